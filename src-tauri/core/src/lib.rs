@@ -1,0 +1,18 @@
+//! Successmap core: the domain model, its storage in one SQLite file, and the use
+//! cases the desktop app (and later a command-line tool) run on it.
+//!
+//! This crate must never depend on Tauri: everything here is tested without a window.
+//! Layers: `model` (plain data and ids), `db` (all SQL, one module per table),
+//! `ops` (use cases with validation and rules), `demo` (the demo workspace, built
+//! from `ops` like any user edit).
+
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod ops;
+pub mod time;
+pub mod validate;
+
+pub use db::Db;
+pub use error::{CoreError, CoreResult};

@@ -1,0 +1,143 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::{CustomerId, PersonaId, PlacementId, StepId};
+
+/// A real customer account, placed on its persona's map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    pub id: CustomerId,
+    /// The id in the CRM the customer came from; unique when present.
+    pub external_id: Option<String>,
+    pub name: String,
+    pub persona_id: PersonaId,
+    pub current_step_id: Option<StepId>,
+    pub target_step_id: Option<StepId>,
+    /// Annual recurring revenue in cents.
+    #[specta(type = Option<f64>)]
+    pub arr_cents: Option<i64>,
+    /// 0–100.
+    pub health: Option<i32>,
+    /// −100…100.
+    pub nps: Option<i32>,
+    /// Percent of satisfied answers, 0–100.
+    pub csat: Option<f64>,
+    pub owner: String,
+    pub renewal_date: Option<NaiveDate>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerInput {
+    pub external_id: Option<String>,
+    pub name: String,
+    pub persona_id: PersonaId,
+    pub current_step_id: Option<StepId>,
+    pub target_step_id: Option<StepId>,
+    #[specta(type = Option<f64>)]
+    pub arr_cents: Option<i64>,
+    pub health: Option<i32>,
+    pub nps: Option<i32>,
+    pub csat: Option<f64>,
+    pub owner: String,
+    pub renewal_date: Option<NaiveDate>,
+    pub notes: String,
+}
+
+impl CustomerInput {
+    pub fn named(name: &str, persona_id: PersonaId) -> Self {
+        CustomerInput {
+            external_id: None,
+            name: name.to_string(),
+            persona_id,
+            current_step_id: None,
+            target_step_id: None,
+            arr_cents: None,
+            health: None,
+            nps: None,
+            csat: None,
+            owner: String::new(),
+            renewal_date: None,
+            notes: String::new(),
+        }
+    }
+}
+
+/// Why a placement changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PlacementSource {
+    /// The customer was created with this placement.
+    Created,
+    Drag,
+    Edit,
+    Bulk,
+    Import,
+    /// Accepted from an evidence-based suggestion.
+    Rule,
+    /// Written by the demo workspace builder.
+    Demo,
+}
+
+impl PlacementSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlacementSource::Created => "created",
+            PlacementSource::Drag => "drag",
+            PlacementSource::Edit => "edit",
+            PlacementSource::Bulk => "bulk",
+            PlacementSource::Import => "import",
+            PlacementSource::Rule => "rule",
+            PlacementSource::Demo => "demo",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text {
+            "created" => PlacementSource::Created,
+            "drag" => PlacementSource::Drag,
+            "edit" => PlacementSource::Edit,
+            "bulk" => PlacementSource::Bulk,
+            "import" => PlacementSource::Import,
+            "rule" => PlacementSource::Rule,
+            "demo" => PlacementSource::Demo,
+            _ => return None,
+        })
+    }
+}
+
+/// One change of a customer's current and/or target step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Placement {
+    pub id: PlacementId,
+    pub customer_id: CustomerId,
+    pub from_current_step_id: Option<StepId>,
+    pub to_current_step_id: Option<StepId>,
+    pub from_target_step_id: Option<StepId>,
+    pub to_target_step_id: Option<StepId>,
+    pub at: DateTime<Utc>,
+    pub source: PlacementSource,
+}
+
+/// A page of the customer list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerPage {
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<CustomerRow>,
+}
+
+/// A customer with the names the list shows instead of ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerRow {
+    pub customer: Customer,
+    pub persona_name: String,
+    pub current_step_title: Option<String>,
+    pub target_step_title: Option<String>,
+}

@@ -1,0 +1,85 @@
+//! Typed ids. Each wraps the SQLite rowid (i64). specta refuses to export i64 (it may
+//! not fit a JavaScript number), so ids export as `number`: rowids of a workspace stay
+//! far below 2^53, and `Id::new` checks that bound when an id comes in from outside.
+
+use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use serde::{Deserialize, Serialize};
+
+/// The largest integer a JavaScript number holds exactly.
+pub const MAX_SAFE_ID: i64 = (1 << 53) - 1;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $entity:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type)]
+        #[serde(transparent)]
+        pub struct $name(#[specta(type = f64)] pub i64);
+
+        impl $name {
+            pub const ENTITY: &'static str = $entity;
+
+            pub fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+
+        impl ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.0))
+            }
+        }
+
+        impl FromSql for $name {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                i64::column_result(value).map($name)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A persona.
+    PersonaId,
+    "persona"
+);
+id_type!(
+    /// A persona's success map.
+    MapId,
+    "map"
+);
+id_type!(
+    /// A step of a success map.
+    StepId,
+    "step"
+);
+id_type!(
+    /// A KPI of a step.
+    KpiId,
+    "KPI"
+);
+id_type!(
+    /// A success vehicle of the workspace catalogue.
+    VehicleId,
+    "vehicle"
+);
+id_type!(
+    /// A vehicle attached to a step or a move.
+    AttachmentId,
+    "attachment"
+);
+id_type!(
+    /// A customer account.
+    CustomerId,
+    "customer"
+);
+id_type!(
+    /// One entry of a customer's placement history.
+    PlacementId,
+    "placement"
+);

@@ -1,0 +1,17 @@
+//! Plain data of the domain (PRODUCT.md): personas, their success maps and steps,
+//! KPIs, success vehicles, customers and placement history. No SQL and no rules here:
+//! storage is in `db`, rules in `ops`. Every type that crosses IPC derives `specta::Type`.
+
+mod customer;
+mod ids;
+mod map;
+mod persona;
+mod vehicle;
+mod workspace;
+
+pub use customer::*;
+pub use ids::*;
+pub use map::*;
+pub use persona::*;
+pub use vehicle::*;
+pub use workspace::*;

@@ -1,0 +1,159 @@
+//! Customers: create, edit, delete, and place on their persona's map.
+//!
+//! Rules: current and target steps belong to the map of the customer's persona;
+//! every change of either is written to the placement history with its source.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::db::placements::{self, PlacementChange};
+use crate::db::{customers, personas, steps};
+use crate::error::{CoreError, CoreResult};
+use crate::model::{
+    Customer, CustomerId, CustomerInput, CustomerPage, PersonaId, Placement, PlacementSource,
+    StepId,
+};
+use crate::{time, validate};
+
+fn check_step(
+    conn: &Connection,
+    persona_id: PersonaId,
+    step_id: Option<StepId>,
+    field: &'static str,
+) -> CoreResult<()> {
+    let Some(step_id) = step_id else {
+        return Ok(());
+    };
+    let persona = personas::get(conn, persona_id)?;
+    let step = steps::get(conn, step_id)?;
+    if step.map_id != persona.map_id {
+        return Err(CoreError::invalid(
+            field,
+            format!(
+                "the step \"{}\" is not on the map of {}",
+                step.title, persona.name
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check(conn: &Connection, input: &CustomerInput) -> CoreResult<CustomerInput> {
+    let name = validate::name("name", "Customer name", &input.name)?;
+    let external_id = match &input.external_id {
+        Some(e) if !e.trim().is_empty() => Some(validate::name("externalId", "External id", e)?),
+        _ => None,
+    };
+    personas::get(conn, input.persona_id)
+        .map_err(|_| CoreError::invalid("personaId", "choose an existing persona"))?;
+    check_step(
+        conn,
+        input.persona_id,
+        input.current_step_id,
+        "currentStepId",
+    )?;
+    check_step(conn, input.persona_id, input.target_step_id, "targetStepId")?;
+    if let Some(arr) = input.arr_cents {
+        if arr < 0 {
+            return Err(CoreError::invalid("arrCents", "ARR cannot be negative"));
+        }
+    }
+    if let Some(h) = input.health {
+        validate::in_range("health", "Health", h as f64, 0.0, 100.0)?;
+    }
+    if let Some(n) = input.nps {
+        validate::in_range("nps", "NPS", n as f64, -100.0, 100.0)?;
+    }
+    if let Some(c) = input.csat {
+        validate::in_range("csat", "CSAT", c, 0.0, 100.0)?;
+    }
+    Ok(CustomerInput {
+        external_id,
+        name,
+        owner: validate::text("owner", "Owner", &input.owner)?,
+        notes: validate::text("notes", "Notes", &input.notes)?,
+        ..input.clone()
+    })
+}
+
+/// Creates a customer; its first placement is recorded with `source`.
+pub fn create(
+    conn: &Connection,
+    input: &CustomerInput,
+    source: PlacementSource,
+    now: DateTime<Utc>,
+) -> CoreResult<Customer> {
+    let input = check(conn, input)?;
+    let at = time::to_stored(now);
+    let id = customers::insert(conn, &input, &at)?;
+    if input.current_step_id.is_some() || input.target_step_id.is_some() {
+        placements::insert(
+            conn,
+            &PlacementChange {
+                customer_id: id,
+                from_current: None,
+                to_current: input.current_step_id,
+                from_target: None,
+                to_target: input.target_step_id,
+            },
+            &at,
+            source,
+        )?;
+    }
+    customers::get(conn, id)
+}
+
+/// Replaces a customer's fields; a change of step is recorded with `source`.
+pub fn update(
+    conn: &Connection,
+    id: CustomerId,
+    input: &CustomerInput,
+    source: PlacementSource,
+    now: DateTime<Utc>,
+) -> CoreResult<Customer> {
+    let before = customers::get(conn, id)?;
+    let input = check(conn, input)?;
+    let at = time::to_stored(now);
+    customers::update(conn, id, &input, &at)?;
+    if before.current_step_id != input.current_step_id
+        || before.target_step_id != input.target_step_id
+    {
+        placements::insert(
+            conn,
+            &PlacementChange {
+                customer_id: id,
+                from_current: before.current_step_id,
+                to_current: input.current_step_id,
+                from_target: before.target_step_id,
+                to_target: input.target_step_id,
+            },
+            &at,
+            source,
+        )?;
+    }
+    customers::get(conn, id)
+}
+
+pub fn delete(conn: &Connection, id: CustomerId) -> CoreResult<()> {
+    customers::delete(conn, id)
+}
+
+pub fn page(
+    conn: &Connection,
+    persona_id: Option<PersonaId>,
+    offset: u32,
+    limit: u32,
+) -> CoreResult<CustomerPage> {
+    let limit = limit.clamp(1, 500);
+    let (total, rows) = customers::page(conn, persona_id, offset, limit)?;
+    Ok(CustomerPage {
+        total,
+        offset,
+        rows,
+    })
+}
+
+pub fn history(conn: &Connection, id: CustomerId) -> CoreResult<Vec<Placement>> {
+    customers::get(conn, id)?;
+    placements::list_for_customer(conn, id)
+}

@@ -1,0 +1,112 @@
+//! Input rules shared by every use case: trimmed names, length limits, numeric ranges.
+//! Each check names the field it is about so the UI can show the message at that field.
+
+use crate::error::{CoreError, CoreResult};
+
+pub const NAME_MAX: usize = 120;
+pub const TEXT_MAX: usize = 4000;
+
+/// A required short name: trimmed, not empty, at most NAME_MAX characters.
+pub fn name(field: &'static str, label: &str, value: &str) -> CoreResult<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(CoreError::invalid(
+            field,
+            format!("{label} cannot be empty"),
+        ));
+    }
+    let len = trimmed.chars().count();
+    if len > NAME_MAX {
+        return Err(CoreError::invalid(
+            field,
+            format!("{label} is {len} characters long; the limit is {NAME_MAX}"),
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Optional free text: trimmed at the ends, at most TEXT_MAX characters.
+pub fn text(field: &'static str, label: &str, value: &str) -> CoreResult<String> {
+    let trimmed = value.trim();
+    let len = trimmed.chars().count();
+    if len > TEXT_MAX {
+        return Err(CoreError::invalid(
+            field,
+            format!("{label} is {len} characters long; the limit is {TEXT_MAX}"),
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// A finite number within an inclusive range.
+pub fn in_range(
+    field: &'static str,
+    label: &str,
+    value: f64,
+    min: f64,
+    max: f64,
+) -> CoreResult<f64> {
+    if !value.is_finite() {
+        return Err(CoreError::invalid(
+            field,
+            format!("{label} must be a number"),
+        ));
+    }
+    if value < min || value > max {
+        return Err(CoreError::invalid(
+            field,
+            format!("{label} must be between {min} and {max}, not {value}"),
+        ));
+    }
+    Ok(value)
+}
+
+/// A colour as `#rrggbb`.
+pub fn color(field: &'static str, value: &str) -> CoreResult<String> {
+    let v = value.trim();
+    let ok = v.len() == 7 && v.starts_with('#') && v[1..].chars().all(|c| c.is_ascii_hexdigit());
+    if ok {
+        Ok(v.to_ascii_lowercase())
+    } else {
+        Err(CoreError::invalid(
+            field,
+            format!("colour must look like #3b5bdb, not {v:?}"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_must_not_be_blank() {
+        assert_eq!(
+            name("name", "Name", "  Home architect ").unwrap(),
+            "Home architect"
+        );
+        let err = name("name", "Name", "   ").unwrap_err();
+        assert_eq!(err.to_string(), "Name cannot be empty");
+    }
+
+    #[test]
+    fn over_long_names_are_refused_with_their_length() {
+        let long = "x".repeat(NAME_MAX + 1);
+        let err = name("name", "Name", &long).unwrap_err();
+        assert!(err.to_string().contains("121 characters"), "{err}");
+    }
+
+    #[test]
+    fn numbers_outside_their_range_are_refused() {
+        assert!(in_range("share", "Share", 100.0, 0.0, 100.0).is_ok());
+        assert!(in_range("share", "Share", 100.5, 0.0, 100.0).is_err());
+        assert!(in_range("share", "Share", f64::NAN, 0.0, 100.0).is_err());
+    }
+
+    #[test]
+    fn colours_must_be_hex_triplets() {
+        assert_eq!(color("color", "#3B5BDB").unwrap(), "#3b5bdb");
+        assert!(color("color", "blue").is_err());
+        assert!(color("color", "#12345g").is_err());
+    }
+}

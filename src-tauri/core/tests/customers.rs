@@ -1,0 +1,157 @@
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::{memory_db, now, persona, step};
+use successmap_core::model::{CustomerInput, PlacementSource};
+use successmap_core::{ops, CoreError};
+
+#[test]
+fn a_customer_keeps_every_field() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let a = step(&mut db, &p, "A");
+    let b = step(&mut db, &p, "B");
+    let input = CustomerInput {
+        external_id: Some("CRM-1".into()),
+        name: "Acme".into(),
+        persona_id: p.id,
+        current_step_id: Some(a.id),
+        target_step_id: Some(b.id),
+        arr_cents: Some(1_234_500),
+        health: Some(80),
+        nps: Some(-20),
+        csat: Some(91.5),
+        owner: "Maya".into(),
+        renewal_date: NaiveDate::from_ymd_opt(2027, 2, 28),
+        notes: "Renews early".into(),
+    };
+    let c = db
+        .write(|tx| ops::customers::create(tx, &input, PlacementSource::Edit, now()))
+        .unwrap();
+    let stored = db
+        .read(|conn| successmap_core::db::customers::get(conn, c.id))
+        .unwrap();
+    assert_eq!(stored.external_id.as_deref(), Some("CRM-1"));
+    assert_eq!(stored.arr_cents, Some(1_234_500));
+    assert_eq!(stored.renewal_date, NaiveDate::from_ymd_opt(2027, 2, 28));
+    assert_eq!(stored.csat, Some(91.5));
+    let page = db
+        .read(|conn| ops::customers::page(conn, Some(p.id), 0, 50))
+        .unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.rows[0].current_step_title.as_deref(), Some("A"));
+    assert_eq!(page.rows[0].target_step_title.as_deref(), Some("B"));
+    db.write(|tx| ops::customers::delete(tx, c.id)).unwrap();
+    assert_eq!(
+        db.read(|conn| ops::customers::page(conn, None, 0, 50))
+            .unwrap()
+            .total,
+        0
+    );
+}
+
+#[test]
+fn moving_a_customer_records_history_with_time_and_source() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let a = step(&mut db, &p, "A");
+    let b = step(&mut db, &p, "B");
+    let mut input = CustomerInput::named("Acme", p.id);
+    input.current_step_id = Some(a.id);
+    let c = db
+        .write(|tx| ops::customers::create(tx, &input, PlacementSource::Import, now()))
+        .unwrap();
+    input.current_step_id = Some(b.id);
+    let later = now() + Duration::days(3);
+    db.write(|tx| ops::customers::update(tx, c.id, &input, PlacementSource::Drag, later))
+        .unwrap();
+    input.notes = "no placement change".into();
+    db.write(|tx| ops::customers::update(tx, c.id, &input, PlacementSource::Edit, later))
+        .unwrap();
+
+    let history = db.read(|conn| ops::customers::history(conn, c.id)).unwrap();
+    assert_eq!(history.len(), 2, "a notes edit is not a placement");
+    assert_eq!(history[0].source, PlacementSource::Import);
+    assert_eq!(
+        (
+            history[1].from_current_step_id,
+            history[1].to_current_step_id
+        ),
+        (Some(a.id), Some(b.id))
+    );
+    assert_eq!(history[1].at, later);
+    assert_eq!(history[1].source, PlacementSource::Drag);
+}
+
+#[test]
+fn steps_of_another_personas_map_are_refused() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let q = persona(&mut db, "Q");
+    let foreign = step(&mut db, &q, "Elsewhere");
+    let mut input = CustomerInput::named("Acme", p.id);
+    input.current_step_id = Some(foreign.id);
+    match db
+        .write(|tx| ops::customers::create(tx, &input, PlacementSource::Edit, now()))
+        .unwrap_err()
+    {
+        CoreError::Invalid { field, message } => {
+            assert_eq!(field, Some("currentStepId"));
+            assert!(message.contains("not on the map of P"), "{message}");
+        }
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn external_ids_are_unique_and_figures_are_range_checked() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let mut input = CustomerInput::named("Acme", p.id);
+    input.external_id = Some("X-1".into());
+    db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Edit, now()))
+        .unwrap();
+    input.name = "Other".into();
+    assert!(matches!(
+        db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Edit, now())),
+        Err(CoreError::Conflict(_))
+    ));
+    input.external_id = Some("  ".into());
+    input.health = Some(101);
+    match db
+        .write(|tx| ops::customers::create(tx, &input, PlacementSource::Edit, now()))
+        .unwrap_err()
+    {
+        CoreError::Invalid { field, .. } => assert_eq!(field, Some("health")),
+        other => panic!("{other}"),
+    }
+    input.health = None;
+    input.nps = Some(-101);
+    assert!(db
+        .write(|tx| ops::customers::create(tx, &input, PlacementSource::Edit, now()))
+        .is_err());
+    input.nps = None;
+    let c = db
+        .write(|tx| ops::customers::create(tx, &input, PlacementSource::Edit, now()))
+        .unwrap();
+    assert_eq!(c.external_id, None, "a blank external id is stored as none");
+}
+
+#[test]
+fn a_failed_edit_leaves_the_saved_customer_as_it_was() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let mut input = CustomerInput::named("Acme", p.id);
+    input.arr_cents = Some(100);
+    let c = db
+        .write(|tx| ops::customers::create(tx, &input, PlacementSource::Edit, now()))
+        .unwrap();
+    input.name = String::new();
+    assert!(db
+        .write(|tx| ops::customers::update(tx, c.id, &input, PlacementSource::Edit, now()))
+        .is_err());
+    let stored = db
+        .read(|conn| successmap_core::db::customers::get(conn, c.id))
+        .unwrap();
+    assert_eq!(stored.name, "Acme");
+}
