@@ -57,7 +57,17 @@ impl Db {
             path: Some(path.to_path_buf()),
             created: !existed,
         };
-        db.prepare(path)?;
+        db.prepare(path).map_err(|err| match err {
+            CoreError::Storage(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::NotADatabase =>
+            {
+                CoreError::NotAWorkspace {
+                    path: path.to_path_buf(),
+                    reason: "the file is not a SQLite database".to_string(),
+                }
+            }
+            other => other,
+        })?;
         Ok(db)
     }
 

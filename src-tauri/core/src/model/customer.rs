@@ -16,7 +16,7 @@ pub struct Customer {
     pub current_step_id: Option<StepId>,
     pub target_step_id: Option<StepId>,
     /// Annual recurring revenue in cents.
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub arr_cents: Option<i64>,
     /// 0–100.
     pub health: Option<i32>,
@@ -37,7 +37,7 @@ pub struct CustomerInput {
     pub persona_id: PersonaId,
     pub current_step_id: Option<StepId>,
     pub target_step_id: Option<StepId>,
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub arr_cents: Option<i64>,
     pub health: Option<i32>,
     pub nps: Option<i32>,

@@ -1,19 +1,16 @@
 //! Typed ids. Each wraps the SQLite rowid (i64). specta refuses to export i64 (it may
-//! not fit a JavaScript number), so ids export as `number`: rowids of a workspace stay
-//! far below 2^53, and `Id::new` checks that bound when an id comes in from outside.
+//! not fit a JavaScript number), so ids export as `number`: rowids of a workspace are
+//! assigned one by one from 1 and stay far below 2^53, where numbers stop being exact.
 
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Deserialize, Serialize};
-
-/// The largest integer a JavaScript number holds exactly.
-pub const MAX_SAFE_ID: i64 = (1 << 53) - 1;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $entity:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type)]
         #[serde(transparent)]
-        pub struct $name(#[specta(type = f64)] pub i64);
+        pub struct $name(#[specta(type = specta_typescript::Number)] pub i64);
 
         impl $name {
             pub const ENTITY: &'static str = $entity;

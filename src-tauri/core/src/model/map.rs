@@ -83,8 +83,11 @@ pub struct Kpi {
     pub unit: String,
     pub direction: KpiDirection,
     pub kind: KpiKind,
+    #[specta(type = specta_typescript::Number)]
     pub entry_level: f64,
+    #[specta(type = specta_typescript::Number)]
     pub good_level: f64,
+    #[specta(type = specta_typescript::Number)]
     pub best_level: f64,
 }
 
@@ -95,8 +98,11 @@ pub struct KpiInput {
     pub unit: String,
     pub direction: KpiDirection,
     pub kind: KpiKind,
+    #[specta(type = specta_typescript::Number)]
     pub entry_level: f64,
+    #[specta(type = specta_typescript::Number)]
     pub good_level: f64,
+    #[specta(type = specta_typescript::Number)]
     pub best_level: f64,
 }
 
@@ -116,7 +122,7 @@ pub struct StepView {
     pub vehicles: Vec<AttachedVehicle>,
     pub customer_count: u32,
     pub target_count: u32,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub arr_cents: i64,
 }
 

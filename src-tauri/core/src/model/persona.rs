@@ -55,6 +55,6 @@ pub struct PersonaSummary {
     pub step_count: u32,
     pub customer_count: u32,
     /// Sum of the persona's customers' ARR, in cents.
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub arr_cents: i64,
 }

@@ -1,0 +1,30 @@
+use successmap_core::model::{Persona, PersonaId, PersonaInput, PersonaSummary};
+use successmap_core::ops;
+use tauri::State;
+
+use crate::error::AppError;
+use crate::workspace::Workspace;
+
+#[tauri::command]
+#[specta::specta]
+pub fn list_personas(ws: State<'_, Workspace>) -> Result<Vec<PersonaSummary>, AppError> {
+    ws.with(|db| db.read(ops::personas::list))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn create_persona(ws: State<'_, Workspace>, input: PersonaInput) -> Result<Persona, AppError> {
+    ws.with(|db| db.write(|tx| ops::personas::create(tx, &input, super::now())))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn update_persona(ws: State<'_, Workspace>, id: PersonaId, input: PersonaInput) -> Result<Persona, AppError> {
+    ws.with(|db| db.write(|tx| ops::personas::update(tx, id, &input, super::now())))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delete_persona(ws: State<'_, Workspace>, id: PersonaId) -> Result<(), AppError> {
+    ws.with(|db| db.write(|tx| ops::personas::delete(tx, id)))
+}

@@ -1,0 +1,171 @@
+//! Which workspace file the app opens, and the open workspace shared by commands.
+//!
+//! Order of precedence: `--workspace PATH` (or `--workspace=PATH`) on the command
+//! line, then the `SUCCESSMAP_WORKSPACE` environment variable, then `successmap.db`
+//! in the OS app-data directory. Only that default workspace is filled with the demo
+//! on first start; a file named explicitly starts empty (its screen offers the demo).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use successmap_core::{demo, ops, CoreError, Db};
+
+use crate::error::AppError;
+
+pub const ENV_VAR: &str = "SUCCESSMAP_WORKSPACE";
+pub const DEFAULT_FILE: &str = "successmap.db";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkspaceChoice {
+    pub path: PathBuf,
+    /// True for the app-data default (demo-filled on first start).
+    pub is_default: bool,
+}
+
+/// Picks the workspace file from the arguments (program name first), the environment
+/// variable's value and the app-data directory.
+pub fn choose(args: &[OsString], env_value: Option<OsString>, app_data_dir: &Path) -> Result<WorkspaceChoice, String> {
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        let text = arg.to_string_lossy();
+        if text == "--workspace" {
+            return match iter.next() {
+                Some(path) if !path.is_empty() => Ok(WorkspaceChoice {
+                    path: PathBuf::from(path),
+                    is_default: false,
+                }),
+                _ => Err("--workspace needs a file path".to_string()),
+            };
+        }
+        if let Some(path) = text.strip_prefix("--workspace=") {
+            if path.is_empty() {
+                return Err("--workspace needs a file path".to_string());
+            }
+            return Ok(WorkspaceChoice {
+                path: PathBuf::from(path),
+                is_default: false,
+            });
+        }
+    }
+    if let Some(value) = env_value.filter(|v| !v.is_empty()) {
+        return Ok(WorkspaceChoice {
+            path: PathBuf::from(value),
+            is_default: false,
+        });
+    }
+    Ok(WorkspaceChoice {
+        path: app_data_dir.join(DEFAULT_FILE),
+        is_default: true,
+    })
+}
+
+/// The open workspace, or why it could not be opened (shown by the UI).
+pub struct Workspace {
+    pub path: PathBuf,
+    db: Mutex<Result<Db, AppError>>,
+}
+
+impl Workspace {
+    /// Opens the chosen file, naming a new workspace and filling the default one with the demo.
+    pub fn open(choice: &WorkspaceChoice, now: chrono::DateTime<chrono::Utc>) -> Workspace {
+        let db = Db::open(&choice.path).and_then(|mut db| {
+            let fresh = db.was_created();
+            let stem = choice
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Workspace".to_string());
+            db.write(|tx| {
+                if fresh && choice.is_default {
+                    demo::build(tx, now)?;
+                }
+                ops::workspace::initialise(tx, &stem, now)
+            })?;
+            Ok::<Db, CoreError>(db)
+        });
+        Workspace {
+            path: choice.path.clone(),
+            db: Mutex::new(db.map_err(AppError::from)),
+        }
+    }
+
+    /// Runs `f` with the open database; a poisoned lock or a workspace that failed to
+    /// open becomes an error, never a panic.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Db) -> Result<T, CoreError>) -> Result<T, AppError> {
+        let mut guard = self.db.lock().map_err(|_| AppError::Internal {
+            message: "an earlier operation failed midway; restart Successmap".to_string(),
+        })?;
+        match guard.as_mut() {
+            Ok(db) => f(db).map_err(AppError::from),
+            Err(err) => Err(err.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_command_line_wins_over_the_environment() {
+        let c = choose(&args(&["app", "--workspace", "/tmp/a.db"]), Some("/tmp/b.db".into()), Path::new("/data")).unwrap();
+        assert_eq!(c, WorkspaceChoice { path: "/tmp/a.db".into(), is_default: false });
+        let c = choose(&args(&["app", "--workspace=/tmp/c.db"]), None, Path::new("/data")).unwrap();
+        assert_eq!(c.path, PathBuf::from("/tmp/c.db"));
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_default() {
+        let c = choose(&args(&["app"]), Some("/tmp/b.db".into()), Path::new("/data")).unwrap();
+        assert_eq!(c, WorkspaceChoice { path: "/tmp/b.db".into(), is_default: false });
+    }
+
+    #[test]
+    fn without_either_the_app_data_file_is_the_default() {
+        let c = choose(&args(&["app"]), Some("".into()), Path::new("/data")).unwrap();
+        assert_eq!(c, WorkspaceChoice { path: "/data/successmap.db".into(), is_default: true });
+    }
+
+    #[test]
+    fn a_workspace_flag_without_a_path_is_an_error() {
+        assert!(choose(&args(&["app", "--workspace"]), None, Path::new("/d")).is_err());
+        assert!(choose(&args(&["app", "--workspace="]), None, Path::new("/d")).is_err());
+    }
+
+    #[test]
+    fn only_the_default_workspace_starts_with_the_demo() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::Utc::now();
+        let default = Workspace::open(&WorkspaceChoice { path: dir.path().join("d.db"), is_default: true }, now);
+        let named = Workspace::open(&WorkspaceChoice { path: dir.path().join("mine.db"), is_default: false }, now);
+        let info = default.with(|db| ops::workspace::info(db)).unwrap();
+        assert_eq!((info.persona_count, info.name.as_str()), (3, demo::WORKSPACE_NAME));
+        let info = named.with(|db| ops::workspace::info(db)).unwrap();
+        assert_eq!((info.persona_count, info.name.as_str()), (0, "mine"));
+    }
+
+    #[test]
+    fn the_demo_is_not_loaded_again_into_an_existing_default_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let choice = WorkspaceChoice { path: dir.path().join("d.db"), is_default: true };
+        let now = chrono::Utc::now();
+        drop(Workspace::open(&choice, now));
+        let again = Workspace::open(&choice, now);
+        assert_eq!(again.with(|db| ops::workspace::info(db)).unwrap().persona_count, 3);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_opened_becomes_an_error_for_every_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("not-a-db.db");
+        std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+        let ws = Workspace::open(&WorkspaceChoice { path, is_default: false }, chrono::Utc::now());
+        let err = ws.with(|db| ops::workspace::info(db)).unwrap_err();
+        assert!(matches!(err, AppError::WorkspaceUnavailable { .. }), "{err:?}");
+    }
+}

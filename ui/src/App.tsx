@@ -1,0 +1,111 @@
+import { useCallback, useState } from "react";
+import { BackendError, describeError, type PersonaId } from "./ipc/client";
+import { useClient } from "./ipc/context";
+import { useLoad } from "./lib/useLoad";
+import { CustomersView } from "./features/customers/CustomersView";
+import { Icon } from "./features/frame/Icons";
+import { noticeFrom, Notices, type Notice } from "./features/frame/Notices";
+import { Sidebar, type View } from "./features/frame/Sidebar";
+import { StatusLine } from "./features/frame/StatusLine";
+import { MapView } from "./features/map/MapView";
+import { PersonasView } from "./features/personas/PersonasView";
+import { SegmentsView } from "./features/segments/SegmentsView";
+
+export function App() {
+  const client = useClient();
+  const [view, setView] = useState<View>("personas");
+  const [chosen, setSelected] = useState<PersonaId | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const info = useLoad(() => client.workspaceInfo(), [client]);
+  const personas = useLoad(() => client.listPersonas(), [client]);
+  const list = personas.data ?? [];
+
+  const report = useCallback((error: unknown) => setNotices((n) => [...n, noticeFrom(error)]), []);
+  const reloadInfo = info.reload;
+  const reloadPersonas = personas.reload;
+  const refresh = useCallback(
+    (select?: PersonaId) => {
+      reloadInfo();
+      reloadPersonas();
+      if (select !== undefined) setSelected(select);
+    },
+    [reloadInfo, reloadPersonas],
+  );
+
+  // A persona stays selected while there is one: the chosen one, else the first.
+  const selected = list.some((p) => p.persona.id === chosen) ? chosen : (list[0]?.persona.id ?? null);
+
+  const unavailable = [info.error, personas.error].find(isUnavailable);
+  if (unavailable) {
+    return (
+      <div className="fatal" role="alert" data-testid="workspace-unavailable">
+        <Icon name="alert" size={32} />
+        <h1>The workspace could not be opened</h1>
+        <p>{(unavailable as BackendError).message}</p>
+        <p className="muted">
+          Start Successmap with <code>--workspace PATH</code> to open another file. Nothing in the file was changed.
+        </p>
+      </div>
+    );
+  }
+
+  const current = list.find((p) => p.persona.id === selected) ?? null;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="brand">
+          <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+            <rect width="24" height="24" rx="6" fill="var(--accent)" />
+            <path d="M5 17c4 0 4.5-5 7-5s3-5 7-5" stroke="#fff" strokeWidth="2.2" fill="none" strokeLinecap="round" />
+          </svg>
+          Successmap
+        </span>
+        <span className="workspace-name" data-testid="workspace-name">
+          {info.data?.name ?? ""}
+        </span>
+      </header>
+      <Sidebar view={view} onView={setView} personas={list} selected={selected} onSelect={setSelected} />
+      <main className="content">
+        <Notices notices={notices} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
+        {personas.state === "failed" && (
+          <div className="notices">
+            <div className="notice notice-error" role="alert" data-testid="error-notice">
+              <Icon name="alert" />
+              <p>{describeError(personas.error)}</p>
+              <button type="button" className="button button-small" onClick={personas.reload}>
+                Try again
+              </button>
+            </div>
+          </div>
+        )}
+        {personas.state === "loading" && personas.data === null ? (
+          <p className="loading">Loading…</p>
+        ) : view === "personas" ? (
+          <PersonasView
+            personas={list}
+            selected={selected}
+            onSelect={setSelected}
+            onOpenMap={(id) => {
+              setSelected(id);
+              setView("map");
+            }}
+            onChanged={refresh}
+            onError={report}
+          />
+        ) : view === "map" ? (
+          <MapView persona={current} onShowPersonas={() => setView("personas")} />
+        ) : view === "customers" ? (
+          <CustomersView personas={list} />
+        ) : (
+          <SegmentsView personas={list} />
+        )}
+      </main>
+      <StatusLine info={info.data} />
+    </div>
+  );
+}
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof BackendError && error.code === "workspace_unavailable";
+}

@@ -1,0 +1,32 @@
+// How well a map's moves are covered by success vehicles, and where it warns.
+import type { MapView, StepView, VehicleKind } from "../../ipc/client";
+
+export interface Coverage {
+  covered: number;
+  total: number;
+}
+
+/** Moves between consecutive steps that have at least one vehicle. */
+export function moveCoverage(map: MapView): Coverage {
+  return {
+    covered: map.moves.filter((m) => m.vehicles.length > 0).length,
+    total: map.moves.length,
+  };
+}
+
+/** A step whose only KPIs measure satisfaction is not measuring success. */
+export function onlySatisfactionKpis(step: StepView): boolean {
+  return step.kpis.length > 0 && step.kpis.every((k) => k.kind === "satisfaction");
+}
+
+export const KIND_LABEL: Record<VehicleKind, string> = {
+  training: "Training",
+  community: "Community",
+  enablement: "Enablement",
+  custom: "Custom",
+};
+
+/** The label a vehicle chip shows for its kind: a custom kind shows its own name. */
+export function kindLabel(kind: VehicleKind, customKind: string | null): string {
+  return kind === "custom" && customKind ? customKind : KIND_LABEL[kind];
+}

@@ -1,0 +1,93 @@
+// The only module that talks to the generated bindings. It turns every command's
+// result into a resolved value or a thrown BackendError with a stable code, and
+// gives the rest of the UI short type names.
+import { commands } from "./bindings";
+import type {
+  AppError_Serialize,
+  AttachedVehicle_Serialize,
+  CustomerPage_Serialize,
+  CustomerRow_Serialize,
+  Kpi,
+  MapView_Serialize,
+  MoveView_Serialize,
+  Persona_Serialize,
+  PersonaId,
+  PersonaInput_Deserialize,
+  PersonaSummary_Serialize,
+  StepView_Serialize,
+  Vehicle_Serialize,
+  VehicleKind,
+  WorkspaceInfo_Serialize,
+} from "./bindings";
+
+export type AppError = AppError_Serialize;
+export type ErrorCode = AppError["code"];
+export type AttachedVehicle = AttachedVehicle_Serialize;
+export type CustomerPage = CustomerPage_Serialize;
+export type CustomerRow = CustomerRow_Serialize;
+export type { Kpi };
+export type MapView = MapView_Serialize;
+export type MoveView = MoveView_Serialize;
+export type Persona = Persona_Serialize;
+export type PersonaInput = PersonaInput_Deserialize;
+export type PersonaSummary = PersonaSummary_Serialize;
+export type StepView = StepView_Serialize;
+export type Vehicle = Vehicle_Serialize;
+export type WorkspaceInfo = WorkspaceInfo_Serialize;
+export type { PersonaId, VehicleKind };
+
+/** An error the backend reported, or a failure to reach it at all. */
+export class BackendError extends Error {
+  readonly code: ErrorCode;
+  /** The form field the error is about (camelCase), when there is one. */
+  readonly field: string | null;
+
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = "BackendError";
+    this.code = error.code;
+    this.field = error.code === "invalid_input" ? error.field : null;
+  }
+}
+
+type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
+
+export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
+  let outcome: Outcome<T>;
+  try {
+    outcome = await call;
+  } catch (cause) {
+    throw new BackendError({
+      code: "internal",
+      message: `Successmap could not reach its backend (${cause instanceof Error ? cause.message : String(cause)})`,
+    });
+  }
+  if (outcome.status === "error") throw new BackendError(outcome.error);
+  return outcome.data;
+}
+
+/** A readable sentence for any error that reaches the UI. */
+export function describeError(error: unknown): string {
+  if (error instanceof BackendError) return capitalise(error.message);
+  if (error instanceof Error) return capitalise(error.message);
+  return "Something went wrong.";
+}
+
+function capitalise(text: string): string {
+  return text.length === 0 ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const client = {
+  workspaceInfo: () => unwrap(commands.workspaceInfo()),
+  loadDemo: () => unwrap(commands.loadDemo()),
+  listPersonas: () => unwrap(commands.listPersonas()),
+  createPersona: (input: PersonaInput) => unwrap(commands.createPersona(input)),
+  updatePersona: (id: PersonaId, input: PersonaInput) => unwrap(commands.updatePersona(id, input)),
+  deletePersona: (id: PersonaId) => unwrap(commands.deletePersona(id)),
+  getMap: (personaId: PersonaId) => unwrap(commands.getMap(personaId)),
+  listVehicles: () => unwrap(commands.listVehicles()),
+  listCustomers: (personaId: PersonaId | null, offset: number, limit: number) =>
+    unwrap(commands.listCustomers(personaId, offset, limit)),
+};
+
+export type Client = typeof client;
