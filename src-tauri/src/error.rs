@@ -81,13 +81,17 @@ mod tests {
             json,
             serde_json::json!({"code": "invalid_input", "field": "name", "message": "Persona name cannot be empty"})
         );
-        let json = serde_json::to_value(AppError::from(CoreError::Conflict("taken".into()))).unwrap();
+        let json =
+            serde_json::to_value(AppError::from(CoreError::Conflict("taken".into()))).unwrap();
         assert_eq!(json["code"], "conflict");
     }
 
     #[test]
     fn not_found_says_what_is_missing() {
         let err = AppError::from(CoreError::not_found("persona", 7));
-        assert_eq!(err.message(), "persona 7 does not exist; it may have been deleted");
+        assert_eq!(
+            err.message(),
+            "persona 7 does not exist; it may have been deleted"
+        );
     }
 }

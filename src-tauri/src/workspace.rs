@@ -25,7 +25,11 @@ pub struct WorkspaceChoice {
 
 /// Picks the workspace file from the arguments (program name first), the environment
 /// variable's value and the app-data directory.
-pub fn choose(args: &[OsString], env_value: Option<OsString>, app_data_dir: &Path) -> Result<WorkspaceChoice, String> {
+pub fn choose(
+    args: &[OsString],
+    env_value: Option<OsString>,
+    app_data_dir: &Path,
+) -> Result<WorkspaceChoice, String> {
     let mut iter = args.iter().skip(1);
     while let Some(arg) = iter.next() {
         let text = arg.to_string_lossy();
@@ -113,22 +117,55 @@ mod tests {
 
     #[test]
     fn the_command_line_wins_over_the_environment() {
-        let c = choose(&args(&["app", "--workspace", "/tmp/a.db"]), Some("/tmp/b.db".into()), Path::new("/data")).unwrap();
-        assert_eq!(c, WorkspaceChoice { path: "/tmp/a.db".into(), is_default: false });
-        let c = choose(&args(&["app", "--workspace=/tmp/c.db"]), None, Path::new("/data")).unwrap();
+        let c = choose(
+            &args(&["app", "--workspace", "/tmp/a.db"]),
+            Some("/tmp/b.db".into()),
+            Path::new("/data"),
+        )
+        .unwrap();
+        assert_eq!(
+            c,
+            WorkspaceChoice {
+                path: "/tmp/a.db".into(),
+                is_default: false
+            }
+        );
+        let c = choose(
+            &args(&["app", "--workspace=/tmp/c.db"]),
+            None,
+            Path::new("/data"),
+        )
+        .unwrap();
         assert_eq!(c.path, PathBuf::from("/tmp/c.db"));
     }
 
     #[test]
     fn the_environment_wins_over_the_default() {
-        let c = choose(&args(&["app"]), Some("/tmp/b.db".into()), Path::new("/data")).unwrap();
-        assert_eq!(c, WorkspaceChoice { path: "/tmp/b.db".into(), is_default: false });
+        let c = choose(
+            &args(&["app"]),
+            Some("/tmp/b.db".into()),
+            Path::new("/data"),
+        )
+        .unwrap();
+        assert_eq!(
+            c,
+            WorkspaceChoice {
+                path: "/tmp/b.db".into(),
+                is_default: false
+            }
+        );
     }
 
     #[test]
     fn without_either_the_app_data_file_is_the_default() {
         let c = choose(&args(&["app"]), Some("".into()), Path::new("/data")).unwrap();
-        assert_eq!(c, WorkspaceChoice { path: "/data/successmap.db".into(), is_default: true });
+        assert_eq!(
+            c,
+            WorkspaceChoice {
+                path: "/data/successmap.db".into(),
+                is_default: true
+            }
+        );
     }
 
     #[test]
@@ -141,10 +178,25 @@ mod tests {
     fn only_the_default_workspace_starts_with_the_demo() {
         let dir = tempfile::tempdir().unwrap();
         let now = chrono::Utc::now();
-        let default = Workspace::open(&WorkspaceChoice { path: dir.path().join("d.db"), is_default: true }, now);
-        let named = Workspace::open(&WorkspaceChoice { path: dir.path().join("mine.db"), is_default: false }, now);
+        let default = Workspace::open(
+            &WorkspaceChoice {
+                path: dir.path().join("d.db"),
+                is_default: true,
+            },
+            now,
+        );
+        let named = Workspace::open(
+            &WorkspaceChoice {
+                path: dir.path().join("mine.db"),
+                is_default: false,
+            },
+            now,
+        );
         let info = default.with(|db| ops::workspace::info(db)).unwrap();
-        assert_eq!((info.persona_count, info.name.as_str()), (3, demo::WORKSPACE_NAME));
+        assert_eq!(
+            (info.persona_count, info.name.as_str()),
+            (3, demo::WORKSPACE_NAME)
+        );
         let info = named.with(|db| ops::workspace::info(db)).unwrap();
         assert_eq!((info.persona_count, info.name.as_str()), (0, "mine"));
     }
@@ -152,11 +204,20 @@ mod tests {
     #[test]
     fn the_demo_is_not_loaded_again_into_an_existing_default_workspace() {
         let dir = tempfile::tempdir().unwrap();
-        let choice = WorkspaceChoice { path: dir.path().join("d.db"), is_default: true };
+        let choice = WorkspaceChoice {
+            path: dir.path().join("d.db"),
+            is_default: true,
+        };
         let now = chrono::Utc::now();
         drop(Workspace::open(&choice, now));
         let again = Workspace::open(&choice, now);
-        assert_eq!(again.with(|db| ops::workspace::info(db)).unwrap().persona_count, 3);
+        assert_eq!(
+            again
+                .with(|db| ops::workspace::info(db))
+                .unwrap()
+                .persona_count,
+            3
+        );
     }
 
     #[test]
@@ -164,8 +225,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("not-a-db.db");
         std::fs::write(&path, vec![b'x'; 4096]).unwrap();
-        let ws = Workspace::open(&WorkspaceChoice { path, is_default: false }, chrono::Utc::now());
+        let ws = Workspace::open(
+            &WorkspaceChoice {
+                path,
+                is_default: false,
+            },
+            chrono::Utc::now(),
+        );
         let err = ws.with(|db| ops::workspace::info(db)).unwrap_err();
-        assert!(matches!(err, AppError::WorkspaceUnavailable { .. }), "{err:?}");
+        assert!(
+            matches!(err, AppError::WorkspaceUnavailable { .. }),
+            "{err:?}"
+        );
     }
 }

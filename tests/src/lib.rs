@@ -1,1 +1,276 @@
-//! Helpers live in the test files; this crate only hosts end-to-end tests.
+//! Harness for end-to-end tests of the real, release-built Successmap app.
+//!
+//! Each test starts its own `tauri-driver` (on free ports) which starts
+//! WebKitWebDriver, which starts the app. The app always runs with its XDG data,
+//! config and cache directories inside a temporary folder, so a test can never touch
+//! the user's real workspace. Run under X (`xvfb-run -a`), one test at a time.
+//!
+//! Binaries: `SUCCESSMAP_APP` (default `target/release/successmap-app`),
+//! `TAURI_DRIVER` (default: `tauri-driver` on PATH or in ~/.cargo/bin),
+//! `WEBKIT_WEBDRIVER` (default `/usr/bin/WebKitWebDriver`).
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+pub use thirtyfour;
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("SUCCESSMAP_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/release/successmap-app"));
+    assert!(
+        path.exists(),
+        "the app binary {} is missing: build it with `make app` first",
+        path.display()
+    );
+    path
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let on_path = std::env::var_os("PATH")
+        .map(|p| {
+            std::env::split_paths(&p)
+                .map(|d| d.join("tauri-driver"))
+                .find(|p| p.exists())
+        })
+        .unwrap_or_default();
+    let in_cargo =
+        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"));
+    on_path.or(in_cargo.filter(|p| p.exists())).expect(
+        "tauri-driver is not installed: `cargo install tauri-driver --locked` (make test does it)",
+    )
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+/// How to start the app.
+#[derive(Default, Clone)]
+pub struct Launch {
+    /// Command-line arguments after the program name.
+    pub args: Vec<String>,
+    /// Extra environment variables.
+    pub env: Vec<(String, String)>,
+}
+
+/// A running app with a WebDriver session on it.
+pub struct App {
+    pub driver: WebDriver,
+    tauri_driver: DriverProcess,
+}
+
+/// tauri-driver, stopped when dropped: also when a test panics before or after the
+/// session exists, so no driver or app outlives its test.
+struct DriverProcess(Child);
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            stop(&mut self.0);
+        }
+    }
+}
+
+impl App {
+    /// Starts the app with its XDG folders under `sandbox` and waits for the frame.
+    ///
+    /// A start is tried twice: on these machines WebKitWebDriver occasionally fails to
+    /// bring up the app's GTK window ("Failed to initialize GTK"), and the second try
+    /// then succeeds. A second failure fails the test.
+    pub async fn start(sandbox: &Path, launch: Launch) -> App {
+        for dir in ["data", "config", "cache"] {
+            std::fs::create_dir_all(sandbox.join(dir)).expect("sandbox folders");
+        }
+        match Self::try_start(sandbox, &launch).await {
+            Ok(app) => app,
+            Err(first) => {
+                eprintln!("app start failed once, trying again: {first}");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                Self::try_start(sandbox, &launch)
+                    .await
+                    .unwrap_or_else(|second| {
+                        panic!("the app did not start twice: {first}; then {second}")
+                    })
+            }
+        }
+    }
+
+    async fn try_start(sandbox: &Path, launch: &Launch) -> Result<App, String> {
+        let port = free_port();
+        let native_port = free_port();
+        let mut command = Command::new(tauri_driver());
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .arg("--native-driver")
+            .arg(
+                std::env::var_os("WEBKIT_WEBDRIVER")
+                    .unwrap_or_else(|| "/usr/bin/WebKitWebDriver".into()),
+            )
+            .env("XDG_DATA_HOME", sandbox.join("data"))
+            .env("XDG_CONFIG_HOME", sandbox.join("config"))
+            .env("XDG_CACHE_HOME", sandbox.join("cache"))
+            // The sandbox is deleted as the test ends, while WebKit may still be closing.
+            .env("MESA_SHADER_CACHE_DISABLE", "true")
+            .env_remove("SUCCESSMAP_WORKSPACE")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (key, value) in &launch.env {
+            command.env(key, value);
+        }
+        let tauri_driver =
+            DriverProcess(command.spawn().map_err(|e| format!("tauri-driver: {e}"))?);
+
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err(format!("tauri-driver did not listen on port {port}"));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({
+                "application": app_binary(),
+                "args": launch.args,
+            }),
+        );
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .map_err(|e| format!("no WebDriver session on the app: {e}"))?;
+        let app = App {
+            driver,
+            tauri_driver,
+        };
+        app.driver
+            .query(By::Css(
+                "[data-testid=status-path], [data-testid=workspace-unavailable]",
+            ))
+            .wait(Duration::from_secs(10), Duration::from_millis(50))
+            .first()
+            .await
+            .map_err(|e| format!("the app's frame did not appear: {e}"))?;
+        Ok(app)
+    }
+
+    /// Waits (up to 10 s) for an element matching `css` and returns it.
+    pub async fn wait_for(&self, css: &str) -> WebElement {
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(10), Duration::from_millis(50))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no element matches {css:?}: {e}"))
+    }
+
+    /// Waits until an element matching `css` shows exactly `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> WebElement {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            for element in self.driver.find_all(By::Css(css)).await.unwrap_or_default() {
+                if self.text_of(&element).await == text {
+                    return element;
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {css:?} shows {text:?}; found {:?}",
+                self.texts(css).await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The rendered text of an element (`innerText`, trimmed): what a person sees.
+    ///
+    /// WebKitWebDriver's own "get element text" answers "" for some visible elements
+    /// (buttons holding flex children), so the page is asked directly.
+    pub async fn text_of(&self, element: &WebElement) -> String {
+        let arg = element.to_json().expect("element as JSON");
+        let value = self
+            .driver
+            .execute("return arguments[0].innerText.trim();", vec![arg])
+            .await
+            .expect("innerText");
+        value.json().as_str().unwrap_or_default().to_string()
+    }
+
+    /// The rendered texts of every element matching `css`, in document order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let value = self
+            .driver
+            .execute(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText.trim());",
+                vec![serde_json::Value::String(css.to_string())],
+            )
+            .await
+            .expect("texts");
+        value
+            .json()
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Saves a screenshot under tests/artifacts/ (kept out of git) for people to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = repo_root().join("tests/artifacts");
+        std::fs::create_dir_all(&dir).expect("artifacts folder");
+        self.driver
+            .screenshot(&dir.join(format!("{name}.png")))
+            .await
+            .expect("screenshot");
+    }
+
+    /// Ends the session (which closes the app) and stops tauri-driver politely.
+    pub async fn quit(self) {
+        let _ = self.driver.clone().quit().await;
+        drop(self.tauri_driver);
+    }
+}
+
+/// SIGTERM lets tauri-driver stop WebKitWebDriver too (SIGKILL would leave it running).
+fn stop(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -19,7 +19,11 @@ pub fn create_persona(ws: State<'_, Workspace>, input: PersonaInput) -> Result<P
 
 #[tauri::command]
 #[specta::specta]
-pub fn update_persona(ws: State<'_, Workspace>, id: PersonaId, input: PersonaInput) -> Result<Persona, AppError> {
+pub fn update_persona(
+    ws: State<'_, Workspace>,
+    id: PersonaId,
+    input: PersonaInput,
+) -> Result<Persona, AppError> {
     ws.with(|db| db.write(|tx| ops::personas::update(tx, id, &input, super::now())))
 }
 

@@ -32,6 +32,11 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
 
+/** True for units written inside the number ("50%", "$100"); others are shown once, beside the KPI name. */
+export function isInlineUnit(unit: string): boolean {
+  return unit === "" || unit === "%" || unit === "$";
+}
+
 /** A KPI level with its unit: 30 + "days" → "30 days", 50 + "%" → "50%". */
 export function formatLevel(value: number, unit: string): string {
   const text = Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(1);

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import type { AttachedVehicle, MapView as MapData, MoveView, PersonaSummary, StepView } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { formatArr, formatLevel, plural } from "../../lib/format";
+import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
 import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
@@ -52,10 +52,19 @@ function LoadedMap({ persona }: { persona: PersonaSummary }) {
           <p>The map could not be loaded: {map.error instanceof Error ? map.error.message : String(map.error)}</p>
         </div>
       )}
+      {map.data && map.data.steps.some((s) => s.kpis.length > 0) && (
+        <p className="level-legend" aria-hidden="true">
+          KPI levels: <span>entry</span>
+          <span>good</span>
+          <span>best in class</span>
+        </p>
+      )}
       {map.data && <MapBoard map={map.data} />}
     </section>
   );
 }
+
+const LEVEL_NAMES = ["Entry level", "Good", "Best in class"];
 
 function MapSummary({ map }: { map: MapData }) {
   const { covered, total } = moveCoverage(map);
@@ -121,12 +130,15 @@ function StepColumn({ step, index }: { step: StepView; index: number }) {
               <li key={k.id} className={`kpi kpi-${k.kind}`}>
                 <span className="kpi-name">
                   {k.name}
+                  {!isInlineUnit(k.unit) && <span className="kpi-unit"> ({k.unit})</span>}
                   {k.kind === "satisfaction" && <span className="kpi-kind"> · satisfaction</span>}
                 </span>
                 <span className="kpi-levels" aria-label="Entry, good and best-in-class levels">
-                  <span title="Entry level">{formatLevel(k.entryLevel, k.unit)}</span>
-                  <span title="Good">{formatLevel(k.goodLevel, k.unit)}</span>
-                  <span title="Best in class">{formatLevel(k.bestLevel, k.unit)}</span>
+                  {[k.entryLevel, k.goodLevel, k.bestLevel].map((level, i) => (
+                    <span key={i} title={`${LEVEL_NAMES[i]}: ${formatLevel(level, k.unit)}`}>
+                      {formatLevel(level, isInlineUnit(k.unit) ? k.unit : "")}
+                    </span>
+                  ))}
                 </span>
               </li>
             ))}
