@@ -246,6 +246,14 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         let dir = repo_root().join("tests/artifacts");
         std::fs::create_dir_all(&dir).expect("artifacts folder");
+        // Let the page paint what the DOM already holds (two animation frames).
+        self.driver
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .expect("animation frames");
         self.driver
             .screenshot(&dir.join(format!("{name}.png")))
             .await

@@ -86,7 +86,7 @@ export function CustomersView({ personas }: { personas: PersonaSummary[] }) {
                   <td className="num">{customer.health ?? "—"}</td>
                   <td className="num">{customer.nps ?? "—"}</td>
                   <td>{customer.owner || "—"}</td>
-                  <td>{customer.renewalDate ?? "—"}</td>
+                  <td className="nowrap">{customer.renewalDate ?? "—"}</td>
                 </tr>
               ))}
             </tbody>
