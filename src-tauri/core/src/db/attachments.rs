@@ -87,11 +87,3 @@ pub fn list_for_map(
     let rows = stmt.query_map([map_id], attached_from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
-
-pub fn count_for_vehicle(conn: &Connection, vehicle_id: VehicleId) -> CoreResult<u32> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM vehicle_attachment WHERE vehicle_id = ?1",
-        [vehicle_id],
-        |r| r.get(0),
-    )?)
-}

@@ -34,14 +34,6 @@ pub fn get(conn: &Connection, id: MapId) -> CoreResult<SuccessMap> {
     .ok_or_else(|| CoreError::not_found(MapId::ENTITY, id.0))
 }
 
-pub fn rename(conn: &Connection, id: MapId, name: &str, now: &str) -> CoreResult<()> {
-    conn.execute(
-        "UPDATE success_map SET name = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, name, now],
-    )?;
-    Ok(())
-}
-
 /// Marks the map as changed now (any edit of its steps, KPIs or attachments).
 pub fn touch(conn: &Connection, id: MapId, now: &str) -> CoreResult<()> {
     conn.execute(

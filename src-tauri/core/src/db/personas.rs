@@ -112,16 +112,6 @@ pub fn get(conn: &Connection, id: PersonaId) -> CoreResult<Persona> {
         .ok_or_else(|| CoreError::not_found(PersonaId::ENTITY, id.0))
 }
 
-pub fn find_by_name(conn: &Connection, name: &str) -> CoreResult<Option<Persona>> {
-    Ok(conn
-        .query_row(
-            &format!("{SELECT} WHERE p.name = ?1 COLLATE NOCASE"),
-            [name],
-            from_row,
-        )
-        .optional()?)
-}
-
 pub fn list(conn: &Connection) -> CoreResult<Vec<Persona>> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY p.position, p.id"))?;
     let rows = stmt.query_map([], from_row)?;

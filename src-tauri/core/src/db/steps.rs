@@ -77,13 +77,3 @@ pub fn list_for_map(conn: &Connection, map_id: MapId) -> CoreResult<Vec<Step>> {
     let rows = stmt.query_map([map_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
-
-pub fn find_by_title(conn: &Connection, map_id: MapId, title: &str) -> CoreResult<Option<Step>> {
-    Ok(conn
-        .query_row(
-            &format!("{SELECT} WHERE map_id = ?1 AND title = ?2 COLLATE NOCASE"),
-            params![map_id, title],
-            from_row,
-        )
-        .optional()?)
-}
