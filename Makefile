@@ -9,7 +9,7 @@ APP_BIN := target/release/successmap-app
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth webkit2gtk-driver \
-	x11-utils xdotool imagemagick
+	x11-utils xdotool imagemagick libclang-dev
 NODE_MIN_MAJOR := 20
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)

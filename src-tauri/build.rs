@@ -10,6 +10,13 @@ const COMMANDS: &[&str] = &[
     "update_persona",
     "delete_persona",
     "get_map",
+    "add_step",
+    "update_step",
+    "reorder_step",
+    "delete_step",
+    "undo_state",
+    "undo",
+    "redo",
     "list_vehicles",
     "list_customers",
 ];

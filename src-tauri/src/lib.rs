@@ -22,6 +22,13 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::personas::update_persona,
         commands::personas::delete_persona,
         commands::maps::get_map,
+        commands::steps::add_step,
+        commands::steps::update_step,
+        commands::steps::reorder_step,
+        commands::steps::delete_step,
+        commands::history::undo_state,
+        commands::history::undo,
+        commands::history::redo,
         commands::maps::list_vehicles,
         commands::customers::list_customers,
     ])

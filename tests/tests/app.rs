@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! The app as a user meets it: first start on the default workspace, creating a
 //! persona that survives a restart, readable errors. Run with `make e2e`.
 

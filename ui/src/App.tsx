@@ -7,6 +7,8 @@ import { Icon } from "./features/frame/Icons";
 import { noticeFrom, Notices, type Notice } from "./features/frame/Notices";
 import { Sidebar, type View } from "./features/frame/Sidebar";
 import { StatusLine } from "./features/frame/StatusLine";
+import type { HistoryAction } from "./features/history/shortcuts";
+import { UndoControls } from "./features/history/UndoControls";
 import { MapView } from "./features/map/MapView";
 import { PersonasView } from "./features/personas/PersonasView";
 import { SegmentsView } from "./features/segments/SegmentsView";
@@ -16,20 +18,37 @@ export function App() {
   const [view, setView] = useState<View>("personas");
   const [chosen, setSelected] = useState<PersonaId | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const info = useLoad(() => client.workspaceInfo(), [client]);
-  const personas = useLoad(() => client.listPersonas(), [client]);
+  const [announcement, setAnnouncement] = useState("");
+  // Bumped after every change (edit, undo, redo): every screen reloads what it shows.
+  const [revision, setRevision] = useState(0);
+  const info = useLoad(() => client.workspaceInfo(), [client, revision]);
+  const personas = useLoad(() => client.listPersonas(), [client, revision]);
+  const undoState = useLoad(() => client.undoState(), [client, revision]);
   const list = personas.data ?? [];
 
   const report = useCallback((error: unknown) => setNotices((n) => [...n, noticeFrom(error)]), []);
-  const reloadInfo = info.reload;
-  const reloadPersonas = personas.reload;
-  const refresh = useCallback(
-    (select?: PersonaId) => {
-      reloadInfo();
-      reloadPersonas();
-      if (select !== undefined) setSelected(select);
+  const refresh = useCallback((select?: PersonaId) => {
+    setRevision((r) => r + 1);
+    if (select !== undefined) setSelected(select);
+  }, []);
+
+  const onHistory = useCallback(
+    (action: HistoryAction) => {
+      const run = action === "undo" ? client.undo() : client.redo();
+      run.then(
+        (step) => {
+          if (step.label !== null) {
+            setAnnouncement(`${action === "undo" ? "Undone" : "Redone"}: ${step.label}`);
+            setRevision((r) => r + 1);
+          }
+        },
+        (error: unknown) => {
+          report(error);
+          setRevision((r) => r + 1);
+        },
+      );
     },
-    [reloadInfo, reloadPersonas],
+    [client, report],
   );
 
   // A persona stays selected while there is one: the chosen one, else the first.
@@ -64,9 +83,13 @@ export function App() {
         <span className="workspace-name" data-testid="workspace-name">
           {info.data?.name ?? ""}
         </span>
+        <UndoControls state={undoState.data} onAction={onHistory} />
       </header>
       <Sidebar view={view} onView={setView} personas={list} selected={selected} onSelect={setSelected} />
       <main className="content">
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
+          {announcement}
+        </p>
         <Notices notices={notices} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
         {personas.state === "failed" && (
           <div className="notices">
@@ -94,11 +117,17 @@ export function App() {
             onError={report}
           />
         ) : view === "map" ? (
-          <MapView persona={current} onShowPersonas={() => setView("personas")} />
+          <MapView
+            persona={current}
+            revision={revision}
+            onChanged={refresh}
+            onError={report}
+            onShowPersonas={() => setView("personas")}
+          />
         ) : view === "customers" ? (
-          <CustomersView personas={list} />
+          <CustomersView personas={list} revision={revision} />
         ) : (
-          <SegmentsView personas={list} />
+          <SegmentsView personas={list} revision={revision} />
         )}
       </main>
       <StatusLine info={info.data} />

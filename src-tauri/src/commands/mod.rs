@@ -2,8 +2,10 @@
 //! core on the open workspace, and maps the error. No rules live here.
 
 pub mod customers;
+pub mod history;
 pub mod maps;
 pub mod personas;
+pub mod steps;
 pub mod workspace;
 
 /// The clock, read at the edge: the core takes "now" as an argument.

@@ -1,5 +1,5 @@
 use successmap_core::model::{Persona, PersonaId, PersonaInput, PersonaSummary};
-use successmap_core::ops;
+use successmap_core::{db, ops};
 use tauri::State;
 
 use crate::error::AppError;
@@ -14,7 +14,11 @@ pub fn list_personas(ws: State<'_, Workspace>) -> Result<Vec<PersonaSummary>, Ap
 #[tauri::command]
 #[specta::specta]
 pub fn create_persona(ws: State<'_, Workspace>, input: PersonaInput) -> Result<Persona, AppError> {
-    ws.with(|db| db.write(|tx| ops::personas::create(tx, &input, super::now())))
+    ws.with(|db| {
+        db.edit(format!("Create persona “{}”", input.name.trim()), |tx| {
+            ops::personas::create(tx, &input, super::now())
+        })
+    })
 }
 
 #[tauri::command]
@@ -24,11 +28,20 @@ pub fn update_persona(
     id: PersonaId,
     input: PersonaInput,
 ) -> Result<Persona, AppError> {
-    ws.with(|db| db.write(|tx| ops::personas::update(tx, id, &input, super::now())))
+    ws.with(|db| {
+        db.edit(format!("Edit persona “{}”", input.name.trim()), |tx| {
+            ops::personas::update(tx, id, &input, super::now())
+        })
+    })
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn delete_persona(ws: State<'_, Workspace>, id: PersonaId) -> Result<(), AppError> {
-    ws.with(|db| db.write(|tx| ops::personas::delete(tx, id)))
+    ws.with(|db| {
+        let persona = db.read(|c| db::personas::get(c, id))?;
+        db.edit(format!("Delete persona “{}”", persona.name), |tx| {
+            ops::personas::delete(tx, id)
+        })
+    })
 }

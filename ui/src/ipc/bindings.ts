@@ -16,6 +16,19 @@ export const commands = {
 	deletePersona: (id: PersonaId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_persona", { id })),
 	/**  A persona's success map with KPIs, vehicles, moves and customer figures. */
 	getMap: (personaId: PersonaId) => typedError<MapView_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_map", { personaId })),
+	/**  Adds a step at index `at` of the map (`None`: at the end). */
+	addStep: (mapId: MapId, input: StepInput, at: number | null) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("add_step", { mapId, input, at })),
+	/**  Changes a step's title and outcome. */
+	updateStep: (id: StepId, input: StepInput) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("update_step", { id, input })),
+	/**  Moves a step to index `to` of its map; returns the map's steps in their new order. */
+	reorderStep: (id: StepId, to: number) => typedError<Step[], AppError_Serialize>(__TAURI_INVOKE("reorder_step", { id, to })),
+	/**  Deletes a step; refused while customers stand on it or aim at it. */
+	deleteStep: (id: StepId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_step", { id })),
+	undoState: () => typedError<UndoState_Serialize, AppError_Serialize>(__TAURI_INVOKE("undo_state")),
+	/**  Reverts the last edit. */
+	undo: () => typedError<HistoryStep_Serialize, AppError_Serialize>(__TAURI_INVOKE("undo")),
+	/**  Applies the last undone edit again. */
+	redo: () => typedError<HistoryStep_Serialize, AppError_Serialize>(__TAURI_INVOKE("redo")),
 	/**  The workspace's catalogue of success vehicles. */
 	listVehicles: () => typedError<Vehicle_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_vehicles")),
 	/**  A page of customers by name, of one persona or all. */
@@ -147,6 +160,23 @@ export type Customer_Serialize = {
 	owner: string,
 	renewalDate: string | null,
 	notes: string,
+};
+
+/**  What undo or redo did, and what the buttons say next. */
+export type HistoryStep = HistoryStep_Serialize | HistoryStep_Deserialize;
+
+/**  What undo or redo did, and what the buttons say next. */
+export type HistoryStep_Deserialize = {
+	/**  The edit that was undone or redone; `None` when there was nothing to do. */
+	label?: string | null,
+	state: UndoState_Deserialize,
+};
+
+/**  What undo or redo did, and what the buttons say next. */
+export type HistoryStep_Serialize = {
+	/**  The edit that was undone or redone; `None` when there was nothing to do. */
+	label: string | null,
+	state: UndoState_Serialize,
 };
 
 /**  A measurable milestone of a step with three benchmark levels. */
@@ -310,6 +340,11 @@ export type Step = {
 /**  A step of a success map. */
 export type StepId = number;
 
+export type StepInput = {
+	title: string,
+	outcome: string,
+};
+
 /**  One step as the map screen shows it. */
 export type StepView = StepView_Serialize | StepView_Deserialize;
 
@@ -338,6 +373,25 @@ export type SuccessMap = {
 	id: MapId,
 	personaId: PersonaId,
 	name: string,
+};
+
+/**  What the undo and redo buttons say. */
+export type UndoState = UndoState_Serialize | UndoState_Deserialize;
+
+/**  What the undo and redo buttons say. */
+export type UndoState_Deserialize = {
+	/**  The edit that undo would revert, if any. */
+	undoLabel?: string | null,
+	/**  The edit that redo would apply again, if any. */
+	redoLabel?: string | null,
+};
+
+/**  What the undo and redo buttons say. */
+export type UndoState_Serialize = {
+	/**  The edit that undo would revert, if any. */
+	undoLabel: string | null,
+	/**  The edit that redo would apply again, if any. */
+	redoLabel: string | null,
 };
 
 export type Vehicle = Vehicle_Serialize | Vehicle_Deserialize;

@@ -5,6 +5,12 @@ import { commands } from "./bindings";
 import type {
   AppError_Serialize,
   AttachedVehicle_Serialize,
+  HistoryStep_Serialize,
+  MapId,
+  Step,
+  StepId,
+  StepInput,
+  UndoState_Serialize,
   CustomerPage_Serialize,
   CustomerRow_Serialize,
   Kpi,
@@ -34,7 +40,9 @@ export type PersonaSummary = PersonaSummary_Serialize;
 export type StepView = StepView_Serialize;
 export type Vehicle = Vehicle_Serialize;
 export type WorkspaceInfo = WorkspaceInfo_Serialize;
-export type { PersonaId, VehicleKind };
+export type HistoryStep = HistoryStep_Serialize;
+export type UndoState = UndoState_Serialize;
+export type { MapId, PersonaId, Step, StepId, StepInput, VehicleKind };
 
 /** An error the backend reported, or a failure to reach it at all. */
 export class BackendError extends Error {
@@ -85,6 +93,13 @@ export const client = {
   updatePersona: (id: PersonaId, input: PersonaInput) => unwrap(commands.updatePersona(id, input)),
   deletePersona: (id: PersonaId) => unwrap(commands.deletePersona(id)),
   getMap: (personaId: PersonaId) => unwrap(commands.getMap(personaId)),
+  addStep: (mapId: MapId, input: StepInput, at: number | null) => unwrap(commands.addStep(mapId, input, at)),
+  updateStep: (id: StepId, input: StepInput) => unwrap(commands.updateStep(id, input)),
+  reorderStep: (id: StepId, to: number) => unwrap(commands.reorderStep(id, to)),
+  deleteStep: (id: StepId) => unwrap(commands.deleteStep(id)),
+  undoState: () => unwrap(commands.undoState()),
+  undo: () => unwrap(commands.undo()),
+  redo: () => unwrap(commands.redo()),
   listVehicles: () => unwrap(commands.listVehicles()),
   listCustomers: (personaId: PersonaId | null, offset: number, limit: number) =>
     unwrap(commands.listCustomers(personaId, offset, limit)),

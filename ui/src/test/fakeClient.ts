@@ -1,8 +1,42 @@
 // An in-memory stand-in for the backend client, for component tests.
-import { BackendError, type Client, type MapView, type Persona, type PersonaInput, type PersonaSummary, type WorkspaceInfo } from "../ipc/client";
+import {
+  BackendError,
+  type Client,
+  type MapView,
+  type Persona,
+  type PersonaInput,
+  type PersonaSummary,
+  type Step,
+  type UndoState,
+  type WorkspaceInfo,
+} from "../ipc/client";
 
-export function fakeClient(initial: string[] = []): Client & { personas: PersonaSummary[] } {
+export function fakeClient(initial: string[] = []): Client & { personas: PersonaSummary[]; steps: Step[] } {
   const personas: PersonaSummary[] = [];
+  const steps: Step[] = [];
+  // Undo keeps whole snapshots: enough for a stand-in.
+  const undoStack: { label: string; snapshot: string }[] = [];
+  const redoStack: { label: string; snapshot: string }[] = [];
+  const snapshot = () => JSON.stringify({ personas, steps });
+  const restore = (text: string) => {
+    const state = JSON.parse(text) as { personas: PersonaSummary[]; steps: Step[] };
+    personas.splice(0, personas.length, ...state.personas);
+    steps.splice(0, steps.length, ...state.steps);
+  };
+  const record = (label: string) => {
+    undoStack.push({ label, snapshot: snapshot() });
+    redoStack.length = 0;
+  };
+  const undoState = (): UndoState => ({
+    undoLabel: undoStack.at(-1)?.label ?? null,
+    redoLabel: redoStack.at(-1)?.label ?? null,
+  });
+  const ordered = (mapId: number) => steps.filter((x) => x.mapId === mapId).sort((a, b) => a.position - b.position);
+  const renumber = (order: Step[]) =>
+    order.forEach((step, position) => {
+      const stored = steps.find((x) => x.id === step.id);
+      if (stored) stored.position = position;
+    });
   let nextId = 1;
   const make = (input: PersonaInput): Persona => ({
     id: nextId,
@@ -35,6 +69,7 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
 
   return {
     personas,
+    steps,
     workspaceInfo: async () => info(),
     loadDemo: async () => {
       for (const name of ["Home architect", "Large-building architect", "Industrial architect"]) {
@@ -47,6 +82,7 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
       if (personas.some((p) => p.persona.name.toLowerCase() === input.name.toLowerCase())) {
         throw new BackendError({ code: "conflict", message: `a persona named "${input.name}" already exists` });
       }
+      record(`Create persona “${input.name}”`);
       const persona = make(input);
       personas.push({ persona, stepCount: 0, customerCount: 0, arrCents: 0 });
       return persona;
@@ -64,13 +100,69 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
     },
     getMap: async (personaId): Promise<MapView> => {
       const found = personas.find((p) => p.persona.id === personaId);
+      const mapSteps = ordered(found?.persona.mapId ?? -1);
       return {
-        map: { id: personaId, personaId, name: "map" },
+        map: { id: found?.persona.mapId ?? -1, personaId, name: "map" },
         personaName: found?.persona.name ?? "",
-        steps: [],
-        moves: [],
+        steps: mapSteps.map((step) => ({ step, kpis: [], vehicles: [], customerCount: 0, targetCount: 0, arrCents: 0 })),
+        moves: mapSteps.slice(1).map((to, i) => ({ fromStepId: mapSteps[i]?.id ?? -1, toStepId: to.id, vehicles: [] })),
         unplacedCount: 0,
       };
+    },
+    addStep: async (mapId, input, at) => {
+      if (ordered(mapId).some((x) => x.title.toLowerCase() === input.title.toLowerCase())) {
+        throw new BackendError({ code: "conflict", message: `this map already has a step titled "${input.title}"` });
+      }
+      record(`Add step “${input.title}”`);
+      const step: Step = { id: nextId++, mapId, position: 999, title: input.title, outcome: input.outcome };
+      const order = ordered(mapId);
+      order.splice(at ?? order.length, 0, step);
+      steps.push(step);
+      renumber(order);
+      return step;
+    },
+    updateStep: async (id, input) => {
+      const step = steps.find((x) => x.id === id);
+      if (!step) throw new BackendError({ code: "not_found", message: "step does not exist" });
+      record(`Edit step “${input.title}”`);
+      step.title = input.title;
+      step.outcome = input.outcome;
+      return step;
+    },
+    reorderStep: async (id, to) => {
+      const step = steps.find((x) => x.id === id);
+      if (!step) throw new BackendError({ code: "not_found", message: "step does not exist" });
+      record(`Move step “${step.title}”`);
+      const order = ordered(step.mapId).filter((x) => x.id !== id);
+      order.splice(to, 0, step);
+      renumber(order);
+      return ordered(step.mapId);
+    },
+    deleteStep: async (id) => {
+      const index = steps.findIndex((x) => x.id === id);
+      const step = steps[index];
+      if (!step) throw new BackendError({ code: "not_found", message: "step does not exist" });
+      record(`Delete step “${step.title}”`);
+      steps.splice(index, 1);
+      renumber(ordered(step.mapId));
+      return null;
+    },
+    undoState: async () => undoState(),
+    undo: async () => {
+      const entry = undoStack.pop();
+      if (entry) {
+        redoStack.push({ label: entry.label, snapshot: snapshot() });
+        restore(entry.snapshot);
+      }
+      return { label: entry?.label ?? null, state: undoState() };
+    },
+    redo: async () => {
+      const entry = redoStack.pop();
+      if (entry) {
+        undoStack.push({ label: entry.label, snapshot: snapshot() });
+        restore(entry.snapshot);
+      }
+      return { label: entry?.label ?? null, state: undoState() };
     },
     listVehicles: async () => [],
     listCustomers: async (_persona, offset) => ({ total: 0, offset, rows: [] }),

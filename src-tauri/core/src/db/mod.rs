@@ -10,6 +10,7 @@
 
 pub mod attachments;
 pub mod customers;
+pub mod history;
 pub mod kpis;
 pub mod maps;
 pub mod meta;
@@ -33,6 +34,7 @@ pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
     created: bool,
+    history: history::History,
 }
 
 impl Db {
@@ -56,6 +58,7 @@ impl Db {
             conn,
             path: Some(path.to_path_buf()),
             created: !existed,
+            history: history::History::default(),
         };
         db.prepare(path).map_err(|err| match err {
             CoreError::Storage(rusqlite::Error::SqliteFailure(e, _))
@@ -78,6 +81,7 @@ impl Db {
             conn,
             path: None,
             created: true,
+            history: history::History::default(),
         };
         db.prepare(Path::new(":memory:"))?;
         Ok(db)
@@ -119,14 +123,49 @@ impl Db {
         f(&self.conn)
     }
 
-    /// Runs `f` in an IMMEDIATE transaction: committed when `f` returns Ok, rolled back otherwise.
+    /// Runs `f` in an IMMEDIATE transaction: committed when `f` returns Ok, rolled back
+    /// otherwise. The write is not recorded for undo, so it clears the undo history.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> CoreResult<T>) -> CoreResult<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
+        self.history.clear();
         Ok(value)
+    }
+
+    /// Runs a user edit like [`Db::write`] and records what it changed, so that it can be
+    /// undone under `label` (for example "Add step “Pilot”").
+    pub fn edit<T>(
+        &mut self,
+        label: impl Into<String>,
+        f: impl FnOnce(&Transaction<'_>) -> CoreResult<T>,
+    ) -> CoreResult<T> {
+        let mut session = rusqlite::session::Session::new(&self.conn)?;
+        session.attach(None::<&str>)?;
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        let mut changeset = Vec::new();
+        session.changeset_strm(&mut changeset)?;
+        tx.commit()?;
+        drop(session);
+        self.history.record(label.into(), changeset);
+        Ok(value)
+    }
+
+    /// Reverts the last recorded edit; returns its label (`None`: nothing to undo).
+    pub fn undo(&mut self) -> CoreResult<Option<String>> {
+        self.history.undo(&self.conn)
+    }
+
+    /// Applies the last undone edit again; returns its label (`None`: nothing to redo).
+    pub fn redo(&mut self) -> CoreResult<Option<String>> {
+        self.history.redo(&self.conn)
+    }
+
+    pub fn undo_state(&self) -> history::UndoState {
+        self.history.state()
     }
 }
 

@@ -7,11 +7,11 @@ import { Icon } from "../frame/Icons";
 
 const PAGE = 50;
 
-export function CustomersView({ personas }: { personas: PersonaSummary[] }) {
+export function CustomersView({ personas, revision }: { personas: PersonaSummary[]; revision: number }) {
   const client = useClient();
   const [personaId, setPersonaId] = useState<PersonaId | null>(null);
   const [offset, setOffset] = useState(0);
-  const page = useLoad(() => client.listCustomers(personaId, offset, PAGE), [client, personaId, offset]);
+  const page = useLoad(() => client.listCustomers(personaId, offset, PAGE), [client, personaId, offset, revision]);
   const data = page.data;
   const total = data?.total ?? 0;
 

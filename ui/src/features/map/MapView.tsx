@@ -1,17 +1,27 @@
-import { Fragment } from "react";
+import { Fragment, useState } from "react";
 import type { AttachedVehicle, MapView as MapData, MoveView, PersonaSummary, StepView } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
 import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
+import { StepEditor } from "./StepEditor";
 
 interface Props {
   persona: PersonaSummary | null;
+  /** Changes whenever the workspace changed; the map reloads. */
+  revision: number;
+  onChanged: () => void;
+  onError: (error: unknown) => void;
   onShowPersonas: () => void;
 }
 
-export function MapView({ persona, onShowPersonas }: Props) {
+interface Editing {
+  onChanged: () => void;
+  onError: (error: unknown) => void;
+}
+
+export function MapView({ persona, revision, onChanged, onError, onShowPersonas }: Props) {
   if (persona === null) {
     return (
       <section className="view">
@@ -27,12 +37,21 @@ export function MapView({ persona, onShowPersonas }: Props) {
       </section>
     );
   }
-  return <LoadedMap key={persona.persona.id} persona={persona} />;
+  return (
+    <LoadedMap
+      key={persona.persona.id}
+      persona={persona}
+      revision={revision}
+      onChanged={onChanged}
+      onError={onError}
+    />
+  );
 }
 
-function LoadedMap({ persona }: { persona: PersonaSummary }) {
+function LoadedMap({ persona, revision, onChanged, onError }: { persona: PersonaSummary; revision: number } & Editing) {
   const client = useClient();
-  const map = useLoad(() => client.getMap(persona.persona.id), [persona.persona.id, client]);
+  const map = useLoad(() => client.getMap(persona.persona.id), [persona.persona.id, client, revision]);
+  const [adding, setAdding] = useState<number | null>(null);
 
   return (
     <section className="view view-map" aria-labelledby="map-title">
@@ -44,7 +63,20 @@ function LoadedMap({ persona }: { persona: PersonaSummary }) {
           </h1>
           {persona.persona.successDefinition && <p className="view-subtitle">{persona.persona.successDefinition}</p>}
         </div>
-        {map.data && <MapSummary map={map.data} />}
+        <div className="view-tools">
+          {map.data && <MapSummary map={map.data} />}
+          {map.data && map.data.steps.length > 0 && (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => setAdding(map.data?.steps.length ?? 0)}
+              disabled={adding !== null}
+              data-testid="add-step"
+            >
+              <Icon name="plus" size={16} /> Add step
+            </button>
+          )}
+        </div>
       </header>
       {map.state === "failed" && (
         <div className="notice notice-error" role="alert">
@@ -59,7 +91,9 @@ function LoadedMap({ persona }: { persona: PersonaSummary }) {
           <span>best in class</span>
         </p>
       )}
-      {map.data && <MapBoard map={map.data} />}
+      {map.data && (
+        <MapBoard map={map.data} adding={adding} setAdding={setAdding} onChanged={onChanged} onError={onError} />
+      )}
     </section>
   );
 }
@@ -90,8 +124,33 @@ function MapSummary({ map }: { map: MapData }) {
   );
 }
 
-function MapBoard({ map }: { map: MapData }) {
-  if (map.steps.length === 0) {
+interface BoardProps extends Editing {
+  map: MapData;
+  /** Where a new step is being added: an index in the map (steps.length = at the end). */
+  adding: number | null;
+  setAdding: (at: number | null) => void;
+}
+
+function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
+  const client = useClient();
+  const [editing, setEditing] = useState<number | null>(null);
+
+  const editor = (at: number) => (
+    <div className="step-column step-column-new" role="listitem">
+      <StepEditor
+        initial={{ title: "", outcome: "" }}
+        submitLabel="Add step"
+        onSubmit={(input) => client.addStep(map.map.id, input, at >= map.steps.length ? null : at)}
+        onDone={() => {
+          setAdding(null);
+          onChanged();
+        }}
+        onCancel={() => setAdding(null)}
+      />
+    </div>
+  );
+
+  if (map.steps.length === 0 && adding === null) {
     return (
       <div className="empty-state">
         <h2>This map has no steps yet</h2>
@@ -99,27 +158,97 @@ function MapBoard({ map }: { map: MapData }) {
           Steps are the usual milestones on the way to success, left to right: for example first project delivered,
           team onboarded, workflow adopted.
         </p>
+        <div className="empty-actions">
+          <button type="button" className="button button-primary" onClick={() => setAdding(0)} data-testid="add-step">
+            <Icon name="plus" size={16} /> Add the first step
+          </button>
+        </div>
       </div>
     );
   }
+
+  async function remove(step: StepView) {
+    try {
+      await client.deleteStep(step.step.id);
+      onChanged();
+    } catch (error) {
+      onError(error);
+    }
+  }
+
   return (
     <div className="map-board" role="list" aria-label={`Steps of ${map.personaName}`} data-testid="map-board">
       {map.steps.map((step, index) => (
         <Fragment key={step.step.id}>
-          {index > 0 && <MoveColumn move={map.moves[index - 1]} />}
-          <StepColumn step={step} index={index} />
+          {index > 0 && (
+            <MoveColumn move={map.moves[index - 1]} onInsert={adding === null ? () => setAdding(index) : undefined} />
+          )}
+          {adding === index && editor(index)}
+          {editing === step.step.id ? (
+            <div className="step-column" role="listitem">
+              <StepEditor
+                initial={{ title: step.step.title, outcome: step.step.outcome }}
+                submitLabel="Save"
+                onSubmit={(input) => client.updateStep(step.step.id, input)}
+                onDone={() => {
+                  setEditing(null);
+                  onChanged();
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            </div>
+          ) : (
+            <StepColumn
+              step={step}
+              index={index}
+              onEdit={() => setEditing(step.step.id)}
+              onDelete={() => void remove(step)}
+            />
+          )}
         </Fragment>
       ))}
+      {adding !== null && adding >= map.steps.length && editor(map.steps.length)}
     </div>
   );
 }
 
-function StepColumn({ step, index }: { step: StepView; index: number }) {
+interface StepColumnProps {
+  step: StepView;
+  index: number;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+function StepColumn({ step, index, onEdit, onDelete }: StepColumnProps) {
   const warn = onlySatisfactionKpis(step);
   return (
     <div className="step-column" role="listitem" data-testid="step-column">
       <article className="step-card" aria-labelledby={`step-${step.step.id}`}>
-        <p className="step-index">Step {index + 1}</p>
+        <div className="step-card-top">
+          <p className="step-index">Step {index + 1}</p>
+          <div className="step-actions">
+            <button
+              type="button"
+              className="icon-button step-action"
+              onClick={onEdit}
+              aria-label={`Edit step ${step.step.title}`}
+              title="Edit step"
+              data-testid="edit-step"
+            >
+              <Icon name="edit" size={15} />
+            </button>
+            <button
+              type="button"
+              className="icon-button step-action step-action-danger"
+              onClick={onDelete}
+              aria-label={`Delete step ${step.step.title}`}
+              title="Delete step"
+              data-testid="delete-step"
+            >
+              <Icon name="trash" size={15} />
+            </button>
+          </div>
+        </div>
         <h2 className="step-title" id={`step-${step.step.id}`}>
           {step.step.title}
         </h2>
@@ -160,12 +289,18 @@ function StepColumn({ step, index }: { step: StepView; index: number }) {
   );
 }
 
-function MoveColumn({ move }: { move: MoveView | undefined }) {
+function MoveColumn({ move, onInsert }: { move: MoveView | undefined; onInsert?: () => void }) {
   if (!move) return null;
   const gap = move.vehicles.length === 0;
   return (
-    <div className={`move-column${gap ? " move-gap" : ""}`} aria-hidden={false} data-testid="move-column">
+    <div className={`move-column${gap ? " move-gap" : ""}`} data-testid="move-column">
       <div className="move-arrow" aria-hidden="true" />
+      {onInsert && (
+        <button type="button" className="insert-step" onClick={onInsert} title="Insert a step here" data-testid="insert-step">
+          <Icon name="plus" size={14} />
+          <span className="visually-hidden">Insert a step here</span>
+        </button>
+      )}
       {gap ? (
         <p className="gap-marker" title="No vehicle helps customers make this move">
           Gap

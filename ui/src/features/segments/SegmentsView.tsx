@@ -4,7 +4,7 @@ import { formatArr, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { distribution } from "./distribution";
 
-export function SegmentsView({ personas }: { personas: PersonaSummary[] }) {
+export function SegmentsView({ personas, revision }: { personas: PersonaSummary[]; revision: number }) {
   return (
     <section className="view" aria-labelledby="segments-title">
       <header className="view-header">
@@ -21,7 +21,7 @@ export function SegmentsView({ personas }: { personas: PersonaSummary[] }) {
       ) : (
         <div className="segment-list">
           {personas.map((p) => (
-            <PersonaDistribution key={p.persona.id} persona={p} />
+            <PersonaDistribution key={p.persona.id} persona={p} revision={revision} />
           ))}
         </div>
       )}
@@ -29,9 +29,9 @@ export function SegmentsView({ personas }: { personas: PersonaSummary[] }) {
   );
 }
 
-function PersonaDistribution({ persona }: { persona: PersonaSummary }) {
+function PersonaDistribution({ persona, revision }: { persona: PersonaSummary; revision: number }) {
   const client = useClient();
-  const map = useLoad(() => client.getMap(persona.persona.id), [client, persona.persona.id]);
+  const map = useLoad(() => client.getMap(persona.persona.id), [client, persona.persona.id, revision]);
   const rows = map.data ? distribution(map.data) : [];
   return (
     <article className="panel" aria-labelledby={`dist-${persona.persona.id}`}>

@@ -1,0 +1,275 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+//! The product manager's map workflow in the real app: steps added at the end and
+//! in between, edited in place, deleted, undone and redone by keyboard and toolbar,
+//! and all of it still there after a restart.
+
+use successmap_e2e::thirtyfour::prelude::*;
+use successmap_e2e::{App, Launch};
+
+async fn add_step(app: &App, title: &str) {
+    app.wait_for("[data-testid=add-step]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let editor = app.wait_for("[data-testid=step-editor]").await;
+    let input = editor.find(By::Css("input[name=title]")).await.unwrap();
+    input.send_keys(format!("{title}\u{E007}")).await.unwrap(); // Enter saves
+    app.wait_for_text("[data-testid=step-column] .step-title", title)
+        .await;
+}
+
+async fn step_titles(app: &App) -> Vec<String> {
+    app.texts("[data-testid=step-column] .step-title").await
+}
+
+async fn wait_for_titles(app: &App, expected: &[&str]) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let titles = step_titles(app).await;
+        if titles == expected {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "steps are {titles:?}, expected {expected:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+async fn press_ctrl(app: &App, key: &str, shift: bool) {
+    let mut chain = app.driver.action_chain().key_down(Key::Control);
+    if shift {
+        chain = chain.key_down(Key::Shift);
+    }
+    chain = chain.send_keys(key);
+    if shift {
+        chain = chain.key_up(Key::Shift);
+    }
+    chain.key_up(Key::Control).perform().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let file = sandbox.path().join("designer.db");
+    let launch = Launch {
+        args: vec!["--workspace".into(), file.display().to_string()],
+        ..Launch::default()
+    };
+    let app = App::start(sandbox.path(), launch.clone()).await;
+
+    app.wait_for("[data-testid=new-persona]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let form = app.wait_for("[data-testid=persona-form]").await;
+    form.find(By::Css("input[name=name]"))
+        .await
+        .unwrap()
+        .send_keys("Home architect")
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=persona-submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=sidebar-personas] button", "Home architect")
+        .await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    for title in [
+        "First project delivered",
+        "Sustainable design adopted",
+        "Visualisation wins clients",
+    ] {
+        add_step(&app, title).await;
+    }
+    // Insert between the first two steps.
+    app.wait_for("[data-testid=insert-step]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let editor = app.wait_for("[data-testid=step-editor]").await;
+    editor
+        .find(By::Css("input[name=title]"))
+        .await
+        .unwrap()
+        .send_keys("Templates in daily use")
+        .await
+        .unwrap();
+    editor
+        .find(By::Css("textarea[name=outcome]"))
+        .await
+        .unwrap()
+        .send_keys("Own templates cut drawing work")
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=step-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "First project delivered",
+            "Templates in daily use",
+            "Sustainable design adopted",
+            "Visualisation wins clients",
+        ],
+    )
+    .await;
+    assert_eq!(app.texts("[data-testid=moves-covered]").await, ["0 of 3"]);
+
+    // Edit the last step's title in place.
+    let edits = app
+        .driver
+        .find_all(By::Css("[data-testid=edit-step]"))
+        .await
+        .unwrap();
+    edits[3].click().await.unwrap();
+    let title = app
+        .wait_for("[data-testid=step-editor] input[name=title]")
+        .await;
+    title.clear().await.unwrap();
+    title
+        .send_keys("Visualisation used in every pitch\u{E007}")
+        .await
+        .unwrap();
+    app.wait_for_text(
+        "[data-testid=step-column] .step-title",
+        "Visualisation used in every pitch",
+    )
+    .await;
+
+    // Delete the second step, undo with Ctrl+Z, redo with Ctrl+Shift+Z, undo with the toolbar.
+    let deletes = app
+        .driver
+        .find_all(By::Css("[data-testid=delete-step]"))
+        .await
+        .unwrap();
+    deletes[1].click().await.unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "First project delivered",
+            "Sustainable design adopted",
+            "Visualisation used in every pitch",
+        ],
+    )
+    .await;
+    app.wait_for("body").await.click().await.unwrap();
+    press_ctrl(&app, "z", false).await;
+    wait_for_titles(
+        &app,
+        &[
+            "First project delivered",
+            "Templates in daily use",
+            "Sustainable design adopted",
+            "Visualisation used in every pitch",
+        ],
+    )
+    .await;
+    assert_eq!(
+        app.texts("[data-testid=step-column] .step-outcome").await,
+        ["Own templates cut drawing work"]
+    );
+    press_ctrl(&app, "z", true).await;
+    wait_for_titles(
+        &app,
+        &[
+            "First project delivered",
+            "Sustainable design adopted",
+            "Visualisation used in every pitch",
+        ],
+    )
+    .await;
+    app.wait_for("[data-testid=undo]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "First project delivered",
+            "Templates in daily use",
+            "Sustainable design adopted",
+            "Visualisation used in every pitch",
+        ],
+    )
+    .await;
+    // One more undo reverts the title edit.
+    app.wait_for("[data-testid=undo]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "First project delivered",
+            "Templates in daily use",
+            "Sustainable design adopted",
+            "Visualisation wins clients",
+        ],
+    )
+    .await;
+    app.screenshot("map-designer").await;
+    app.quit().await;
+
+    let app = App::start(sandbox.path(), launch).await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "First project delivered",
+            "Templates in daily use",
+            "Sustainable design adopted",
+            "Visualisation wins clients",
+        ],
+    )
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_step_with_customers_cannot_be_deleted_and_the_app_says_why() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=step-column]").await;
+    let deletes = app
+        .driver
+        .find_all(By::Css("[data-testid=delete-step]"))
+        .await
+        .unwrap();
+    deletes[1].click().await.unwrap();
+    let notice = app.wait_for("[data-testid=error-notice]").await;
+    let text = app.text_of(&notice).await;
+    assert!(
+        text.starts_with(
+            "The step \"Templates in daily use\" cannot be deleted: 7 customers are on it"
+        ),
+        "{text}"
+    );
+    assert_eq!(step_titles(&app).await.len(), 4);
+    app.quit().await;
+}

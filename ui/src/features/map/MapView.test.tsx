@@ -1,0 +1,80 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { App } from "../../App";
+import { ClientContext } from "../../ipc/context";
+import { fakeClient } from "../../test/fakeClient";
+
+async function openMap() {
+  const client = fakeClient(["Home architect"]);
+  render(
+    <ClientContext.Provider value={client}>
+      <App />
+    </ClientContext.Provider>,
+  );
+  await userEvent.click(await screen.findByTestId("nav-map"));
+  return client;
+}
+
+async function addStep(title: string, outcome = "") {
+  await userEvent.click(await screen.findByTestId("add-step"));
+  await userEvent.type(screen.getByLabelText("Step title"), title);
+  if (outcome) await userEvent.type(screen.getByLabelText("Outcome"), outcome);
+  await userEvent.click(screen.getByTestId("step-save"));
+  await screen.findByRole("heading", { name: title });
+}
+
+const titles = () => screen.queryAllByTestId("step-column").map((c) => within(c).getByRole("heading").textContent);
+
+describe("editing a success map", () => {
+  it("adds steps at the end and between two steps", async () => {
+    await openMap();
+    await addStep("First project delivered", "A house designed end to end");
+    await addStep("Visualisation wins clients");
+    await userEvent.click(screen.getByTestId("insert-step"));
+    await userEvent.type(screen.getByLabelText("Step title"), "Templates in daily use{Enter}");
+    await screen.findByRole("heading", { name: "Templates in daily use" });
+    expect(titles()).toEqual(["First project delivered", "Templates in daily use", "Visualisation wins clients"]);
+    expect(screen.getByText("A house designed end to end")).toBeInTheDocument();
+  });
+
+  it("edits a step in place and cancels with Escape", async () => {
+    await openMap();
+    await addStep("Pilot");
+    await userEvent.click(screen.getByTestId("edit-step"));
+    const title = screen.getByLabelText("Step title");
+    await userEvent.clear(title);
+    await userEvent.type(title, "Pilot project live{Enter}");
+    await screen.findByRole("heading", { name: "Pilot project live" });
+    await userEvent.click(screen.getByTestId("edit-step"));
+    await userEvent.type(screen.getByLabelText("Step title"), " changed{Escape}");
+    expect(titles()).toEqual(["Pilot project live"]);
+  });
+
+  it("explains a duplicate title at the field and keeps the form open", async () => {
+    await openMap();
+    await addStep("Onboarded");
+    await userEvent.click(screen.getByTestId("add-step"));
+    await userEvent.type(screen.getByLabelText("Step title"), "onboarded{Enter}");
+    expect(await screen.findByRole("alert")).toHaveTextContent('This map already has a step titled "onboarded"');
+    expect(screen.getByLabelText("Step title")).toHaveValue("onboarded");
+  });
+
+  it("deletes a step, and Ctrl+Z brings it back", async () => {
+    await openMap();
+    await addStep("A");
+    await addStep("B");
+    const [deleteA] = screen.getAllByTestId("delete-step");
+    if (!deleteA) throw new Error("no delete button");
+    await userEvent.click(deleteA);
+    await screen.findByRole("button", { name: /Undo Delete step “A”/ });
+    expect(titles()).toEqual(["B"]);
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await screen.findByRole("heading", { name: "A" });
+    expect(titles()).toEqual(["A", "B"]);
+    expect(screen.getByTestId("announcement")).toHaveTextContent("Undone: Delete step “A”");
+    await userEvent.click(screen.getByTestId("redo"));
+    await screen.findByRole("button", { name: /Undo Delete step “A”/ });
+    expect(titles()).toEqual(["B"]);
+  });
+});
