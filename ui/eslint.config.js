@@ -17,7 +17,10 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Render workspace data as text." },
-        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: "Render workspace data as text." },
+        {
+          selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]",
+          message: "Render workspace data as text.",
+        },
       ],
       // Only the typed client may talk to the generated bindings.
       "no-restricted-imports": [

@@ -273,3 +273,175 @@ async fn a_step_with_customers_cannot_be_deleted_and_the_app_says_why() {
     assert_eq!(step_titles(&app).await.len(), 4);
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "First project delivered",
+            "Templates in daily use",
+            "Sustainable design adopted",
+            "Visualisation wins clients",
+        ],
+    )
+    .await;
+
+    // Pointer: press on the first card, move in small steps (as a hand does), release
+    // over the third card.
+    let cards = app
+        .driver
+        .find_all(By::Css("[data-testid=step-column] .step-title"))
+        .await
+        .unwrap();
+    let third = app
+        .driver
+        .find_all(By::Css("[data-testid=step-column] .step-card"))
+        .await
+        .unwrap()[2]
+        .clone();
+    let mut chain = app
+        .driver
+        .action_chain()
+        .move_to_element_center(&cards[0])
+        .click_and_hold();
+    for _ in 0..10 {
+        chain = chain.move_by_offset(8, 0);
+    }
+    chain
+        .move_to_element_center(&third)
+        .move_by_offset(2, 0)
+        .release()
+        .perform()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "Templates in daily use",
+            "Sustainable design adopted",
+            "First project delivered",
+            "Visualisation wins clients",
+        ],
+    )
+    .await;
+    let undo = app.wait_for("[data-testid=undo]").await;
+    assert_eq!(
+        undo.attr("aria-label").await.unwrap().as_deref(),
+        Some("Undo Move step “First project delivered”")
+    );
+
+    // Keyboard: focus the last step's handle, Space picks it up, two left arrows, Space drops.
+    let handles = app
+        .driver
+        .find_all(By::Css("[data-testid=step-handle]"))
+        .await
+        .unwrap();
+    handles[3].focus().await.unwrap();
+    app.driver
+        .action_chain()
+        .send_keys(" ")
+        .perform()
+        .await
+        .unwrap();
+    app.wait_for(".step-column.is-dragging").await;
+    for _ in 0..2 {
+        app.driver
+            .action_chain()
+            .send_keys(Key::Left)
+            .perform()
+            .await
+            .unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    app.driver
+        .action_chain()
+        .send_keys(" ")
+        .perform()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "Templates in daily use",
+            "Visualisation wins clients",
+            "Sustainable design adopted",
+            "First project delivered",
+        ],
+    )
+    .await;
+    let live = app
+        .texts("#DndLiveRegion-0, [id^=DndLiveRegion]")
+        .await
+        .join(" ");
+    assert!(
+        live.contains("dropped at position 2 of 4"),
+        "announced: {live:?}"
+    );
+
+    // Escape cancels a keyboard move.
+    let handles = app
+        .driver
+        .find_all(By::Css("[data-testid=step-handle]"))
+        .await
+        .unwrap();
+    handles[0].focus().await.unwrap();
+    app.driver
+        .action_chain()
+        .send_keys(" ")
+        .perform()
+        .await
+        .unwrap();
+    app.wait_for(".step-column.is-dragging").await;
+    app.driver
+        .action_chain()
+        .send_keys(Key::Right)
+        .perform()
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    app.driver
+        .action_chain()
+        .send_keys(Key::Escape)
+        .perform()
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    wait_for_titles(
+        &app,
+        &[
+            "Templates in daily use",
+            "Visualisation wins clients",
+            "Sustainable design adopted",
+            "First project delivered",
+        ],
+    )
+    .await;
+
+    // The order is stored: it survives a restart.
+    app.quit().await;
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "Templates in daily use",
+            "Visualisation wins clients",
+            "Sustainable design adopted",
+            "First project delivered",
+        ],
+    )
+    .await;
+    app.quit().await;
+}

@@ -18,10 +18,11 @@ describe("the application frame", () => {
   it("lists the workspace's personas in the sidebar and names the file in the status line", async () => {
     renderApp(fakeClient(["Home architect", "Industrial architect"]));
     const sidebar = await screen.findByTestId("sidebar-personas");
-    expect(within(sidebar).getAllByRole("button").map((b) => b.textContent)).toEqual([
-      "Home architect",
-      "Industrial architect",
-    ]);
+    expect(
+      within(sidebar)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["Home architect", "Industrial architect"]);
     expect(await screen.findByTestId("status-path")).toHaveTextContent("/tmp/test.db");
     expect(screen.getByTestId("workspace-name")).toHaveTextContent("Test workspace");
   });
@@ -73,7 +74,10 @@ describe("the application frame", () => {
 
   it("explains a workspace that cannot be opened instead of showing an empty app", async () => {
     const client = fakeClient();
-    const unavailable = new BackendError({ code: "workspace_unavailable", message: "/x.db is not a Successmap workspace" });
+    const unavailable = new BackendError({
+      code: "workspace_unavailable",
+      message: "/x.db is not a Successmap workspace",
+    });
     client.workspaceInfo = () => Promise.reject(unavailable);
     client.listPersonas = () => Promise.reject(unavailable);
     renderApp(client);

@@ -57,7 +57,8 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
     revenueShare: null,
     color: null,
   });
-  for (const name of initial) personas.push({ persona: make(blank(name)), stepCount: 0, customerCount: 0, arrCents: 0 });
+  for (const name of initial)
+    personas.push({ persona: make(blank(name)), stepCount: 0, customerCount: 0, arrCents: 0 });
 
   const info = (): WorkspaceInfo => ({
     path: "/tmp/test.db",
@@ -104,7 +105,14 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
       return {
         map: { id: found?.persona.mapId ?? -1, personaId, name: "map" },
         personaName: found?.persona.name ?? "",
-        steps: mapSteps.map((step) => ({ step, kpis: [], vehicles: [], customerCount: 0, targetCount: 0, arrCents: 0 })),
+        steps: mapSteps.map((step) => ({
+          step,
+          kpis: [],
+          vehicles: [],
+          customerCount: 0,
+          targetCount: 0,
+          arrCents: 0,
+        })),
         moves: mapSteps.slice(1).map((to, i) => ({ fromStepId: mapSteps[i]?.id ?? -1, toStepId: to.id, vehicles: [] })),
         unplacedCount: 0,
       };

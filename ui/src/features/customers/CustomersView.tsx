@@ -49,7 +49,9 @@ export function CustomersView({ personas, revision }: { personas: PersonaSummary
       {data && data.rows.length === 0 ? (
         <div className="empty-state">
           <h2>No customers yet</h2>
-          <p>Customers are the real accounts you place on a persona's success map, each on a current and a target step.</p>
+          <p>
+            Customers are the real accounts you place on a persona's success map, each on a current and a target step.
+          </p>
         </div>
       ) : (
         <div className="table-wrap">
@@ -95,7 +97,12 @@ export function CustomersView({ personas, revision }: { personas: PersonaSummary
       )}
       {total > PAGE && (
         <nav className="pager" aria-label="Pages">
-          <button type="button" className="button button-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE))}
+          >
             Previous
           </button>
           <span>

@@ -33,6 +33,16 @@ const paths: Record<string, ReactElement> = {
     </>
   ),
   plus: <path d="M12 5v14M5 12h14" />,
+  grip: (
+    <>
+      <circle cx="9" cy="6.5" r="1.2" fill="currentColor" stroke="none" />
+      <circle cx="15" cy="6.5" r="1.2" fill="currentColor" stroke="none" />
+      <circle cx="9" cy="12" r="1.2" fill="currentColor" stroke="none" />
+      <circle cx="15" cy="12" r="1.2" fill="currentColor" stroke="none" />
+      <circle cx="9" cy="17.5" r="1.2" fill="currentColor" stroke="none" />
+      <circle cx="15" cy="17.5" r="1.2" fill="currentColor" stroke="none" />
+    </>
+  ),
   alert: (
     <>
       <path d="M12 4 2.8 19.5h18.4Z" />

@@ -1,4 +1,23 @@
-import { Fragment, useState } from "react";
+import { Fragment, useState, type KeyboardEvent } from "react";
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import {
+  horizontalListSortingStrategy,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+} from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { dropIndex, moveItem, stepAnnouncements } from "../../dnd/reorder";
 import type { AttachedVehicle, MapView as MapData, MoveView, PersonaSummary, StepView } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
@@ -38,13 +57,7 @@ export function MapView({ persona, revision, onChanged, onError, onShowPersonas 
     );
   }
   return (
-    <LoadedMap
-      key={persona.persona.id}
-      persona={persona}
-      revision={revision}
-      onChanged={onChanged}
-      onError={onError}
-    />
+    <LoadedMap key={persona.persona.id} persona={persona} revision={revision} onChanged={onChanged} onError={onError} />
   );
 }
 
@@ -134,6 +147,47 @@ interface BoardProps extends Editing {
 function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
   const client = useClient();
   const [editing, setEditing] = useState<number | null>(null);
+  // The order shown right after a drop, until the reloaded map arrives (no visible pause).
+  const [pending, setPending] = useState<{ base: StepView[]; ids: number[] } | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const ids = pending && pending.base === map.steps ? pending.ids : map.steps.map((s) => s.step.id);
+  const ordered = ids.flatMap((id) => map.steps.filter((s) => s.step.id === id));
+  const total = ordered.length;
+  const titleOf = (id: UniqueIdentifier) => map.steps.find((s) => s.step.id === id)?.step.title ?? "";
+  const positionOf = (id: UniqueIdentifier | undefined) => (id === undefined ? 0 : ids.indexOf(Number(id)) + 1);
+  const moveBetween = (from: number, to: number) =>
+    map.moves.find((m) => m.fromStepId === from && m.toStepId === to) ?? {
+      fromStepId: from,
+      toStepId: to,
+      vehicles: [],
+    };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => stepAnnouncements.pickedUp(titleOf(active.id), positionOf(active.id), total),
+    onDragOver: ({ active, over }) =>
+      over ? stepAnnouncements.movedOver(titleOf(active.id), positionOf(over.id), total) : undefined,
+    onDragEnd: ({ active, over }) =>
+      stepAnnouncements.dropped(titleOf(active.id), over ? positionOf(over.id) : positionOf(active.id), total),
+    onDragCancel: ({ active }) => stepAnnouncements.cancelled(titleOf(active.id)),
+  };
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const from = ids.indexOf(Number(active.id));
+    const to = dropIndex(from, over ? ids.indexOf(Number(over.id)) : null);
+    if (to === null) return;
+    setPending({ base: map.steps, ids: moveItem(ids, from, to) });
+    client.reorderStep(Number(active.id), to).then(
+      () => onChanged(),
+      (error: unknown) => {
+        setPending(null);
+        onError(error);
+      },
+    );
+  }
 
   const editor = (at: number) => (
     <div className="step-column step-column-new" role="listitem">
@@ -155,8 +209,8 @@ function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
       <div className="empty-state">
         <h2>This map has no steps yet</h2>
         <p>
-          Steps are the usual milestones on the way to success, left to right: for example first project delivered,
-          team onboarded, workflow adopted.
+          Steps are the usual milestones on the way to success, left to right: for example first project delivered, team
+          onboarded, workflow adopted.
         </p>
         <div className="empty-actions">
           <button type="button" className="button button-primary" onClick={() => setAdding(0)} data-testid="add-step">
@@ -177,54 +231,103 @@ function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
   }
 
   return (
-    <div className="map-board" role="list" aria-label={`Steps of ${map.personaName}`} data-testid="map-board">
-      {map.steps.map((step, index) => (
-        <Fragment key={step.step.id}>
-          {index > 0 && (
-            <MoveColumn move={map.moves[index - 1]} onInsert={adding === null ? () => setAdding(index) : undefined} />
-          )}
-          {adding === index && editor(index)}
-          {editing === step.step.id ? (
-            <div className="step-column" role="listitem">
-              <StepEditor
-                initial={{ title: step.step.title, outcome: step.step.outcome }}
-                submitLabel="Save"
-                onSubmit={(input) => client.updateStep(step.step.id, input)}
-                onDone={() => {
-                  setEditing(null);
-                  onChanged();
-                }}
-                onCancel={() => setEditing(null)}
-              />
-            </div>
-          ) : (
-            <StepColumn
-              step={step}
-              index={index}
-              onEdit={() => setEditing(step.step.id)}
-              onDelete={() => void remove(step)}
-            />
-          )}
-        </Fragment>
-      ))}
-      {adding !== null && adding >= map.steps.length && editor(map.steps.length)}
-    </div>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            "To move a step, press Space or Enter on its handle, use the left and right arrow keys, then press Space or Enter to drop it, or Escape to cancel.",
+        },
+      }}
+    >
+      <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
+        <div className="map-board" role="list" aria-label={`Steps of ${map.personaName}`} data-testid="map-board">
+          {ordered.map((step, index) => (
+            <Fragment key={step.step.id}>
+              {index > 0 && (
+                <MoveColumn
+                  move={moveBetween(ordered[index - 1]?.step.id ?? -1, step.step.id)}
+                  onInsert={adding === null ? () => setAdding(index) : undefined}
+                />
+              )}
+              {adding === index && editor(index)}
+              {editing === step.step.id ? (
+                <div className="step-column" role="listitem">
+                  <StepEditor
+                    initial={{ title: step.step.title, outcome: step.step.outcome }}
+                    submitLabel="Save"
+                    onSubmit={(input) => client.updateStep(step.step.id, input)}
+                    onDone={() => {
+                      setEditing(null);
+                      onChanged();
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                </div>
+              ) : (
+                <StepColumn
+                  step={step}
+                  index={index}
+                  total={total}
+                  sortable={editing === null && adding === null}
+                  onEdit={() => setEditing(step.step.id)}
+                  onDelete={() => void remove(step)}
+                />
+              )}
+            </Fragment>
+          ))}
+          {adding !== null && adding >= map.steps.length && editor(map.steps.length)}
+        </div>
+      </SortableContext>
+    </DndContext>
   );
 }
 
 interface StepColumnProps {
   step: StepView;
   index: number;
+  total: number;
+  /** False while a step is being added or edited: the order stays put. */
+  sortable: boolean;
   onEdit: () => void;
   onDelete: () => void;
 }
 
-function StepColumn({ step, index, onEdit, onDelete }: StepColumnProps) {
+function StepColumn({ step, index, total, sortable, onEdit, onDelete }: StepColumnProps) {
   const warn = onlySatisfactionKpis(step);
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: step.step.id,
+    disabled: !sortable,
+  });
+  // The whole card follows the pointer; only the handle takes the keyboard, so Space
+  // on the edit and delete buttons keeps its usual meaning.
+  const { onKeyDown, ...pointerListeners } = listeners ?? {};
+  const onHandleKeyDown = onKeyDown as ((event: KeyboardEvent) => void) | undefined;
   return (
-    <div className="step-column" role="listitem" data-testid="step-column">
-      <article className="step-card" aria-labelledby={`step-${step.step.id}`}>
+    <div
+      ref={setNodeRef}
+      className={`step-column${isDragging ? " is-dragging" : ""}`}
+      role="listitem"
+      data-testid="step-column"
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+    >
+      <article className="step-card" aria-labelledby={`step-${step.step.id}`} {...pointerListeners}>
         <div className="step-card-top">
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            className="icon-button step-handle"
+            {...attributes}
+            onKeyDown={onHandleKeyDown}
+            aria-label={`Move step ${step.step.title}, position ${index + 1} of ${total}`}
+            title="Drag to reorder, or press Space and use the arrow keys"
+            data-testid="step-handle"
+          >
+            <Icon name="grip" size={16} />
+          </button>
           <p className="step-index">Step {index + 1}</p>
           <div className="step-actions">
             <button
@@ -296,7 +399,13 @@ function MoveColumn({ move, onInsert }: { move: MoveView | undefined; onInsert?:
     <div className={`move-column${gap ? " move-gap" : ""}`} data-testid="move-column">
       <div className="move-arrow" aria-hidden="true" />
       {onInsert && (
-        <button type="button" className="insert-step" onClick={onInsert} title="Insert a step here" data-testid="insert-step">
+        <button
+          type="button"
+          className="insert-step"
+          onClick={onInsert}
+          title="Insert a step here"
+          data-testid="insert-step"
+        >
           <Icon name="plus" size={14} />
           <span className="visually-hidden">Insert a step here</span>
         </button>

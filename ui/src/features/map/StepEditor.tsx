@@ -33,7 +33,10 @@ export function StepEditor({ initial, submitLabel, onSubmit, onDone, onCancel }:
     } catch (e) {
       const field = e instanceof BackendError && (e.field === "title" || e.field === "outcome") ? e.field : null;
       const message = e instanceof Error ? e.message : String(e);
-      setError({ field: field ?? (e instanceof BackendError && e.code === "conflict" ? "title" : null), message: capitalise(message) });
+      setError({
+        field: field ?? (e instanceof BackendError && e.code === "conflict" ? "title" : null),
+        message: capitalise(message),
+      });
     } finally {
       setSaving(false);
     }

@@ -4,7 +4,16 @@ import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
 
 const vehicle: AttachedVehicle = {
   attachmentId: 1,
-  vehicle: { id: 1, kind: "training", customKind: null, name: "Bootcamp", description: "", owner: "", link: "", effort: "" },
+  vehicle: {
+    id: 1,
+    kind: "training",
+    customKind: null,
+    name: "Bootcamp",
+    description: "",
+    owner: "",
+    link: "",
+    effort: "",
+  },
 };
 
 function kpi(kind: Kpi["kind"]): Kpi {

@@ -74,7 +74,12 @@ export function PersonaForm({ title, initial, submitLabel, onSubmit, onDone, onC
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>
-          <input ref={nameRef} {...fieldProps("name")} onChange={(e) => set("name")(e.target.value)} autoComplete="off" />
+          <input
+            ref={nameRef}
+            {...fieldProps("name")}
+            onChange={(e) => set("name")(e.target.value)}
+            autoComplete="off"
+          />
           {errorOf("name")}
         </div>
         <div className="field field-narrow">

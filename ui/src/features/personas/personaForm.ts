@@ -42,15 +42,19 @@ export function parseShare(text: string): number | null {
   return Number(cleaned);
 }
 
-export function parseDraft(draft: PersonaDraft): { input: PersonaInput; errors: null } | { input: null; errors: FieldErrors } {
+export function parseDraft(
+  draft: PersonaDraft,
+): { input: PersonaInput; errors: null } | { input: null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const name = draft.name.trim();
   if (name === "") errors.name = "Give the persona a name.";
-  else if ([...name].length > NAME_MAX) errors.name = `Keep the name under ${NAME_MAX} characters (it has ${[...name].length}).`;
+  else if ([...name].length > NAME_MAX)
+    errors.name = `Keep the name under ${NAME_MAX} characters (it has ${[...name].length}).`;
 
   const share = parseShare(draft.revenueShare);
   if (share !== null && Number.isNaN(share)) errors.revenueShare = "Revenue share must be a number, like 35 or 12.5.";
-  else if (share !== null && (share < 0 || share > 100)) errors.revenueShare = "Revenue share is a percentage between 0 and 100.";
+  else if (share !== null && (share < 0 || share > 100))
+    errors.revenueShare = "Revenue share is a percentage between 0 and 100.";
 
   const color = draft.color.trim();
   if (color !== "" && !/^#[0-9a-fA-F]{6}$/.test(color)) errors.color = "Colour must look like #3b5bdb.";

@@ -16,7 +16,9 @@ export function SegmentsView({ personas, revision }: { personas: PersonaSummary[
       {personas.length === 0 ? (
         <div className="empty-state">
           <h2>Nothing to segment yet</h2>
-          <p>Segments group customers by the step they are on. Create a persona and place customers on its map first.</p>
+          <p>
+            Segments group customers by the step they are on. Create a persona and place customers on its map first.
+          </p>
         </div>
       ) : (
         <div className="segment-list">
@@ -36,7 +38,8 @@ function PersonaDistribution({ persona, revision }: { persona: PersonaSummary; r
   return (
     <article className="panel" aria-labelledby={`dist-${persona.persona.id}`}>
       <h2 className="panel-title" id={`dist-${persona.persona.id}`}>
-        <span className="swatch" style={{ background: persona.persona.color }} aria-hidden="true" /> {persona.persona.name}
+        <span className="swatch" style={{ background: persona.persona.color }} aria-hidden="true" />{" "}
+        {persona.persona.name}
         <span className="panel-meta">
           {plural(persona.customerCount, "customer")} · {formatArr(persona.arrCents)} ARR
         </span>

@@ -17,7 +17,9 @@ describe("distribution by step", () => {
   });
 
   it("gives zero shares when nobody is placed", () => {
-    const map = { steps: [{ step: { id: 1, title: "A" }, customerCount: 0, arrCents: 0, targetCount: 0 }] } as unknown as MapView;
+    const map = {
+      steps: [{ step: { id: 1, title: "A" }, customerCount: 0, arrCents: 0, targetCount: 0 }],
+    } as unknown as MapView;
     expect(distribution(map)[0]?.share).toBe(0);
   });
 });
