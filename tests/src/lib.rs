@@ -206,6 +206,23 @@ impl App {
         }
     }
 
+    /// Waits until the element matching `css` has attribute `name` equal to `value`.
+    pub async fn wait_for_attr(&self, css: &str, name: &str, value: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let element = self.wait_for(css).await;
+            let current = element.attr(name).await.ok().flatten();
+            if current.as_deref() == Some(value) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css:?} has {name}={current:?}, expected {value:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The rendered text of an element (`innerText`, trimmed): what a person sees.
     ///
     /// WebKitWebDriver's own "get element text" answers "" for some visible elements

@@ -35,6 +35,9 @@ async fn the_first_start_opens_the_default_workspace_filled_with_the_demo() {
     let expected = sandbox.path().join("data/org.successmap.app/successmap.db");
     assert_eq!(path, expected.display().to_string());
     assert!(expected.exists(), "the workspace file was created");
+    // The demo's three personas cover 82% of revenue: the rule of thumb is met.
+    assert_eq!(app.texts("[data-testid=coverage-share]").await, ["82%"]);
+    assert!(app.texts("[data-testid=coverage-message]").await.is_empty());
     app.screenshot("personas").await;
 
     // The map of the selected persona shows its steps, moves and customers.

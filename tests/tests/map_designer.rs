@@ -332,11 +332,12 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
         ],
     )
     .await;
-    let undo = app.wait_for("[data-testid=undo]").await;
-    assert_eq!(
-        undo.attr("aria-label").await.unwrap().as_deref(),
-        Some("Undo Move step “First project delivered”")
-    );
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Move step “First project delivered”",
+    )
+    .await;
 
     // Keyboard: focus the last step's handle, Space picks it up, two left arrows, Space drops.
     let handles = app
@@ -443,5 +444,90 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
         ],
     )
     .await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=step-column]").await;
+    app.driver
+        .find_all(By::Css("[data-testid=add-kpi]"))
+        .await
+        .unwrap()[1]
+        .click()
+        .await
+        .unwrap();
+    let dialog = app.wait_for("[data-testid=kpi-dialog]").await;
+    let field = |name: &'static str| {
+        let dialog = dialog.clone();
+        async move {
+            dialog
+                .find(By::Css(format!("[name={name}]")))
+                .await
+                .unwrap()
+        }
+    };
+    field("name")
+        .await
+        .send_keys("Average order value")
+        .await
+        .unwrap();
+    field("unit").await.send_keys("$").await.unwrap();
+    field("entryLevel").await.send_keys("50").await.unwrap();
+    field("goodLevel").await.send_keys("100").await.unwrap();
+    field("bestLevel").await.send_keys("abc").await.unwrap();
+    app.wait_for("[data-testid=kpi-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let error = app.wait_for("[data-testid=kpi-dialog] .field-error").await;
+    assert_eq!(app.text_of(&error).await, "Best in class must be a number.");
+    let best = field("bestLevel").await;
+    best.clear().await.unwrap();
+    best.send_keys("200").await.unwrap();
+    app.wait_for("[data-testid=kpi-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    // The second step (children alternate step, move, step …).
+    app.wait_for_text(
+        "[data-testid=step-column]:nth-child(3) [data-testid=kpi] .kpi-name",
+        "Average order value ($)",
+    )
+    .await;
+    let levels = app.texts("[data-testid=kpi]").await;
+    assert!(
+        levels
+            .iter()
+            .any(|t| t.starts_with("Average order value ($)") && t.ends_with("50\n100\n200")),
+        "{levels:?}"
+    );
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Add KPI “Average order value”",
+    )
+    .await;
+    app.screenshot("kpi").await;
+    app.quit().await;
+
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=kpi] .kpi-name", "Average order value ($)")
+        .await;
     app.quit().await;
 }

@@ -24,6 +24,10 @@ export const commands = {
 	reorderStep: (id: StepId, to: number) => typedError<Step[], AppError_Serialize>(__TAURI_INVOKE("reorder_step", { id, to })),
 	/**  Deletes a step; refused while customers stand on it or aim at it. */
 	deleteStep: (id: StepId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_step", { id })),
+	/**  Adds a KPI to a step; levels must follow its direction. */
+	addKpi: (stepId: StepId, input: KpiInput) => typedError<Kpi, AppError_Serialize>(__TAURI_INVOKE("add_kpi", { stepId, input })),
+	updateKpi: (id: KpiId, input: KpiInput) => typedError<Kpi, AppError_Serialize>(__TAURI_INVOKE("update_kpi", { id, input })),
+	deleteKpi: (id: KpiId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_kpi", { id })),
 	undoState: () => typedError<UndoState_Serialize, AppError_Serialize>(__TAURI_INVOKE("undo_state")),
 	/**  Reverts the last edit. */
 	undo: () => typedError<HistoryStep_Serialize, AppError_Serialize>(__TAURI_INVOKE("undo")),
@@ -197,6 +201,16 @@ export type KpiDirection = "higher_is_better" | "lower_is_better";
 
 /**  A KPI of a step. */
 export type KpiId = number;
+
+export type KpiInput = {
+	name: string,
+	unit: string,
+	direction: KpiDirection,
+	kind: KpiKind,
+	entryLevel: number,
+	goodLevel: number,
+	bestLevel: number,
+};
 
 /**  Success KPIs measure an outcome; satisfaction KPIs (NPS, CSAT, CES) do not. */
 export type KpiKind = "success" | "satisfaction";

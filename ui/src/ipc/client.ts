@@ -14,6 +14,8 @@ import type {
   CustomerPage_Serialize,
   CustomerRow_Serialize,
   Kpi,
+  KpiId,
+  KpiInput,
   MapView_Serialize,
   MoveView_Serialize,
   Persona_Serialize,
@@ -42,7 +44,7 @@ export type Vehicle = Vehicle_Serialize;
 export type WorkspaceInfo = WorkspaceInfo_Serialize;
 export type HistoryStep = HistoryStep_Serialize;
 export type UndoState = UndoState_Serialize;
-export type { MapId, PersonaId, Step, StepId, StepInput, VehicleKind };
+export type { KpiId, KpiInput, MapId, PersonaId, Step, StepId, StepInput, VehicleKind };
 
 /** An error the backend reported, or a failure to reach it at all. */
 export class BackendError extends Error {
@@ -97,6 +99,9 @@ export const client = {
   updateStep: (id: StepId, input: StepInput) => unwrap(commands.updateStep(id, input)),
   reorderStep: (id: StepId, to: number) => unwrap(commands.reorderStep(id, to)),
   deleteStep: (id: StepId) => unwrap(commands.deleteStep(id)),
+  addKpi: (stepId: StepId, input: KpiInput) => unwrap(commands.addKpi(stepId, input)),
+  updateKpi: (id: KpiId, input: KpiInput) => unwrap(commands.updateKpi(id, input)),
+  deleteKpi: (id: KpiId) => unwrap(commands.deleteKpi(id)),
   undoState: () => unwrap(commands.undoState()),
   undo: () => unwrap(commands.undo()),
   redo: () => unwrap(commands.redo()),

@@ -25,5 +25,6 @@ describe("formatting", () => {
     expect(formatLevel(50, "%")).toBe("50%");
     expect(formatLevel(100, "$")).toBe("$100");
     expect(formatLevel(2.5, "")).toBe("2.5");
+    expect(formatLevel(250_000, "$")).toBe("$250K");
   });
 });

@@ -32,14 +32,21 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
 
-/** True for units written inside the number ("50%", "$100"); others are shown once, beside the KPI name. */
+/** True for units written inside the number ("50%"); others ("$", "days") are shown once, beside the KPI name. */
 export function isInlineUnit(unit: string): boolean {
-  return unit === "" || unit === "%" || unit === "$";
+  return unit === "" || unit === "%";
 }
 
 /** A KPI level with its unit: 30 + "days" → "30 days", 50 + "%" → "50%". */
+const compactNumber = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
 export function formatLevel(value: number, unit: string): string {
-  const text = Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(1);
+  const text =
+    Math.abs(value) >= 10_000
+      ? compactNumber.format(value)
+      : Number.isInteger(value)
+        ? value.toLocaleString("en-US")
+        : value.toFixed(1);
   if (unit === "") return text;
   if (unit === "%" || unit === "$") return unit === "$" ? `$${text}` : `${text}%`;
   return `${text} ${unit}`;

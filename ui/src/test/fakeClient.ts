@@ -6,6 +6,7 @@ import {
   type Persona,
   type PersonaInput,
   type PersonaSummary,
+  type Kpi,
   type Step,
   type UndoState,
   type WorkspaceInfo,
@@ -14,14 +15,16 @@ import {
 export function fakeClient(initial: string[] = []): Client & { personas: PersonaSummary[]; steps: Step[] } {
   const personas: PersonaSummary[] = [];
   const steps: Step[] = [];
+  const kpis: Kpi[] = [];
   // Undo keeps whole snapshots: enough for a stand-in.
   const undoStack: { label: string; snapshot: string }[] = [];
   const redoStack: { label: string; snapshot: string }[] = [];
-  const snapshot = () => JSON.stringify({ personas, steps });
+  const snapshot = () => JSON.stringify({ personas, steps, kpis });
   const restore = (text: string) => {
-    const state = JSON.parse(text) as { personas: PersonaSummary[]; steps: Step[] };
+    const state = JSON.parse(text) as { personas: PersonaSummary[]; steps: Step[]; kpis: Kpi[] };
     personas.splice(0, personas.length, ...state.personas);
     steps.splice(0, steps.length, ...state.steps);
+    kpis.splice(0, kpis.length, ...state.kpis);
   };
   const record = (label: string) => {
     undoStack.push({ label, snapshot: snapshot() });
@@ -107,7 +110,7 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
         personaName: found?.persona.name ?? "",
         steps: mapSteps.map((step) => ({
           step,
-          kpis: [],
+          kpis: kpis.filter((k) => k.stepId === step.id),
           vehicles: [],
           customerCount: 0,
           targetCount: 0,
@@ -153,6 +156,26 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
       record(`Delete step “${step.title}”`);
       steps.splice(index, 1);
       renumber(ordered(step.mapId));
+      return null;
+    },
+    addKpi: async (stepId, input) => {
+      record(`Add KPI “${input.name}”`);
+      const kpi: Kpi = { id: nextId++, stepId, position: kpis.length, ...input };
+      kpis.push(kpi);
+      return kpi;
+    },
+    updateKpi: async (id, input) => {
+      const kpi = kpis.find((k) => k.id === id);
+      if (!kpi) throw new BackendError({ code: "not_found", message: "KPI does not exist" });
+      record(`Edit KPI “${input.name}”`);
+      Object.assign(kpi, input);
+      return kpi;
+    },
+    deleteKpi: async (id) => {
+      const kpi = kpis.find((k) => k.id === id);
+      if (!kpi) throw new BackendError({ code: "not_found", message: "KPI does not exist" });
+      record(`Delete KPI “${kpi.name}”`);
+      kpis.splice(kpis.indexOf(kpi), 1);
       return null;
     },
     undoState: async () => undoState(),

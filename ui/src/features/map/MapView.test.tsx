@@ -78,3 +78,54 @@ describe("editing a success map", () => {
     expect(titles()).toEqual(["B"]);
   });
 });
+
+describe("KPIs on a step", () => {
+  it("adds a KPI with three levels, explains a level out of order, and edits it", async () => {
+    const client = await openMap();
+    await addStep("First project delivered");
+    await userEvent.click(screen.getByTestId("add-kpi"));
+    const dialog = await screen.findByTestId("kpi-dialog");
+    await userEvent.type(within(dialog).getByLabelText("Name"), "Days to first delivery");
+    await userEvent.type(within(dialog).getByLabelText("Unit"), "days");
+    await userEvent.selectOptions(within(dialog).getByLabelText("Better when"), "lower_is_better");
+    await userEvent.type(within(dialog).getByLabelText("Entry level"), "60");
+    await userEvent.type(within(dialog).getByLabelText("Good"), "30");
+    await userEvent.type(within(dialog).getByLabelText("Best in class"), "45");
+    await userEvent.click(within(dialog).getByTestId("kpi-save"));
+    expect(within(dialog).getByLabelText("Best in class")).toHaveAccessibleDescription(
+      "When lower is better, best in class cannot be above good.",
+    );
+    expect(client.steps).toHaveLength(1);
+    await userEvent.clear(within(dialog).getByLabelText("Best in class"));
+    await userEvent.type(within(dialog).getByLabelText("Best in class"), "14");
+    await userEvent.click(within(dialog).getByTestId("kpi-save"));
+    const kpi = await screen.findByTestId("kpi");
+    expect(kpi).toHaveTextContent("Days to first delivery (days)");
+    expect(kpi).toHaveTextContent("603014");
+
+    await userEvent.click(kpi);
+    const edit = await screen.findByTestId("kpi-dialog");
+    await userEvent.clear(within(edit).getByLabelText("Best in class"));
+    await userEvent.type(within(edit).getByLabelText("Best in class"), "7");
+    await userEvent.click(within(edit).getByTestId("kpi-save"));
+    await screen.findByText("7");
+  });
+
+  it("warns when a step measures only satisfaction", async () => {
+    await openMap();
+    await addStep("Onboarded");
+    await userEvent.click(screen.getByTestId("add-kpi"));
+    const dialog = await screen.findByTestId("kpi-dialog");
+    await userEvent.type(within(dialog).getByLabelText("Name"), "NPS after onboarding");
+    await userEvent.selectOptions(within(dialog).getByLabelText("Measures"), "satisfaction");
+    for (const [label, value] of [
+      ["Entry level", "0"],
+      ["Good", "30"],
+      ["Best in class", "50"],
+    ] as const) {
+      await userEvent.type(within(dialog).getByLabelText(label), value);
+    }
+    await userEvent.click(within(dialog).getByTestId("kpi-save"));
+    expect(await screen.findByRole("note")).toHaveTextContent("satisfaction is not success");
+  });
+});

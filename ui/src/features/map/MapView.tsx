@@ -18,12 +18,14 @@ import {
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { dropIndex, moveItem, stepAnnouncements } from "../../dnd/reorder";
-import type { AttachedVehicle, MapView as MapData, MoveView, PersonaSummary, StepView } from "../../ipc/client";
+import type { AttachedVehicle, Kpi, MapView as MapData, MoveView, PersonaSummary, StepView } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
 import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
+import { KpiDialog } from "./KpiDialog";
+import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
 import { StepEditor } from "./StepEditor";
 
 interface Props {
@@ -147,6 +149,7 @@ interface BoardProps extends Editing {
 function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
   const client = useClient();
   const [editing, setEditing] = useState<number | null>(null);
+  const [kpiDialog, setKpiDialog] = useState<{ step: StepView; kpi: Kpi | null } | null>(null);
   // The order shown right after a drop, until the reloaded map arrives (no visible pause).
   const [pending, setPending] = useState<{ base: StepView[]; ids: number[] } | null>(null);
   const sensors = useSensors(
@@ -273,6 +276,7 @@ function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
                   index={index}
                   total={total}
                   sortable={editing === null && adding === null}
+                  onEditKpi={(kpi) => setKpiDialog({ step, kpi })}
                   onEdit={() => setEditing(step.step.id)}
                   onDelete={() => void remove(step)}
                 />
@@ -282,6 +286,23 @@ function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
           {adding !== null && adding >= map.steps.length && editor(map.steps.length)}
         </div>
       </SortableContext>
+      {kpiDialog && (
+        <KpiDialog
+          stepTitle={kpiDialog.step.step.title}
+          initial={kpiDialog.kpi ? draftFromKpi(kpiDialog.kpi) : emptyKpiDraft()}
+          editing={kpiDialog.kpi !== null}
+          onSubmit={(input) =>
+            kpiDialog.kpi ? client.updateKpi(kpiDialog.kpi.id, input) : client.addKpi(kpiDialog.step.step.id, input)
+          }
+          onDelete={async () => {
+            if (kpiDialog.kpi) await client.deleteKpi(kpiDialog.kpi.id);
+          }}
+          onClose={(changed) => {
+            setKpiDialog(null);
+            if (changed) onChanged();
+          }}
+        />
+      )}
     </DndContext>
   );
 }
@@ -292,11 +313,13 @@ interface StepColumnProps {
   total: number;
   /** False while a step is being added or edited: the order stays put. */
   sortable: boolean;
+  /** Opens the KPI dialog: an existing KPI, or a new one (null). */
+  onEditKpi: (kpi: Kpi | null) => void;
   onEdit: () => void;
   onDelete: () => void;
 }
 
-function StepColumn({ step, index, total, sortable, onEdit, onDelete }: StepColumnProps) {
+function StepColumn({ step, index, total, sortable, onEditKpi, onEdit, onDelete }: StepColumnProps) {
   const warn = onlySatisfactionKpis(step);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: step.step.id,
@@ -359,23 +382,34 @@ function StepColumn({ step, index, total, sortable, onEdit, onDelete }: StepColu
         {step.kpis.length > 0 && (
           <ul className="kpi-list" aria-label="KPIs">
             {step.kpis.map((k) => (
-              <li key={k.id} className={`kpi kpi-${k.kind}`}>
-                <span className="kpi-name">
-                  {k.name}
-                  {!isInlineUnit(k.unit) && <span className="kpi-unit"> ({k.unit})</span>}
-                  {k.kind === "satisfaction" && <span className="kpi-kind"> · satisfaction</span>}
-                </span>
-                <span className="kpi-levels" aria-label="Entry, good and best-in-class levels">
-                  {[k.entryLevel, k.goodLevel, k.bestLevel].map((level, i) => (
-                    <span key={i} title={`${LEVEL_NAMES[i]}: ${formatLevel(level, k.unit)}`}>
-                      {formatLevel(level, isInlineUnit(k.unit) ? k.unit : "")}
-                    </span>
-                  ))}
-                </span>
+              <li key={k.id}>
+                <button
+                  type="button"
+                  className={`kpi kpi-${k.kind}`}
+                  onClick={() => onEditKpi(k)}
+                  aria-label={`KPI ${k.name}: entry ${formatLevel(k.entryLevel, k.unit)}, good ${formatLevel(k.goodLevel, k.unit)}, best in class ${formatLevel(k.bestLevel, k.unit)}. Edit`}
+                  data-testid="kpi"
+                >
+                  <span className="kpi-name">
+                    {k.name}
+                    {!isInlineUnit(k.unit) && <span className="kpi-unit"> ({k.unit})</span>}
+                    {k.kind === "satisfaction" && <span className="kpi-kind"> · satisfaction</span>}
+                  </span>
+                  <span className="kpi-levels">
+                    {[k.entryLevel, k.goodLevel, k.bestLevel].map((level, i) => (
+                      <span key={i} title={`${LEVEL_NAMES[i]}: ${formatLevel(level, k.unit)}`}>
+                        {formatLevel(level, isInlineUnit(k.unit) ? k.unit : "")}
+                      </span>
+                    ))}
+                  </span>
+                </button>
               </li>
             ))}
           </ul>
         )}
+        <button type="button" className="add-kpi" onClick={() => onEditKpi(null)} data-testid="add-kpi">
+          <Icon name="plus" size={13} /> KPI
+        </button>
         {warn && (
           <p className="step-warning" role="note">
             <Icon name="alert" size={14} /> Only satisfaction KPIs: satisfaction is not success.

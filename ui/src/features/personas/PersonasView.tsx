@@ -3,6 +3,7 @@ import { useClient } from "../../ipc/context";
 import type { Persona, PersonaId, PersonaSummary } from "../../ipc/client";
 import { formatArr, formatShare, plural } from "../../lib/format";
 import { Icon } from "../frame/Icons";
+import { CoverageGauge } from "./CoverageGauge";
 import { PersonaForm } from "./PersonaForm";
 import { draftFromPersona, emptyDraft } from "./personaForm";
 
@@ -65,6 +66,8 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
           </button>
         )}
       </header>
+
+      {personas.length > 0 && <CoverageGauge personas={personas} />}
 
       {editing !== null && (
         <PersonaForm
