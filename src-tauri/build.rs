@@ -21,6 +21,11 @@ const COMMANDS: &[&str] = &[
     "undo",
     "redo",
     "list_vehicles",
+    "create_vehicle",
+    "update_vehicle",
+    "delete_vehicle",
+    "attach_vehicle",
+    "detach_vehicle",
     "list_customers",
 ];
 

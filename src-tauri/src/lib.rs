@@ -32,7 +32,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::history::undo_state,
         commands::history::undo,
         commands::history::redo,
-        commands::maps::list_vehicles,
+        commands::vehicles::list_vehicles,
+        commands::vehicles::create_vehicle,
+        commands::vehicles::update_vehicle,
+        commands::vehicles::delete_vehicle,
+        commands::vehicles::attach_vehicle,
+        commands::vehicles::detach_vehicle,
         commands::customers::list_customers,
     ])
 }

@@ -531,3 +531,162 @@ async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
         .await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let file = sandbox.path().join("vehicles.db");
+    let app = App::start(
+        sandbox.path(),
+        Launch {
+            args: vec!["--workspace".into(), file.display().to_string()],
+            ..Launch::default()
+        },
+    )
+    .await;
+    app.wait_for("[data-testid=new-persona]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let form = app.wait_for("[data-testid=persona-form]").await;
+    form.find(By::Css("input[name=name]"))
+        .await
+        .unwrap()
+        .send_keys("Industrial architect")
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=persona-submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text(
+        "[data-testid=sidebar-personas] button",
+        "Industrial architect",
+    )
+    .await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    for title in [
+        "Process layout imported",
+        "Building designed around the line",
+        "Design reused across sites",
+    ] {
+        add_step(&app, title).await;
+    }
+    app.wait_for_text("[data-testid=moves-covered]", "0 of 2")
+        .await;
+
+    app.wait_for("[data-testid=toggle-palette]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=new-vehicle]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let vehicle_form = app.wait_for("[data-testid=vehicle-form]").await;
+    vehicle_form
+        .find(By::Css("input[name=name]"))
+        .await
+        .unwrap()
+        .send_keys("Plant layout workshop")
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=vehicle-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let chip = app.wait_for("[data-testid=palette-vehicle]").await;
+
+    // Drag the chip with the pointer onto the first move (between steps 1 and 2).
+    let moves = app
+        .driver
+        .find_all(By::Css("[data-testid=move-column]"))
+        .await
+        .unwrap();
+    let mut chain = app
+        .driver
+        .action_chain()
+        .move_to_element_center(&chip)
+        .click_and_hold();
+    for _ in 0..6 {
+        chain = chain.move_by_offset(-10, 0);
+    }
+    chain
+        .move_to_element_center(&moves[0])
+        .move_by_offset(0, 2)
+        .release()
+        .perform()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=moves-covered]", "1 of 2")
+        .await;
+    assert_eq!(
+        app.texts("[data-testid=move-column] .vehicle-name").await,
+        ["Plant layout workshop"]
+    );
+    assert_eq!(
+        app.texts("[data-testid=move-column] .gap-marker").await,
+        ["Gap"]
+    );
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Attach “Plant layout workshop”",
+    )
+    .await;
+    app.screenshot("vehicles").await;
+
+    // Undo the attachment: the gap is back; redo: covered again.
+    app.wait_for("[data-testid=undo]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=moves-covered]", "0 of 2")
+        .await;
+    app.wait_for("[data-testid=redo]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=moves-covered]", "1 of 2")
+        .await;
+
+    // The keyboard way: the chip's menu attaches it to the second move.
+    let menu = app.wait_for("[data-testid=attach-menu]").await;
+    menu.focus().await.unwrap();
+    let option = menu
+        .find(By::XPath(".//option[contains(., 'Move: Building designed around the line → Design reused across sites')]"))
+        .await
+        .unwrap();
+    option.click().await.unwrap();
+    app.wait_for_text("[data-testid=moves-covered]", "2 of 2")
+        .await;
+    app.quit().await;
+
+    let app = App::start(
+        sandbox.path(),
+        Launch {
+            args: vec![format!("--workspace={}", file.display())],
+            ..Launch::default()
+        },
+    )
+    .await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=moves-covered]", "2 of 2")
+        .await;
+    app.quit().await;
+}

@@ -1,4 +1,4 @@
-use successmap_core::model::{MapView, PersonaId, Vehicle};
+use successmap_core::model::{MapView, PersonaId};
 use successmap_core::ops;
 use tauri::State;
 
@@ -10,11 +10,4 @@ use crate::workspace::Workspace;
 #[specta::specta]
 pub fn get_map(ws: State<'_, Workspace>, persona_id: PersonaId) -> Result<MapView, AppError> {
     ws.with(|db| db.read(|c| ops::maps::view(c, persona_id)))
-}
-
-/// The workspace's catalogue of success vehicles.
-#[tauri::command]
-#[specta::specta]
-pub fn list_vehicles(ws: State<'_, Workspace>) -> Result<Vec<Vehicle>, AppError> {
-    ws.with(|db| db.read(ops::vehicles::list))
 }

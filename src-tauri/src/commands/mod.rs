@@ -7,6 +7,7 @@ pub mod kpis;
 pub mod maps;
 pub mod personas;
 pub mod steps;
+pub mod vehicles;
 pub mod workspace;
 
 /// The clock, read at the edge: the core takes "now" as an argument.

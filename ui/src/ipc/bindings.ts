@@ -35,6 +35,13 @@ export const commands = {
 	redo: () => typedError<HistoryStep_Serialize, AppError_Serialize>(__TAURI_INVOKE("redo")),
 	/**  The workspace's catalogue of success vehicles. */
 	listVehicles: () => typedError<Vehicle_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_vehicles")),
+	createVehicle: (input: VehicleInput_Deserialize) => typedError<Vehicle_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_vehicle", { input })),
+	updateVehicle: (id: VehicleId, input: VehicleInput_Deserialize) => typedError<Vehicle_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_vehicle", { id, input })),
+	/**  Deletes a vehicle from the catalogue and from every map it was attached to. */
+	deleteVehicle: (id: VehicleId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_vehicle", { id })),
+	/**  Attaches a vehicle to a step or to the move between two consecutive steps. */
+	attachVehicle: (vehicleId: VehicleId, target: AttachmentTarget) => typedError<Attachment, AppError_Serialize>(__TAURI_INVOKE("attach_vehicle", { vehicleId, target })),
+	detachVehicle: (id: AttachmentId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("detach_vehicle", { id })),
 	/**  A page of customers by name, of one persona or all. */
 	listCustomers: (personaId: PersonaId | null, offset: number, limit: number) => typedError<CustomerPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_customers", { personaId, offset, limit })),
 };
@@ -77,8 +84,17 @@ export type AttachedVehicle_Serialize = {
 	vehicle: Vehicle_Serialize,
 };
 
+export type Attachment = {
+	id: AttachmentId,
+	vehicleId: VehicleId,
+	target: AttachmentTarget,
+};
+
 /**  A vehicle attached to a step or a move. */
 export type AttachmentId = number;
+
+/**  Where a vehicle is attached on a map. */
+export type AttachmentTarget = { type: "step"; stepId: StepId } | { type: "move"; fromStepId: StepId; toStepId: StepId };
 
 /**  A real customer account, placed on its persona's map. */
 export type Customer = Customer_Serialize | Customer_Deserialize;
@@ -412,6 +428,28 @@ export type Vehicle = Vehicle_Serialize | Vehicle_Deserialize;
 
 /**  A success vehicle of the workspace catalogue. */
 export type VehicleId = number;
+
+export type VehicleInput = VehicleInput_Serialize | VehicleInput_Deserialize;
+
+export type VehicleInput_Deserialize = {
+	kind: VehicleKind,
+	customKind?: string | null,
+	name: string,
+	description: string,
+	owner: string,
+	link: string,
+	effort: string,
+};
+
+export type VehicleInput_Serialize = {
+	kind: VehicleKind,
+	customKind: string | null,
+	name: string,
+	description: string,
+	owner: string,
+	link: string,
+	effort: string,
+};
 
 /**  The programmes and tools that move customers from one step to the next. */
 export type VehicleKind = "training" | "community" | "enablement" | 

@@ -5,6 +5,8 @@ import { commands } from "./bindings";
 import type {
   AppError_Serialize,
   AttachedVehicle_Serialize,
+  AttachmentId,
+  AttachmentTarget,
   HistoryStep_Serialize,
   MapId,
   Step,
@@ -24,6 +26,8 @@ import type {
   PersonaSummary_Serialize,
   StepView_Serialize,
   Vehicle_Serialize,
+  VehicleId,
+  VehicleInput_Deserialize,
   VehicleKind,
   WorkspaceInfo_Serialize,
 } from "./bindings";
@@ -43,6 +47,8 @@ export type StepView = StepView_Serialize;
 export type Vehicle = Vehicle_Serialize;
 export type WorkspaceInfo = WorkspaceInfo_Serialize;
 export type HistoryStep = HistoryStep_Serialize;
+export type VehicleInput = VehicleInput_Deserialize;
+export type { AttachmentId, AttachmentTarget, VehicleId };
 export type UndoState = UndoState_Serialize;
 export type { KpiId, KpiInput, MapId, PersonaId, Step, StepId, StepInput, VehicleKind };
 
@@ -106,6 +112,11 @@ export const client = {
   undo: () => unwrap(commands.undo()),
   redo: () => unwrap(commands.redo()),
   listVehicles: () => unwrap(commands.listVehicles()),
+  createVehicle: (input: VehicleInput) => unwrap(commands.createVehicle(input)),
+  updateVehicle: (id: VehicleId, input: VehicleInput) => unwrap(commands.updateVehicle(id, input)),
+  deleteVehicle: (id: VehicleId) => unwrap(commands.deleteVehicle(id)),
+  attachVehicle: (vehicleId: VehicleId, target: AttachmentTarget) => unwrap(commands.attachVehicle(vehicleId, target)),
+  detachVehicle: (id: AttachmentId) => unwrap(commands.detachVehicle(id)),
   listCustomers: (personaId: PersonaId | null, offset: number, limit: number) =>
     unwrap(commands.listCustomers(personaId, offset, limit)),
 };

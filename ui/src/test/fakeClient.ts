@@ -9,6 +9,8 @@ import {
   type Kpi,
   type Step,
   type UndoState,
+  type AttachmentTarget,
+  type Vehicle,
   type WorkspaceInfo,
 } from "../ipc/client";
 
@@ -16,12 +18,22 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
   const personas: PersonaSummary[] = [];
   const steps: Step[] = [];
   const kpis: Kpi[] = [];
+  const vehicles: Vehicle[] = [];
+  const attachments: { id: number; vehicleId: number; target: AttachmentTarget }[] = [];
   // Undo keeps whole snapshots: enough for a stand-in.
   const undoStack: { label: string; snapshot: string }[] = [];
   const redoStack: { label: string; snapshot: string }[] = [];
-  const snapshot = () => JSON.stringify({ personas, steps, kpis });
+  const snapshot = () => JSON.stringify({ personas, steps, kpis, vehicles, attachments });
   const restore = (text: string) => {
-    const state = JSON.parse(text) as { personas: PersonaSummary[]; steps: Step[]; kpis: Kpi[] };
+    const state = JSON.parse(text) as {
+      personas: PersonaSummary[];
+      steps: Step[];
+      kpis: Kpi[];
+      vehicles: Vehicle[];
+      attachments: typeof attachments;
+    };
+    vehicles.splice(0, vehicles.length, ...state.vehicles);
+    attachments.splice(0, attachments.length, ...state.attachments);
     personas.splice(0, personas.length, ...state.personas);
     steps.splice(0, steps.length, ...state.steps);
     kpis.splice(0, kpis.length, ...state.kpis);
@@ -34,6 +46,11 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
     undoLabel: undoStack.at(-1)?.label ?? null,
     redoLabel: redoStack.at(-1)?.label ?? null,
   });
+  const attached = (match: (t: AttachmentTarget) => boolean) =>
+    attachments.flatMap((a) => {
+      const vehicle = vehicles.find((v) => v.id === a.vehicleId);
+      return vehicle && match(a.target) ? [{ attachmentId: a.id, vehicle }] : [];
+    });
   const ordered = (mapId: number) => steps.filter((x) => x.mapId === mapId).sort((a, b) => a.position - b.position);
   const renumber = (order: Step[]) =>
     order.forEach((step, position) => {
@@ -111,12 +128,19 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
         steps: mapSteps.map((step) => ({
           step,
           kpis: kpis.filter((k) => k.stepId === step.id),
-          vehicles: [],
+          vehicles: attached((t) => t.type === "step" && t.stepId === step.id),
           customerCount: 0,
           targetCount: 0,
           arrCents: 0,
         })),
-        moves: mapSteps.slice(1).map((to, i) => ({ fromStepId: mapSteps[i]?.id ?? -1, toStepId: to.id, vehicles: [] })),
+        moves: mapSteps.slice(1).map((to, i) => {
+          const from = mapSteps[i]?.id ?? -1;
+          return {
+            fromStepId: from,
+            toStepId: to.id,
+            vehicles: attached((t) => t.type === "move" && t.fromStepId === from && t.toStepId === to.id),
+          };
+        }),
         unplacedCount: 0,
       };
     },
@@ -195,7 +219,50 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
       }
       return { label: entry?.label ?? null, state: undoState() };
     },
-    listVehicles: async () => [],
+    listVehicles: async () => [...vehicles],
+    createVehicle: async (input) => {
+      record(`Create vehicle “${input.name}”`);
+      const vehicle: Vehicle = {
+        id: nextId++,
+        kind: input.kind,
+        customKind: input.customKind ?? null,
+        name: input.name,
+        description: input.description,
+        owner: input.owner,
+        link: input.link,
+        effort: input.effort,
+      };
+      vehicles.push(vehicle);
+      return vehicle;
+    },
+    updateVehicle: async (id, input) => {
+      const vehicle = vehicles.find((v) => v.id === id);
+      if (!vehicle) throw new BackendError({ code: "not_found", message: "vehicle does not exist" });
+      Object.assign(vehicle, input);
+      return vehicle;
+    },
+    deleteVehicle: async (id) => {
+      vehicles.splice(
+        vehicles.findIndex((v) => v.id === id),
+        1,
+      );
+      return null;
+    },
+    attachVehicle: async (vehicleId, target) => {
+      const vehicle = vehicles.find((v) => v.id === vehicleId);
+      record(`Attach “${vehicle?.name ?? ""}”`);
+      const attachment = { id: nextId++, vehicleId, target };
+      attachments.push(attachment);
+      return attachment;
+    },
+    detachVehicle: async (id) => {
+      record("Remove a vehicle from the map");
+      attachments.splice(
+        attachments.findIndex((a) => a.id === id),
+        1,
+      );
+      return null;
+    },
     listCustomers: async (_persona, offset) => ({ total: 0, offset, rows: [] }),
   };
 }

@@ -129,3 +129,27 @@ describe("KPIs on a step", () => {
     expect(await screen.findByRole("note")).toHaveTextContent("satisfaction is not success");
   });
 });
+
+describe("vehicles on the map", () => {
+  it("creates a vehicle in the palette and attaches it to a move from its menu, closing the gap", async () => {
+    await openMap();
+    await addStep("A");
+    await addStep("B");
+    expect(screen.getByTestId("moves-covered")).toHaveTextContent("0 of 1");
+    expect(screen.getByText("Gap")).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("toggle-palette"));
+    await userEvent.click(await screen.findByTestId("new-vehicle"));
+    const form = screen.getByTestId("vehicle-form");
+    await userEvent.selectOptions(within(form).getByLabelText("Kind"), "community");
+    await userEvent.type(within(form).getByLabelText("Name"), "Design circle");
+    await userEvent.click(within(form).getByTestId("vehicle-save"));
+    const menu = await screen.findByRole("combobox", { name: "Attach Design circle to…" });
+    await userEvent.selectOptions(menu, "Move: A → B");
+    await screen.findByRole("button", { name: "Remove Design circle from here" });
+    expect(screen.getByTestId("moves-covered")).toHaveTextContent("1 of 1");
+    expect(screen.queryByText("Gap")).toBeNull();
+
+    await userEvent.click(screen.getByRole("button", { name: "Remove Design circle from here" }));
+    await screen.findByText("Gap");
+  });
+});

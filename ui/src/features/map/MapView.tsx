@@ -2,6 +2,12 @@ import { Fragment, useState, type KeyboardEvent } from "react";
 import {
   closestCenter,
   DndContext,
+  DragOverlay,
+  pointerWithin,
+  useDndContext,
+  useDroppable,
+  type CollisionDetection,
+  type DragStartEvent,
   KeyboardSensor,
   PointerSensor,
   useSensor,
@@ -18,7 +24,16 @@ import {
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { dropIndex, moveItem, stepAnnouncements } from "../../dnd/reorder";
-import type { AttachedVehicle, Kpi, MapView as MapData, MoveView, PersonaSummary, StepView } from "../../ipc/client";
+import type {
+  AttachedVehicle,
+  AttachmentId,
+  Kpi,
+  MapView as MapData,
+  MoveView,
+  PersonaSummary,
+  StepView,
+  Vehicle,
+} from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
@@ -27,6 +42,8 @@ import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
 import { KpiDialog } from "./KpiDialog";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
 import { StepEditor } from "./StepEditor";
+import { moveKey, targetFromKey, targetOptions, type TargetOption } from "./targets";
+import { VehiclePalette } from "./VehiclePalette";
 
 interface Props {
   persona: PersonaSummary | null;
@@ -67,6 +84,8 @@ function LoadedMap({ persona, revision, onChanged, onError }: { persona: Persona
   const client = useClient();
   const map = useLoad(() => client.getMap(persona.persona.id), [persona.persona.id, client, revision]);
   const [adding, setAdding] = useState<number | null>(null);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const vehicles = useLoad(() => client.listVehicles(), [client, revision]);
 
   return (
     <section className="view view-map" aria-labelledby="map-title">
@@ -80,6 +99,17 @@ function LoadedMap({ persona, revision, onChanged, onError }: { persona: Persona
         </div>
         <div className="view-tools">
           {map.data && <MapSummary map={map.data} />}
+          {map.data && map.data.steps.length > 0 && (
+            <button
+              type="button"
+              className="button"
+              aria-pressed={paletteOpen}
+              onClick={() => setPaletteOpen((open) => !open)}
+              data-testid="toggle-palette"
+            >
+              Vehicles
+            </button>
+          )}
           {map.data && map.data.steps.length > 0 && (
             <button
               type="button"
@@ -107,7 +137,15 @@ function LoadedMap({ persona, revision, onChanged, onError }: { persona: Persona
         </p>
       )}
       {map.data && (
-        <MapBoard map={map.data} adding={adding} setAdding={setAdding} onChanged={onChanged} onError={onError} />
+        <MapBoard
+          map={map.data}
+          adding={adding}
+          setAdding={setAdding}
+          palette={paletteOpen ? (vehicles.data ?? []) : null}
+          onClosePalette={() => setPaletteOpen(false)}
+          onChanged={onChanged}
+          onError={onError}
+        />
       )}
     </section>
   );
@@ -144,10 +182,47 @@ interface BoardProps extends Editing {
   /** Where a new step is being added: an index in the map (steps.length = at the end). */
   adding: number | null;
   setAdding: (at: number | null) => void;
+  /** The vehicle catalogue when the palette is open, else null. */
+  palette: Vehicle[] | null;
+  onClosePalette: () => void;
 }
 
-function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
+type DragData = { type: "step" } | { type: "vehicle"; vehicle: Vehicle } | { type: "move" };
+
+// Steps sort among steps (closest centre); a vehicle lands on the step or move under the pointer.
+const collision: CollisionDetection = (args) => {
+  const dragged = args.active.data.current as DragData | undefined;
+  if (dragged?.type === "vehicle") {
+    return pointerWithin({
+      ...args,
+      droppableContainers: args.droppableContainers.filter((c) => targetFromKey(c.id) !== null),
+    });
+  }
+  return closestCenter({
+    ...args,
+    droppableContainers: args.droppableContainers.filter(
+      (c) => (c.data.current as DragData | undefined)?.type === "step",
+    ),
+  });
+};
+
+function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, onError }: BoardProps) {
   const client = useClient();
+  const [draggedVehicle, setDraggedVehicle] = useState<Vehicle | null>(null);
+  const targets = targetOptions(map);
+
+  function attach(vehicle: Vehicle, option: TargetOption) {
+    client.attachVehicle(vehicle.id, option.target).then(() => onChanged(), onError);
+  }
+
+  function detach(attachmentId: AttachmentId) {
+    client.detachVehicle(attachmentId).then(() => onChanged(), onError);
+  }
+
+  function onDragStart({ active }: DragStartEvent) {
+    const data = active.data.current as DragData | undefined;
+    setDraggedVehicle(data?.type === "vehicle" ? data.vehicle : null);
+  }
   const [editing, setEditing] = useState<number | null>(null);
   const [kpiDialog, setKpiDialog] = useState<{ step: StepView; kpi: Kpi | null } | null>(null);
   // The order shown right after a drop, until the reloaded map arrives (no visible pause).
@@ -179,6 +254,14 @@ function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
   };
 
   function onDragEnd({ active, over }: DragEndEvent) {
+    setDraggedVehicle(null);
+    const data = active.data.current as DragData | undefined;
+    if (data?.type === "vehicle") {
+      const target = over ? targetFromKey(over.id) : null;
+      const option = targets.find((t) => JSON.stringify(t.target) === JSON.stringify(target));
+      if (option) attach(data.vehicle, option);
+      return;
+    }
     const from = ids.indexOf(Number(active.id));
     const to = dropIndex(from, over ? ids.indexOf(Number(over.id)) : null);
     if (to === null) return;
@@ -236,8 +319,10 @@ function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCenter}
+      collisionDetection={collision}
+      onDragStart={onDragStart}
       onDragEnd={onDragEnd}
+      onDragCancel={() => setDraggedVehicle(null)}
       accessibility={{
         announcements,
         screenReaderInstructions: {
@@ -246,46 +331,67 @@ function MapBoard({ map, adding, setAdding, onChanged, onError }: BoardProps) {
         },
       }}
     >
-      <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
-        <div className="map-board" role="list" aria-label={`Steps of ${map.personaName}`} data-testid="map-board">
-          {ordered.map((step, index) => (
-            <Fragment key={step.step.id}>
-              {index > 0 && (
-                <MoveColumn
-                  move={moveBetween(ordered[index - 1]?.step.id ?? -1, step.step.id)}
-                  onInsert={adding === null ? () => setAdding(index) : undefined}
-                />
-              )}
-              {adding === index && editor(index)}
-              {editing === step.step.id ? (
-                <div className="step-column" role="listitem">
-                  <StepEditor
-                    initial={{ title: step.step.title, outcome: step.step.outcome }}
-                    submitLabel="Save"
-                    onSubmit={(input) => client.updateStep(step.step.id, input)}
-                    onDone={() => {
-                      setEditing(null);
-                      onChanged();
-                    }}
-                    onCancel={() => setEditing(null)}
+      <div className="map-layout">
+        <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
+          <div className="map-board" role="list" aria-label={`Steps of ${map.personaName}`} data-testid="map-board">
+            {ordered.map((step, index) => (
+              <Fragment key={step.step.id}>
+                {index > 0 && (
+                  <MoveColumn
+                    move={moveBetween(ordered[index - 1]?.step.id ?? -1, step.step.id)}
+                    onInsert={adding === null ? () => setAdding(index) : undefined}
+                    onDetach={detach}
                   />
-                </div>
-              ) : (
-                <StepColumn
-                  step={step}
-                  index={index}
-                  total={total}
-                  sortable={editing === null && adding === null}
-                  onEditKpi={(kpi) => setKpiDialog({ step, kpi })}
-                  onEdit={() => setEditing(step.step.id)}
-                  onDelete={() => void remove(step)}
-                />
-              )}
-            </Fragment>
-          ))}
-          {adding !== null && adding >= map.steps.length && editor(map.steps.length)}
-        </div>
-      </SortableContext>
+                )}
+                {adding === index && editor(index)}
+                {editing === step.step.id ? (
+                  <div className="step-column" role="listitem">
+                    <StepEditor
+                      initial={{ title: step.step.title, outcome: step.step.outcome }}
+                      submitLabel="Save"
+                      onSubmit={(input) => client.updateStep(step.step.id, input)}
+                      onDone={() => {
+                        setEditing(null);
+                        onChanged();
+                      }}
+                      onCancel={() => setEditing(null)}
+                    />
+                  </div>
+                ) : (
+                  <StepColumn
+                    step={step}
+                    index={index}
+                    total={total}
+                    sortable={editing === null && adding === null}
+                    onEditKpi={(kpi) => setKpiDialog({ step, kpi })}
+                    onEdit={() => setEditing(step.step.id)}
+                    onDelete={() => void remove(step)}
+                    onDetach={detach}
+                  />
+                )}
+              </Fragment>
+            ))}
+            {adding !== null && adding >= map.steps.length && editor(map.steps.length)}
+          </div>
+        </SortableContext>
+        {palette && (
+          <VehiclePalette
+            vehicles={palette}
+            targets={targets}
+            onAttach={attach}
+            onChanged={onChanged}
+            onClose={onClosePalette}
+          />
+        )}
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {draggedVehicle && (
+          <div className={`vehicle-chip vehicle-${draggedVehicle.kind} drag-overlay`}>
+            <span className="vehicle-kind">{kindLabel(draggedVehicle.kind, draggedVehicle.customKind)}</span>
+            <span className="vehicle-name">{draggedVehicle.name}</span>
+          </div>
+        )}
+      </DragOverlay>
       {kpiDialog && (
         <KpiDialog
           stepTitle={kpiDialog.step.step.title}
@@ -317,9 +423,10 @@ interface StepColumnProps {
   onEditKpi: (kpi: Kpi | null) => void;
   onEdit: () => void;
   onDelete: () => void;
+  onDetach: (attachment: AttachmentId) => void;
 }
 
-function StepColumn({ step, index, total, sortable, onEditKpi, onEdit, onDelete }: StepColumnProps) {
+function StepColumn({ step, index, total, sortable, onEditKpi, onEdit, onDelete, onDetach }: StepColumnProps) {
   const warn = onlySatisfactionKpis(step);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: step.step.id,
@@ -415,7 +522,10 @@ function StepColumn({ step, index, total, sortable, onEditKpi, onEdit, onDelete 
             <Icon name="alert" size={14} /> Only satisfaction KPIs: satisfaction is not success.
           </p>
         )}
-        {step.vehicles.length > 0 && <VehicleChips vehicles={step.vehicles} label="Vehicles on this step" />}
+        {step.vehicles.length > 0 && (
+          <VehicleChips vehicles={step.vehicles} label="Vehicles on this step" onDetach={onDetach} />
+        )}
+        <StepDropZone stepId={step.step.id} />
       </article>
       <div className="customer-band" aria-label="Customers on this step">
         <span className="band-count">{plural(step.customerCount, "customer")}</span>
@@ -426,11 +536,45 @@ function StepColumn({ step, index, total, sortable, onEditKpi, onEdit, onDelete 
   );
 }
 
-function MoveColumn({ move, onInsert }: { move: MoveView | undefined; onInsert?: () => void }) {
-  if (!move) return null;
+/** Where a dragged vehicle can be dropped onto a step: shown only while a vehicle is dragged. */
+function StepDropZone({ stepId }: { stepId: number }) {
+  const { active } = useDndContext();
+  const { setNodeRef, isOver } = useDroppable({ id: `step:${stepId}`, data: { type: "step-target" } });
+  const draggingVehicle = (active?.data.current as DragData | undefined)?.type === "vehicle";
+  return (
+    <div
+      ref={setNodeRef}
+      className={`drop-zone${draggingVehicle ? " is-active" : ""}${isOver && draggingVehicle ? " is-over" : ""}`}
+      aria-hidden="true"
+      data-testid="step-drop-zone"
+    >
+      {draggingVehicle ? "Drop on this step" : null}
+    </div>
+  );
+}
+
+function MoveColumn({
+  move,
+  onInsert,
+  onDetach,
+}: {
+  move: MoveView;
+  onInsert?: () => void;
+  onDetach: (attachment: AttachmentId) => void;
+}) {
+  const { active } = useDndContext();
+  const { setNodeRef, isOver } = useDroppable({
+    id: moveKey(move.fromStepId, move.toStepId),
+    data: { type: "move" },
+  });
+  const draggingVehicle = (active?.data.current as DragData | undefined)?.type === "vehicle";
   const gap = move.vehicles.length === 0;
   return (
-    <div className={`move-column${gap ? " move-gap" : ""}`} data-testid="move-column">
+    <div
+      ref={setNodeRef}
+      className={`move-column${gap ? " move-gap" : ""}${draggingVehicle ? " is-drop-target" : ""}${isOver && draggingVehicle ? " is-over" : ""}`}
+      data-testid="move-column"
+    >
       <div className="move-arrow" aria-hidden="true" />
       {onInsert && (
         <button
@@ -449,19 +593,41 @@ function MoveColumn({ move, onInsert }: { move: MoveView | undefined; onInsert?:
           Gap
         </p>
       ) : (
-        <VehicleChips vehicles={move.vehicles} label="Vehicles for this move" />
+        <VehicleChips vehicles={move.vehicles} label="Vehicles for this move" onDetach={onDetach} />
       )}
     </div>
   );
 }
 
-function VehicleChips({ vehicles, label }: { vehicles: AttachedVehicle[]; label: string }) {
+function VehicleChips({
+  vehicles,
+  label,
+  onDetach,
+}: {
+  vehicles: AttachedVehicle[];
+  label: string;
+  onDetach: (attachment: AttachmentId) => void;
+}) {
   return (
     <ul className="vehicle-chips" aria-label={label}>
       {vehicles.map(({ attachmentId, vehicle }) => (
-        <li key={attachmentId} className={`vehicle-chip vehicle-${vehicle.kind}`} title={vehicle.description}>
+        <li
+          key={attachmentId}
+          className={`vehicle-chip vehicle-${vehicle.kind}`}
+          title={vehicle.description}
+          data-testid="attached-vehicle"
+        >
           <span className="vehicle-kind">{kindLabel(vehicle.kind, vehicle.customKind)}</span>
           <span className="vehicle-name">{vehicle.name}</span>
+          <button
+            type="button"
+            className="chip-remove"
+            aria-label={`Remove ${vehicle.name} from here`}
+            title="Remove from the map"
+            onClick={() => onDetach(attachmentId)}
+          >
+            <Icon name="close" size={12} />
+          </button>
         </li>
       ))}
     </ul>
