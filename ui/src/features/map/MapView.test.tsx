@@ -153,3 +153,23 @@ describe("vehicles on the map", () => {
     await screen.findByText("Gap");
   });
 });
+
+describe("the vehicle catalogue", () => {
+  it("edits and deletes a vehicle from the palette", async () => {
+    const client = await openMap();
+    await addStep("A");
+    await userEvent.click(screen.getByTestId("toggle-palette"));
+    await userEvent.click(await screen.findByTestId("new-vehicle"));
+    await userEvent.type(within(screen.getByTestId("vehicle-form")).getByLabelText("Name"), "Bootcamp");
+    await userEvent.click(screen.getByTestId("vehicle-save"));
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Bootcamp" }));
+    const name = within(screen.getByTestId("vehicle-form")).getByLabelText("Name");
+    await userEvent.clear(name);
+    await userEvent.type(name, "First-house bootcamp");
+    await userEvent.click(screen.getByTestId("vehicle-save"));
+    await screen.findByRole("button", { name: "Edit First-house bootcamp" });
+    await userEvent.click(screen.getByRole("button", { name: /Delete First-house bootcamp/ }));
+    await screen.findByText("No vehicles yet. Create the first one below.");
+    expect(await client.listVehicles()).toEqual([]);
+  });
+});

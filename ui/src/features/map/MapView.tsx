@@ -380,6 +380,7 @@ function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, 
             targets={targets}
             onAttach={attach}
             onChanged={onChanged}
+            onError={onError}
             onClose={onClosePalette}
           />
         )}

@@ -11,12 +11,15 @@ interface Props {
   targets: TargetOption[];
   onAttach: (vehicle: Vehicle, option: TargetOption) => void;
   onChanged: () => void;
+  onError: (error: unknown) => void;
   onClose: () => void;
 }
 
 /** The catalogue of vehicles beside the map: drag one onto a step or a move, or use its menu. */
-export function VehiclePalette({ vehicles, targets, onAttach, onChanged, onClose }: Props) {
+export function VehiclePalette({ vehicles, targets, onAttach, onChanged, onError, onClose }: Props) {
+  const client = useClient();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Vehicle | null>(null);
   return (
     <aside className="palette" aria-labelledby="palette-title" data-testid="vehicle-palette">
       <header className="palette-head">
@@ -30,9 +33,29 @@ export function VehiclePalette({ vehicles, targets, onAttach, onChanged, onClose
       </p>
       {vehicles.length === 0 && !creating && <p className="muted">No vehicles yet. Create the first one below.</p>}
       <ul className="palette-list">
-        {vehicles.map((v) => (
-          <PaletteItem key={v.id} vehicle={v} targets={targets} onAttach={onAttach} />
-        ))}
+        {vehicles.map((v) =>
+          editing?.id === v.id ? (
+            <li key={v.id}>
+              <VehicleForm
+                vehicle={v}
+                onDone={() => {
+                  setEditing(null);
+                  onChanged();
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            </li>
+          ) : (
+            <PaletteItem
+              key={v.id}
+              vehicle={v}
+              targets={targets}
+              onAttach={onAttach}
+              onEdit={() => setEditing(v)}
+              onDelete={() => client.deleteVehicle(v.id).then(() => onChanged(), onError)}
+            />
+          ),
+        )}
       </ul>
       {creating ? (
         <VehicleForm
@@ -60,10 +83,14 @@ function PaletteItem({
   vehicle,
   targets,
   onAttach,
+  onEdit,
+  onDelete,
 }: {
   vehicle: Vehicle;
   targets: TargetOption[];
   onAttach: (vehicle: Vehicle, option: TargetOption) => void;
+  onEdit: () => void;
+  onDelete: () => void;
 }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `vehicle:${vehicle.id}`,
@@ -100,21 +127,39 @@ function PaletteItem({
           </option>
         ))}
       </select>
+      <div className="palette-item-actions">
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          onClick={onEdit}
+          aria-label={`Edit ${vehicle.name}`}
+        >
+          <Icon name="edit" size={13} /> Edit
+        </button>
+        <button
+          type="button"
+          className="button button-small button-quiet button-danger"
+          onClick={onDelete}
+          aria-label={`Delete ${vehicle.name} from the catalogue and every map`}
+        >
+          <Icon name="trash" size={13} /> Delete
+        </button>
+      </div>
     </li>
   );
 }
 
 const KINDS: VehicleKind[] = ["training", "community", "enablement", "custom"];
 
-function VehicleForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+function VehicleForm({ vehicle, onDone, onCancel }: { vehicle?: Vehicle; onDone: () => void; onCancel: () => void }) {
   const client = useClient();
-  const [kind, setKind] = useState<VehicleKind>("training");
-  const [customKind, setCustomKind] = useState("");
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [owner, setOwner] = useState("");
-  const [effort, setEffort] = useState("");
-  const [link, setLink] = useState("");
+  const [kind, setKind] = useState<VehicleKind>(vehicle?.kind ?? "training");
+  const [customKind, setCustomKind] = useState(vehicle?.customKind ?? "");
+  const [name, setName] = useState(vehicle?.name ?? "");
+  const [description, setDescription] = useState(vehicle?.description ?? "");
+  const [owner, setOwner] = useState(vehicle?.owner ?? "");
+  const [effort, setEffort] = useState(vehicle?.effort ?? "");
+  const [link, setLink] = useState(vehicle?.link ?? "");
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
 
   async function submit(event: FormEvent) {
@@ -123,7 +168,7 @@ function VehicleForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
     if (kind === "custom" && customKind.trim() === "")
       return setError({ field: "customKind", message: "Name the kind, for example Office hours." });
     try {
-      await client.createVehicle({
+      const input = {
         kind,
         customKind: kind === "custom" ? customKind.trim() : null,
         name: name.trim(),
@@ -131,7 +176,9 @@ function VehicleForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
         owner: owner.trim(),
         link: link.trim(),
         effort: effort.trim(),
-      });
+      };
+      if (vehicle) await client.updateVehicle(vehicle.id, input);
+      else await client.createVehicle(input);
       onDone();
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -213,7 +260,7 @@ function VehicleForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
           Cancel
         </button>
         <button type="submit" className="button button-small button-primary" data-testid="vehicle-save">
-          Create
+          {vehicle ? "Save" : "Create"}
         </button>
       </div>
     </form>
