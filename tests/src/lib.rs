@@ -223,6 +223,35 @@ impl App {
         }
     }
 
+    /// Drags `from` onto `to` with the mouse as a hand would: press, then a path of
+    /// small moves (each lasting the chain's pointer delay, 250 ms) to the target's
+    /// centre, then release. Coordinates are taken before the drag starts, because
+    /// elements shift while a sortable list rearranges itself under the pointer.
+    pub async fn drag(&self, from: &WebElement, to: &WebElement) {
+        let a = from.rect().await.expect("source position");
+        let b = to.rect().await.expect("target position");
+        let (ax, ay) = (a.x + a.width / 2.0, a.y + a.height / 2.0);
+        let (bx, by) = (b.x + b.width / 2.0, b.y + b.height / 2.0);
+        let mut chain = self
+            .driver
+            .action_chain()
+            .move_to(ax as i64, ay as i64)
+            .click_and_hold()
+            .move_to(ax as i64 + 6, ay as i64);
+        const STEPS: i64 = 6;
+        for i in 1..=STEPS {
+            let x = ax + (bx - ax) * i as f64 / STEPS as f64;
+            let y = ay + (by - ay) * i as f64 / STEPS as f64;
+            chain = chain.move_to(x as i64, y as i64);
+        }
+        chain
+            .move_to(bx as i64 + 1, by as i64 + 1)
+            .release()
+            .perform()
+            .await
+            .expect("drag and drop");
+    }
+
     /// The rendered text of an element (`innerText`, trimmed): what a person sees.
     ///
     /// WebKitWebDriver's own "get element text" answers "" for some visible elements

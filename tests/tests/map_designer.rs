@@ -294,8 +294,7 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
     )
     .await;
 
-    // Pointer: press on the first card, move in small steps (as a hand does), release
-    // over the third card.
+    // Pointer: drag the first card onto the third.
     let cards = app
         .driver
         .find_all(By::Css("[data-testid=step-column] .step-title"))
@@ -307,21 +306,7 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
         .await
         .unwrap()[2]
         .clone();
-    let mut chain = app
-        .driver
-        .action_chain()
-        .move_to_element_center(&cards[0])
-        .click_and_hold();
-    for _ in 0..10 {
-        chain = chain.move_by_offset(8, 0);
-    }
-    chain
-        .move_to_element_center(&third)
-        .move_by_offset(2, 0)
-        .release()
-        .perform()
-        .await
-        .unwrap();
+    app.drag(&cards[0], &third).await;
     wait_for_titles(
         &app,
         &[
@@ -612,21 +597,7 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
         .find_all(By::Css("[data-testid=move-column]"))
         .await
         .unwrap();
-    let mut chain = app
-        .driver
-        .action_chain()
-        .move_to_element_center(&chip)
-        .click_and_hold();
-    for _ in 0..6 {
-        chain = chain.move_by_offset(-10, 0);
-    }
-    chain
-        .move_to_element_center(&moves[0])
-        .move_by_offset(0, 2)
-        .release()
-        .perform()
-        .await
-        .unwrap();
+    app.drag(&chip, &moves[0]).await;
     app.wait_for_text("[data-testid=moves-covered]", "1 of 2")
         .await;
     assert_eq!(

@@ -91,3 +91,22 @@ describe("the application frame", () => {
     expect(document.querySelector("img")).toBeNull();
   });
 });
+
+describe("deleting a persona", () => {
+  it("asks what happens to its customers and moves them where the user says", async () => {
+    const client = fakeClient();
+    renderApp(client);
+    await userEvent.click(await screen.findByRole("button", { name: "Explore the demo workspace" }));
+    const cards = await screen.findAllByTestId("persona-card");
+    const industrial = cards[2];
+    if (!industrial) throw new Error("no third persona");
+    await userEvent.click(within(industrial).getByRole("button", { name: "Delete" }));
+    const dialog = await screen.findByTestId("delete-persona-dialog");
+    expect(dialog).toHaveTextContent("Industrial architect has 10 customers.");
+    await userEvent.selectOptions(within(dialog).getByLabelText("Persona to move the customers to"), "Home architect");
+    await userEvent.click(within(dialog).getByTestId("confirm-delete-persona"));
+    await screen.findByRole("button", { name: /Undo Delete persona “Industrial architect”/ });
+    expect(client.personas.map((p) => p.persona.name)).toEqual(["Home architect", "Large-building architect"]);
+    expect(client.personas[0]?.customerCount).toBe(20);
+  });
+});

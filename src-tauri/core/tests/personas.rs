@@ -2,7 +2,7 @@
 mod common;
 
 use common::{memory_db, now, persona};
-use successmap_core::model::{CustomerInput, PersonaInput, PlacementSource};
+use successmap_core::model::{CustomerInput, CustomersOnDelete, PersonaInput, PlacementSource};
 use successmap_core::{ops, CoreError};
 
 #[test]
@@ -113,7 +113,9 @@ fn a_persona_with_customers_cannot_be_deleted() {
         )
     })
     .unwrap();
-    let err = db.write(|tx| ops::personas::delete(tx, p.id)).unwrap_err();
+    let err = db
+        .write(|tx| ops::personas::delete(tx, p.id, CustomersOnDelete::Keep, now()))
+        .unwrap_err();
     assert!(err.to_string().contains("1 customer;"), "{err}");
     assert_eq!(db.read(ops::personas::list).unwrap().len(), 1);
 }
@@ -123,9 +125,134 @@ fn deleting_a_persona_without_customers_removes_its_map_and_steps() {
     let mut db = memory_db();
     let p = persona(&mut db, "Short-lived");
     common::step(&mut db, &p, "Only step");
-    db.write(|tx| ops::personas::delete(tx, p.id)).unwrap();
+    db.write(|tx| ops::personas::delete(tx, p.id, CustomersOnDelete::Keep, now()))
+        .unwrap();
     let steps: i64 = db
         .read(|c| Ok(c.query_row("SELECT count(*) FROM step", [], |r| r.get(0))?))
         .unwrap();
     assert_eq!(steps, 0);
+}
+
+fn placed_customer(
+    db: &mut successmap_core::Db,
+    persona: &successmap_core::model::Persona,
+    name: &str,
+) -> successmap_core::model::Customer {
+    let step = common::step(db, persona, &format!("{name} step"));
+    db.write(|tx| {
+        let mut c = CustomerInput::named(name, persona.id);
+        c.current_step_id = Some(step.id);
+        c.target_step_id = Some(step.id);
+        ops::customers::create(tx, &c, PlacementSource::Edit, now())
+    })
+    .unwrap()
+}
+
+#[test]
+fn deleting_a_persona_can_move_its_customers_to_another_unplaced_with_history() {
+    let mut db = memory_db();
+    let gone = persona(&mut db, "Retired persona");
+    let keeper = persona(&mut db, "Keeper");
+    let c = placed_customer(&mut db, &gone, "Acme");
+    db.write(|tx| {
+        ops::personas::delete(
+            tx,
+            gone.id,
+            CustomersOnDelete::MoveTo {
+                persona_id: keeper.id,
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    let moved = db
+        .read(|conn| successmap_core::db::customers::get(conn, c.id))
+        .unwrap();
+    assert_eq!(
+        (
+            moved.persona_id,
+            moved.current_step_id,
+            moved.target_step_id
+        ),
+        (keeper.id, None, None)
+    );
+    let history = db.read(|conn| ops::customers::history(conn, c.id)).unwrap();
+    assert_eq!(history.len(), 2, "the unplacing is part of the history");
+    assert_eq!(history[1].to_current_step_id, None);
+    let names: Vec<_> = db
+        .read(ops::personas::list)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.persona.name)
+        .collect();
+    assert_eq!(names, ["Keeper"]);
+}
+
+#[test]
+fn deleting_a_persona_can_delete_its_customers_when_asked_to() {
+    let mut db = memory_db();
+    let gone = persona(&mut db, "Retired persona");
+    placed_customer(&mut db, &gone, "Acme");
+    db.write(|tx| ops::personas::delete(tx, gone.id, CustomersOnDelete::Delete, now()))
+        .unwrap();
+    let customers: i64 = db
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM customer", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(customers, 0);
+}
+
+#[test]
+fn customers_cannot_be_moved_to_the_persona_being_deleted() {
+    let mut db = memory_db();
+    let gone = persona(&mut db, "Retired persona");
+    placed_customer(&mut db, &gone, "Acme");
+    let err = db
+        .write(|tx| {
+            ops::personas::delete(
+                tx,
+                gone.id,
+                CustomersOnDelete::MoveTo {
+                    persona_id: gone.id,
+                },
+                now(),
+            )
+        })
+        .unwrap_err();
+    assert!(matches!(err, CoreError::Invalid { .. }), "{err}");
+    assert_eq!(db.read(ops::personas::list).unwrap().len(), 1);
+}
+
+#[test]
+fn undoing_a_persona_delete_brings_back_its_map_and_its_customers_where_they_were() {
+    let mut db = memory_db();
+    let gone = persona(&mut db, "Retired persona");
+    let keeper = persona(&mut db, "Keeper");
+    let c = placed_customer(&mut db, &gone, "Acme");
+    let before = db
+        .read(|conn| successmap_core::db::customers::get(conn, c.id))
+        .unwrap();
+    db.edit("Delete persona", |tx| {
+        ops::personas::delete(
+            tx,
+            gone.id,
+            CustomersOnDelete::MoveTo {
+                persona_id: keeper.id,
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    db.undo().unwrap();
+    assert_eq!(
+        db.read(|conn| successmap_core::db::customers::get(conn, c.id))
+            .unwrap(),
+        before
+    );
+    assert_eq!(
+        db.read(|conn| ops::customers::history(conn, c.id))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(db.read(ops::personas::list).unwrap().len(), 2);
 }

@@ -1,4 +1,4 @@
-use successmap_core::model::{Persona, PersonaId, PersonaInput, PersonaSummary};
+use successmap_core::model::{CustomersOnDelete, Persona, PersonaId, PersonaInput, PersonaSummary};
 use successmap_core::{db, ops};
 use tauri::State;
 
@@ -35,13 +35,18 @@ pub fn update_persona(
     })
 }
 
+/// Deletes a persona and its map; `customers` says what happens to its customers.
 #[tauri::command]
 #[specta::specta]
-pub fn delete_persona(ws: State<'_, Workspace>, id: PersonaId) -> Result<(), AppError> {
+pub fn delete_persona(
+    ws: State<'_, Workspace>,
+    id: PersonaId,
+    customers: CustomersOnDelete,
+) -> Result<(), AppError> {
     ws.with(|db| {
         let persona = db.read(|c| db::personas::get(c, id))?;
         db.edit(format!("Delete persona “{}”", persona.name), |tx| {
-            ops::personas::delete(tx, id)
+            ops::personas::delete(tx, id, customers, super::now())
         })
     })
 }

@@ -13,7 +13,8 @@ export const commands = {
 	listPersonas: () => typedError<PersonaSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_personas")),
 	createPersona: (input: PersonaInput_Deserialize) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_persona", { input })),
 	updatePersona: (id: PersonaId, input: PersonaInput_Deserialize) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_persona", { id, input })),
-	deletePersona: (id: PersonaId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_persona", { id })),
+	/**  Deletes a persona and its map; `customers` says what happens to its customers. */
+	deletePersona: (id: PersonaId, customers: CustomersOnDelete) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_persona", { id, customers })),
 	/**  A persona's success map with KPIs, vehicles, moves and customer figures. */
 	getMap: (personaId: PersonaId) => typedError<MapView_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_map", { personaId })),
 	/**  Adds a step at index `at` of the map (`None`: at the end). */
@@ -181,6 +182,15 @@ export type Customer_Serialize = {
 	renewalDate: string | null,
 	notes: string,
 };
+
+/**  What happens to a persona's customers when the persona is deleted. */
+export type CustomersOnDelete = 
+/**  Refuse the delete while the persona has customers. */
+{ type: "keep" } | 
+/**  Move them to another persona; they arrive unplaced on its map. */
+{ type: "moveTo"; personaId: PersonaId } | 
+/**  Delete them (and their placement history) with the persona. */
+{ type: "delete" };
 
 /**  What undo or redo did, and what the buttons say next. */
 export type HistoryStep = HistoryStep_Serialize | HistoryStep_Deserialize;

@@ -7,6 +7,7 @@ import type {
   AttachedVehicle_Serialize,
   AttachmentId,
   AttachmentTarget,
+  CustomersOnDelete,
   HistoryStep_Serialize,
   MapId,
   Step,
@@ -48,7 +49,7 @@ export type Vehicle = Vehicle_Serialize;
 export type WorkspaceInfo = WorkspaceInfo_Serialize;
 export type HistoryStep = HistoryStep_Serialize;
 export type VehicleInput = VehicleInput_Deserialize;
-export type { AttachmentId, AttachmentTarget, VehicleId };
+export type { AttachmentId, AttachmentTarget, CustomersOnDelete, VehicleId };
 export type UndoState = UndoState_Serialize;
 export type { KpiId, KpiInput, MapId, PersonaId, Step, StepId, StepInput, VehicleKind };
 
@@ -99,7 +100,7 @@ export const client = {
   listPersonas: () => unwrap(commands.listPersonas()),
   createPersona: (input: PersonaInput) => unwrap(commands.createPersona(input)),
   updatePersona: (id: PersonaId, input: PersonaInput) => unwrap(commands.updatePersona(id, input)),
-  deletePersona: (id: PersonaId) => unwrap(commands.deletePersona(id)),
+  deletePersona: (id: PersonaId, customers: CustomersOnDelete) => unwrap(commands.deletePersona(id, customers)),
   getMap: (personaId: PersonaId) => unwrap(commands.getMap(personaId)),
   addStep: (mapId: MapId, input: StepInput, at: number | null) => unwrap(commands.addStep(mapId, input, at)),
   updateStep: (id: StepId, input: StepInput) => unwrap(commands.updateStep(id, input)),

@@ -114,7 +114,16 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
       found.persona = { ...found.persona, ...make(input), id, mapId: found.persona.mapId };
       return found.persona;
     },
-    deletePersona: async (id) => {
+    deletePersona: async (id, customers) => {
+      const doomed = personas.find((p) => p.persona.id === id);
+      if (doomed && doomed.customerCount > 0 && customers.type === "keep") {
+        throw new BackendError({ code: "conflict", message: `"${doomed.persona.name}" still has customers` });
+      }
+      if (doomed && customers.type === "moveTo") {
+        const target = personas.find((p) => p.persona.id === customers.personaId);
+        if (target) target.customerCount += doomed.customerCount;
+      }
+      record(`Delete persona “${doomed?.persona.name ?? ""}”`);
       const index = personas.findIndex((p) => p.persona.id === id);
       personas.splice(index, 1);
       return null;

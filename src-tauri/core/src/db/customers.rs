@@ -197,3 +197,38 @@ pub fn page(
     })?;
     Ok((total, rows.collect::<Result<_, _>>()?))
 }
+
+/// A customer with its current and target step.
+pub type CustomerSteps = (CustomerId, Option<StepId>, Option<StepId>);
+
+/// (customer, current step, target step) of every customer of a persona.
+pub fn placements_of_persona(
+    conn: &Connection,
+    persona_id: PersonaId,
+) -> CoreResult<Vec<CustomerSteps>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, current_step_id, target_step_id FROM customer WHERE persona_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([persona_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Gives every customer of `from` to `to`, unplaced (steps belong to a persona's map).
+pub fn move_to_persona(
+    conn: &Connection,
+    from: PersonaId,
+    to: PersonaId,
+    now: &str,
+) -> CoreResult<()> {
+    conn.execute(
+        "UPDATE customer SET persona_id = ?2, current_step_id = NULL, target_step_id = NULL, updated_at = ?3
+          WHERE persona_id = ?1",
+        params![from, to, now],
+    )?;
+    Ok(())
+}
+
+pub fn delete_for_persona(conn: &Connection, persona_id: PersonaId) -> CoreResult<()> {
+    conn.execute("DELETE FROM customer WHERE persona_id = ?1", [persona_id])?;
+    Ok(())
+}

@@ -58,3 +58,18 @@ pub struct PersonaSummary {
     #[specta(type = specta_typescript::Number)]
     pub arr_cents: i64,
 }
+
+/// What happens to a persona's customers when the persona is deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum CustomersOnDelete {
+    /// Refuse the delete while the persona has customers.
+    Keep,
+    /// Move them to another persona; they arrive unplaced on its map.
+    MoveTo {
+        #[serde(rename = "personaId")]
+        persona_id: PersonaId,
+    },
+    /// Delete them (and their placement history) with the persona.
+    Delete,
+}

@@ -7,9 +7,11 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::db::{customers, maps, personas};
+use crate::db::{customers, maps, personas, placements};
 use crate::error::{CoreError, CoreResult};
-use crate::model::{Persona, PersonaId, PersonaInput, PersonaSummary};
+use crate::model::{
+    CustomersOnDelete, Persona, PersonaId, PersonaInput, PersonaSummary, PlacementSource,
+};
 use crate::{time, validate};
 
 /// Colours given to new personas in turn, chosen to stay distinct in light and dark themes.
@@ -120,16 +122,53 @@ pub fn update(
     personas::get(conn, id)
 }
 
-/// Deletes a persona with its map; refused while customers belong to it.
-pub fn delete(conn: &Connection, id: PersonaId) -> CoreResult<()> {
+/// Deletes a persona with its map. Its customers are never dropped silently: with
+/// `Keep` the delete is refused while it has any; otherwise they are moved to another
+/// persona (unplaced, with the change in their history) or deleted, as the user chose.
+pub fn delete(
+    conn: &Connection,
+    id: PersonaId,
+    customers_fate: CustomersOnDelete,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
     let persona = personas::get(conn, id)?;
-    let customers = customers::count_for_persona(conn, id)?;
-    if customers > 0 {
-        return Err(CoreError::Conflict(format!(
-            "\"{}\" still has {customers} customer{}; move them to another persona or delete them first",
-            persona.name,
-            if customers == 1 { "" } else { "s" }
-        )));
+    let count = customers::count_for_persona(conn, id)?;
+    if count > 0 {
+        match customers_fate {
+            CustomersOnDelete::Keep => {
+                return Err(CoreError::Conflict(format!(
+                    "\"{}\" still has {count} customer{}; move them to another persona or delete them first",
+                    persona.name,
+                    if count == 1 { "" } else { "s" }
+                )))
+            }
+            CustomersOnDelete::MoveTo { persona_id } => {
+                if persona_id == id {
+                    return Err(CoreError::invalid("personaId", "choose another persona to move the customers to"));
+                }
+                personas::get(conn, persona_id)
+                    .map_err(|_| CoreError::invalid("personaId", "choose an existing persona"))?;
+                let at = time::to_stored(now);
+                for (customer_id, current, target) in customers::placements_of_persona(conn, id)? {
+                    if current.is_some() || target.is_some() {
+                        placements::insert(
+                            conn,
+                            &placements::PlacementChange {
+                                customer_id,
+                                from_current: current,
+                                to_current: None,
+                                from_target: target,
+                                to_target: None,
+                            },
+                            &at,
+                            PlacementSource::Edit,
+                        )?;
+                    }
+                }
+                customers::move_to_persona(conn, id, persona_id, &at)?;
+            }
+            CustomersOnDelete::Delete => customers::delete_for_persona(conn, id)?,
+        }
     }
     personas::delete(conn, id)
 }

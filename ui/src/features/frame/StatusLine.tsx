@@ -18,7 +18,7 @@ export function StatusLine({ info }: { info: WorkspaceInfo | null }) {
           <span className="status-sep" aria-hidden="true">
             ·
           </span>
-          <span>{plural(info.customerCount, "customer")}</span>
+          <span data-testid="status-line-customers">{plural(info.customerCount, "customer")}</span>
           <span className="status-sep" aria-hidden="true">
             ·
           </span>

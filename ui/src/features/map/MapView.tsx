@@ -198,11 +198,10 @@ const collision: CollisionDetection = (args) => {
       droppableContainers: args.droppableContainers.filter((c) => targetFromKey(c.id) !== null),
     });
   }
+  // Sortable steps are the droppables with numeric ids (the step ids).
   return closestCenter({
     ...args,
-    droppableContainers: args.droppableContainers.filter(
-      (c) => (c.data.current as DragData | undefined)?.type === "step",
-    ),
+    droppableContainers: args.droppableContainers.filter((c) => typeof c.id === "number"),
   });
 };
 
@@ -385,14 +384,16 @@ function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, 
           />
         )}
       </div>
-      <DragOverlay dropAnimation={null}>
-        {draggedVehicle && (
+      {/* Mounted only for vehicles: a mounted overlay becomes the collision shape of
+          every drag, and an empty one would stop steps from finding their drop place. */}
+      {draggedVehicle && (
+        <DragOverlay dropAnimation={null}>
           <div className={`vehicle-chip vehicle-${draggedVehicle.kind} drag-overlay`}>
             <span className="vehicle-kind">{kindLabel(draggedVehicle.kind, draggedVehicle.customKind)}</span>
             <span className="vehicle-name">{draggedVehicle.name}</span>
           </div>
-        )}
-      </DragOverlay>
+        </DragOverlay>
+      )}
       {kpiDialog && (
         <KpiDialog
           stepTitle={kpiDialog.step.step.title}
@@ -540,8 +541,13 @@ function StepColumn({ step, index, total, sortable, onEditKpi, onEdit, onDelete,
 /** Where a dragged vehicle can be dropped onto a step: shown only while a vehicle is dragged. */
 function StepDropZone({ stepId }: { stepId: number }) {
   const { active } = useDndContext();
-  const { setNodeRef, isOver } = useDroppable({ id: `step:${stepId}`, data: { type: "step-target" } });
   const draggingVehicle = (active?.data.current as DragData | undefined)?.type === "vehicle";
+  // Enabled only for vehicles, so that moving a step by keyboard only visits steps.
+  const { setNodeRef, isOver } = useDroppable({
+    id: `step:${stepId}`,
+    data: { type: "step-target" },
+    disabled: !draggingVehicle,
+  });
   return (
     <div
       ref={setNodeRef}
@@ -564,11 +570,12 @@ function MoveColumn({
   onDetach: (attachment: AttachmentId) => void;
 }) {
   const { active } = useDndContext();
+  const draggingVehicle = (active?.data.current as DragData | undefined)?.type === "vehicle";
   const { setNodeRef, isOver } = useDroppable({
     id: moveKey(move.fromStepId, move.toStepId),
     data: { type: "move" },
+    disabled: !draggingVehicle,
   });
-  const draggingVehicle = (active?.data.current as DragData | undefined)?.type === "vehicle";
   const gap = move.vehicles.length === 0;
   return (
     <div

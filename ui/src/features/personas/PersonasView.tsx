@@ -4,6 +4,7 @@ import type { Persona, PersonaId, PersonaSummary } from "../../ipc/client";
 import { formatArr, formatShare, plural } from "../../lib/format";
 import { Icon } from "../frame/Icons";
 import { CoverageGauge } from "./CoverageGauge";
+import { DeletePersonaDialog } from "./DeletePersonaDialog";
 import { PersonaForm } from "./PersonaForm";
 import { draftFromPersona, emptyDraft } from "./personaForm";
 
@@ -23,6 +24,7 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
   const client = useClient();
   const [editing, setEditing] = useState<Editing>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
+  const [deleting, setDeleting] = useState<PersonaSummary | null>(null);
 
   async function loadDemo() {
     setLoadingDemo(true);
@@ -36,10 +38,13 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
     }
   }
 
-  async function remove(persona: Persona) {
-    if (!window.confirm(`Delete the persona "${persona.name}" and its success map?`)) return;
+  async function remove(summary: PersonaSummary) {
+    if (summary.customerCount > 0) {
+      setDeleting(summary);
+      return;
+    }
     try {
-      await client.deletePersona(persona.id);
+      await client.deletePersona(summary.persona.id, { type: "keep" });
       onChanged();
     } catch (error) {
       onError(error);
@@ -109,79 +114,93 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
         </div>
       ) : (
         <ul className="persona-grid" data-testid="persona-list">
-          {personas.map(({ persona, stepCount, customerCount, arrCents }) => (
-            <li key={persona.id}>
-              <article
-                className="persona-card"
-                aria-current={selected === persona.id ? "true" : undefined}
-                onClick={() => onSelect(persona.id)}
-                data-testid="persona-card"
-              >
-                <header className="persona-card-head">
-                  <span className="swatch swatch-lg" style={{ background: persona.color }} aria-hidden="true" />
-                  <h2 className="persona-name">{persona.name}</h2>
-                  <span className="badge" title="Share of total revenue">
-                    {formatShare(persona.revenueShare)}
-                  </span>
-                </header>
-                {persona.description && <p className="persona-description">{persona.description}</p>}
-                {persona.successDefinition && (
-                  <div className="persona-success">
-                    <h3>Success means</h3>
-                    <p>{persona.successDefinition}</p>
-                  </div>
-                )}
-                {persona.goals.length > 0 && (
-                  <ul className="goal-list" aria-label="Goals">
-                    {persona.goals.map((goal, i) => (
-                      <li key={i}>{goal}</li>
-                    ))}
-                  </ul>
-                )}
-                <dl className="persona-figures">
-                  <div>
-                    <dt>Steps</dt>
-                    <dd>{stepCount}</dd>
-                  </div>
-                  <div>
-                    <dt>Customers</dt>
-                    <dd>{customerCount.toLocaleString("en-US")}</dd>
-                  </div>
-                  <div>
-                    <dt>ARR</dt>
-                    <dd>{formatArr(arrCents)}</dd>
-                  </div>
-                </dl>
-                <footer className="persona-actions">
-                  <button type="button" className="button button-small" onClick={() => onOpenMap(persona.id)}>
-                    Open map
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-quiet"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setEditing({ mode: "edit", persona });
-                    }}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-quiet button-danger"
-                    title={customerCount > 0 ? `Has ${plural(customerCount, "customer")}` : undefined}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      void remove(persona);
-                    }}
-                  >
-                    Delete
-                  </button>
-                </footer>
-              </article>
-            </li>
-          ))}
+          {personas.map((summary) => {
+            const { persona, stepCount, customerCount, arrCents } = summary;
+            return (
+              <li key={persona.id}>
+                <article
+                  className="persona-card"
+                  aria-current={selected === persona.id ? "true" : undefined}
+                  onClick={() => onSelect(persona.id)}
+                  data-testid="persona-card"
+                >
+                  <header className="persona-card-head">
+                    <span className="swatch swatch-lg" style={{ background: persona.color }} aria-hidden="true" />
+                    <h2 className="persona-name">{persona.name}</h2>
+                    <span className="badge" title="Share of total revenue">
+                      {formatShare(persona.revenueShare)}
+                    </span>
+                  </header>
+                  {persona.description && <p className="persona-description">{persona.description}</p>}
+                  {persona.successDefinition && (
+                    <div className="persona-success">
+                      <h3>Success means</h3>
+                      <p>{persona.successDefinition}</p>
+                    </div>
+                  )}
+                  {persona.goals.length > 0 && (
+                    <ul className="goal-list" aria-label="Goals">
+                      {persona.goals.map((goal, i) => (
+                        <li key={i}>{goal}</li>
+                      ))}
+                    </ul>
+                  )}
+                  <dl className="persona-figures">
+                    <div>
+                      <dt>Steps</dt>
+                      <dd>{stepCount}</dd>
+                    </div>
+                    <div>
+                      <dt>Customers</dt>
+                      <dd>{customerCount.toLocaleString("en-US")}</dd>
+                    </div>
+                    <div>
+                      <dt>ARR</dt>
+                      <dd>{formatArr(arrCents)}</dd>
+                    </div>
+                  </dl>
+                  <footer className="persona-actions">
+                    <button type="button" className="button button-small" onClick={() => onOpenMap(persona.id)}>
+                      Open map
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-quiet"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setEditing({ mode: "edit", persona });
+                      }}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-quiet button-danger"
+                      title={customerCount > 0 ? `Has ${plural(customerCount, "customer")}` : undefined}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        void remove(summary);
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </footer>
+                </article>
+              </li>
+            );
+          })}
         </ul>
+      )}
+      {deleting && (
+        <DeletePersonaDialog
+          persona={deleting}
+          others={personas.filter((p) => p.persona.id !== deleting.persona.id)}
+          onConfirm={async (customers) => {
+            await client.deletePersona(deleting.persona.id, customers);
+            onChanged();
+          }}
+          onClose={() => setDeleting(null)}
+        />
       )}
     </section>
   );
