@@ -3,7 +3,7 @@ mod common;
 
 use common::{memory_db, persona, step};
 use successmap_core::model::{
-    AttachmentTarget, KpiDirection, KpiInput, KpiKind, VehicleInput, VehicleKind,
+    AttachmentTarget, KpiDirection, KpiInput, KpiKind, StepInput, VehicleInput, VehicleKind,
 };
 use successmap_core::{ops, CoreError};
 
@@ -171,4 +171,163 @@ fn vehicles_attach_to_steps_and_to_moves_between_consecutive_steps_only() {
         view.steps[0].vehicles.is_empty(),
         "deleting a vehicle removes its attachments"
     );
+}
+
+fn move_names(
+    db: &successmap_core::Db,
+    persona: &successmap_core::model::Persona,
+) -> Vec<(String, Vec<String>)> {
+    let view = db.read(|c| ops::maps::view(c, persona.id)).unwrap();
+    let title = |id| {
+        view.steps
+            .iter()
+            .find(|s| s.step.id == id)
+            .unwrap()
+            .step
+            .title
+            .clone()
+    };
+    let mut out: Vec<(String, Vec<String>)> = view
+        .moves
+        .iter()
+        .map(|m| {
+            (
+                format!("{}→{}", title(m.from_step_id), title(m.to_step_id)),
+                m.vehicles.iter().map(|v| v.vehicle.name.clone()).collect(),
+            )
+        })
+        .collect();
+    for s in &view.steps {
+        if !s.vehicles.is_empty() {
+            out.push((
+                s.step.title.clone(),
+                s.vehicles.iter().map(|v| v.vehicle.name.clone()).collect(),
+            ));
+        }
+    }
+    out
+}
+
+fn map_with_vehicle_on_first_move() -> (
+    successmap_core::Db,
+    successmap_core::model::Persona,
+    Vec<successmap_core::model::Step>,
+) {
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let steps: Vec<_> = ["A", "B", "C"]
+        .iter()
+        .map(|t| step(&mut db, &p, t))
+        .collect();
+    let v = db
+        .write(|tx| ops::vehicles::create(tx, &vehicle(VehicleKind::Training, "Bootcamp")))
+        .unwrap();
+    db.write(|tx| {
+        ops::vehicles::attach(
+            tx,
+            v.id,
+            AttachmentTarget::Move {
+                from_step_id: steps[0].id,
+                to_step_id: steps[1].id,
+            },
+        )
+    })
+    .unwrap();
+    (db, p, steps)
+}
+
+#[test]
+fn a_vehicle_on_a_move_follows_the_move_leaving_its_first_step_when_steps_are_reordered() {
+    let (mut db, p, steps) = map_with_vehicle_on_first_move();
+    // A B C → B A C: the move A→B no longer exists; its vehicle goes to A→C.
+    db.write(|tx| ops::steps::reorder(tx, steps[0].id, 1, common::now()))
+        .unwrap();
+    assert_eq!(
+        move_names(&db, &p),
+        [
+            ("B→A".to_string(), vec![]),
+            ("A→C".to_string(), vec!["Bootcamp".to_string()])
+        ]
+    );
+}
+
+#[test]
+fn a_vehicle_whose_first_step_becomes_the_last_lands_on_that_step() {
+    let (mut db, p, steps) = map_with_vehicle_on_first_move();
+    db.write(|tx| ops::steps::reorder(tx, steps[0].id, 2, common::now()))
+        .unwrap();
+    assert_eq!(
+        move_names(&db, &p),
+        [
+            ("B→C".to_string(), vec![]),
+            ("C→A".to_string(), vec![]),
+            ("A".to_string(), vec!["Bootcamp".to_string()])
+        ]
+    );
+}
+
+#[test]
+fn inserting_a_step_inside_a_move_keeps_the_vehicle_on_the_move_out_of_its_first_step() {
+    let (mut db, p, _steps) = map_with_vehicle_on_first_move();
+    db.write(|tx| {
+        ops::steps::add(
+            tx,
+            p.map_id,
+            &StepInput {
+                title: "A2".into(),
+                outcome: String::new(),
+            },
+            Some(1),
+            common::now(),
+        )
+    })
+    .unwrap();
+    assert_eq!(
+        move_names(&db, &p),
+        [
+            ("A→A2".to_string(), vec!["Bootcamp".to_string()]),
+            ("A2→B".to_string(), vec![]),
+            ("B→C".to_string(), vec![])
+        ]
+    );
+}
+
+#[test]
+fn deleting_a_step_bridges_the_vehicles_of_its_two_moves() {
+    let (mut db, p, steps) = map_with_vehicle_on_first_move();
+    let circle = db
+        .write(|tx| ops::vehicles::create(tx, &vehicle(VehicleKind::Community, "Circle")))
+        .unwrap();
+    db.write(|tx| {
+        ops::vehicles::attach(
+            tx,
+            circle.id,
+            AttachmentTarget::Move {
+                from_step_id: steps[1].id,
+                to_step_id: steps[2].id,
+            },
+        )
+    })
+    .unwrap();
+    db.write(|tx| ops::steps::delete(tx, steps[1].id, common::now()))
+        .unwrap();
+    assert_eq!(
+        move_names(&db, &p),
+        [(
+            "A→C".to_string(),
+            vec!["Bootcamp".to_string(), "Circle".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn undoing_a_reorder_puts_the_vehicle_back_on_its_move() {
+    let (mut db, p, steps) = map_with_vehicle_on_first_move();
+    let before = move_names(&db, &p);
+    db.edit("Move step A", |tx| {
+        ops::steps::reorder(tx, steps[0].id, 2, common::now())
+    })
+    .unwrap();
+    db.undo().unwrap();
+    assert_eq!(move_names(&db, &p), before);
 }

@@ -153,8 +153,8 @@ fn undoing_a_step_delete_brings_back_its_kpis_and_vehicles() {
         .unwrap();
     assert_eq!(
         (count(&db, "kpi"), count(&db, "vehicle_attachment")),
-        (0, 0),
-        "cascaded"
+        (0, 1),
+        "the KPI goes with the step; the vehicle of A → B stays, on B"
     );
     db.undo().unwrap();
     assert_eq!(db.read(|c| ops::maps::view(c, p.id)).unwrap(), before);

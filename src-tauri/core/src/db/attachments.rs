@@ -44,6 +44,25 @@ pub fn insert(
     Ok(AttachmentId(conn.last_insert_rowid()))
 }
 
+/// Points an attachment at another place. When the vehicle is already attached there,
+/// this attachment is removed instead (the vehicle stays where it already was).
+pub fn retarget(conn: &Connection, id: AttachmentId, target: AttachmentTarget) -> CoreResult<()> {
+    let (step_id, to_step_id) = target_columns(target);
+    let result = conn.execute(
+        "UPDATE vehicle_attachment SET step_id = ?2, to_step_id = ?3 WHERE id = ?1",
+        params![id, step_id, to_step_id],
+    );
+    match result {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            delete(conn, id)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub fn delete(conn: &Connection, id: AttachmentId) -> CoreResult<()> {
     let changed = conn.execute("DELETE FROM vehicle_attachment WHERE id = ?1", [id])?;
     if changed == 0 {

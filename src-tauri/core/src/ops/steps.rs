@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use crate::db::{customers, maps, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{MapId, Step, StepId, StepInput};
-use crate::ops::positions;
+use crate::ops::{positions, vehicles};
 use crate::{time, validate};
 
 fn check(input: &StepInput) -> CoreResult<(String, String)> {
@@ -48,6 +48,7 @@ pub fn add(
     let id = steps::insert(conn, map_id, end, &title, &outcome)?;
     if let Some(at) = at {
         write_order(conn, map_id, &positions::insert_at(&order, id, at as usize))?;
+        vehicles::keep_moves_consistent(conn, map_id)?;
     }
     maps::touch(conn, map_id, &time::to_stored(now))?;
     steps::get(conn, id)
@@ -87,6 +88,7 @@ pub fn reorder(
         step.map_id,
         &positions::reorder(&order, from, to as usize),
     )?;
+    vehicles::keep_moves_consistent(conn, step.map_id)?;
     maps::touch(conn, step.map_id, &time::to_stored(now))?;
     steps::list_for_map(conn, step.map_id)
 }
@@ -115,12 +117,14 @@ pub fn delete(conn: &Connection, id: StepId, now: DateTime<Utc>) -> CoreResult<(
             parts.join(" and ")
         )));
     }
+    vehicles::bridge_moves_around(conn, id, step.map_id)?;
     steps::delete(conn, id)?;
     let order: Vec<StepId> = steps::list_for_map(conn, step.map_id)?
         .iter()
         .map(|s| s.id)
         .collect();
     write_order(conn, step.map_id, &order)?;
+    vehicles::keep_moves_consistent(conn, step.map_id)?;
     maps::touch(conn, step.map_id, &time::to_stored(now))?;
     Ok(())
 }
