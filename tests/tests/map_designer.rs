@@ -642,6 +642,27 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
     option.click().await.unwrap();
     app.wait_for_text("[data-testid=moves-covered]", "2 of 2")
         .await;
+
+    // Detaching works from the keyboard too: the remove button takes focus and Enter.
+    let remove = app
+        .wait_for("[data-testid=attached-vehicle] .chip-remove")
+        .await;
+    remove.focus().await.unwrap();
+    app.driver
+        .action_chain()
+        .send_keys(Key::Enter)
+        .perform()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=moves-covered]", "1 of 2")
+        .await;
+    app.wait_for("[data-testid=undo]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=moves-covered]", "2 of 2")
+        .await;
     app.quit().await;
 
     let app = App::start(
@@ -659,5 +680,264 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
         .unwrap();
     app.wait_for_text("[data-testid=moves-covered]", "2 of 2")
         .await;
+    app.quit().await;
+}
+
+/// The whole scenario in one run: a persona with four steps, one pointer and
+/// one keyboard reorder, a KPI, a vehicle dragged onto a move, three undos and one
+/// redo, then a restart that shows exactly that state.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let file = sandbox.path().join("scenario.db");
+    let launch = Launch {
+        args: vec!["--workspace".into(), file.display().to_string()],
+        ..Launch::default()
+    };
+    let app = App::start(sandbox.path(), launch.clone()).await;
+    app.wait_for("[data-testid=new-persona]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let form = app.wait_for("[data-testid=persona-form]").await;
+    form.find(By::Css("input[name=name]"))
+        .await
+        .unwrap()
+        .send_keys("Home architect")
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=persona-submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=sidebar-personas] button", "Home architect")
+        .await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    for title in [
+        "A first project",
+        "B templates",
+        "C sustainable",
+        "D visualisation",
+    ] {
+        add_step(&app, title).await;
+    }
+
+    // Pointer: drag D onto B → A D B C.
+    let titles = app
+        .driver
+        .find_all(By::Css("[data-testid=step-column] .step-title"))
+        .await
+        .unwrap();
+    let cards = app
+        .driver
+        .find_all(By::Css("[data-testid=step-column] .step-card"))
+        .await
+        .unwrap();
+    app.drag(&titles[3], &cards[1]).await;
+    wait_for_titles(
+        &app,
+        &[
+            "A first project",
+            "D visualisation",
+            "B templates",
+            "C sustainable",
+        ],
+    )
+    .await;
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Move step “D visualisation”",
+    )
+    .await;
+
+    // Keyboard: A one to the right → D A B C.
+    let handles = app
+        .driver
+        .find_all(By::Css("[data-testid=step-handle]"))
+        .await
+        .unwrap();
+    handles[0].focus().await.unwrap();
+    app.driver
+        .action_chain()
+        .send_keys(" ")
+        .perform()
+        .await
+        .unwrap();
+    app.wait_for(".step-column.is-dragging").await;
+    app.driver
+        .action_chain()
+        .send_keys(Key::Right)
+        .perform()
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    app.driver
+        .action_chain()
+        .send_keys(" ")
+        .perform()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "D visualisation",
+            "A first project",
+            "B templates",
+            "C sustainable",
+        ],
+    )
+    .await;
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Move step “A first project”",
+    )
+    .await;
+
+    // A KPI with three levels on the first step.
+    app.driver
+        .find_all(By::Css("[data-testid=add-kpi]"))
+        .await
+        .unwrap()[0]
+        .click()
+        .await
+        .unwrap();
+    let dialog = app.wait_for("[data-testid=kpi-dialog]").await;
+    for (name, value) in [
+        ("name", "Pitches won"),
+        ("unit", "%"),
+        ("entryLevel", "30"),
+        ("goodLevel", "45"),
+        ("bestLevel", "60"),
+    ] {
+        dialog
+            .find(By::Css(format!("[name={name}]")))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    app.wait_for("[data-testid=kpi-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Add KPI “Pitches won”",
+    )
+    .await;
+
+    // A vehicle, created in the palette and dragged onto the move D → A.
+    app.wait_for_text("[data-testid=moves-covered]", "0 of 3")
+        .await;
+    app.wait_for("[data-testid=toggle-palette]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=new-vehicle]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let vehicle_form = app.wait_for("[data-testid=vehicle-form]").await;
+    vehicle_form
+        .find(By::Css("input[name=name]"))
+        .await
+        .unwrap()
+        .send_keys("Visualisation guide")
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=vehicle-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let chip = app.wait_for("[data-testid=palette-vehicle]").await;
+    let moves = app
+        .driver
+        .find_all(By::Css("[data-testid=move-column]"))
+        .await
+        .unwrap();
+    app.drag(&chip, &moves[0]).await;
+    app.wait_for_text("[data-testid=moves-covered]", "1 of 3")
+        .await;
+
+    // Undo three edits (attach, create vehicle, add KPI), redo one (the KPI).
+    for label in [
+        "Undo Attach “Visualisation guide”",
+        "Undo Create vehicle “Visualisation guide”",
+        "Undo Add KPI “Pitches won”",
+    ] {
+        app.wait_for_attr("[data-testid=undo]", "aria-label", label)
+            .await;
+        app.wait_for("[data-testid=undo]")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    app.wait_for_attr(
+        "[data-testid=redo]",
+        "aria-label",
+        "Redo Add KPI “Pitches won”",
+    )
+    .await;
+    app.wait_for("[data-testid=redo]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Add KPI “Pitches won”",
+    )
+    .await;
+    app.quit().await;
+
+    // The reopened file holds exactly: D A B C, the KPI on D, no vehicle anywhere.
+    let app = App::start(sandbox.path(), launch).await;
+    app.wait_for("[data-testid=nav-map]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_titles(
+        &app,
+        &[
+            "D visualisation",
+            "A first project",
+            "B templates",
+            "C sustainable",
+        ],
+    )
+    .await;
+    app.wait_for_text(
+        "[data-testid=step-column]:nth-child(1) [data-testid=kpi] .kpi-name",
+        "Pitches won",
+    )
+    .await;
+    assert_eq!(app.texts("[data-testid=kpi]").await.len(), 1);
+    app.wait_for_text("[data-testid=moves-covered]", "0 of 3")
+        .await;
+    assert!(app.texts("[data-testid=attached-vehicle]").await.is_empty());
+    app.wait_for("[data-testid=toggle-palette]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=vehicle-palette]").await;
+    assert!(app.texts("[data-testid=palette-vehicle]").await.is_empty());
     app.quit().await;
 }
