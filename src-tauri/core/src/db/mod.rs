@@ -90,11 +90,8 @@ impl Db {
     fn prepare(&mut self, path: &Path) -> CoreResult<()> {
         set_pragmas(&self.conn)?;
         check_is_workspace(&self.conn, path)?;
-        let applied = migrations::migrate(&mut self.conn)?;
-        if applied > 0 && self.created {
-            self.conn
-                .pragma_update(None, "application_id", APPLICATION_ID)?;
-        }
+        migrations::migrate(&mut self.conn)?;
+        // A new (or pre-id) workspace is marked as ours once its schema is in place.
         if self.application_id()? == 0 {
             self.conn
                 .pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { BackendError, type Kpi, type KpiInput } from "../../ipc/client";
+import { BackendError, describeError, type Kpi, type KpiInput } from "../../ipc/client";
 import { kpiFieldOf, parseKpiDraft, type KpiDraft, type KpiErrors, type KpiField } from "./kpiForm";
 
 interface Props {
@@ -36,8 +36,7 @@ export function KpiDialog({ stepTitle, initial, editing, onSubmit, onDelete, onC
 
   function fail(error: unknown) {
     const field = error instanceof BackendError ? kpiFieldOf(error.field) : null;
-    const message = error instanceof Error ? error.message : String(error);
-    const text = message.charAt(0).toUpperCase() + message.slice(1);
+    const text = describeError(error);
     if (field) setErrors({ [field]: text });
     else setFormError(text);
   }

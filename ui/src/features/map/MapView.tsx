@@ -27,6 +27,7 @@ import { dropIndex, moveItem, stepAnnouncements } from "../../dnd/reorder";
 import type {
   AttachedVehicle,
   AttachmentId,
+  AttachmentTarget,
   Kpi,
   MapView as MapData,
   MoveView,
@@ -42,7 +43,7 @@ import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
 import { KpiDialog } from "./KpiDialog";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
 import { StepEditor } from "./StepEditor";
-import { moveKey, targetFromKey, targetOptions, type TargetOption } from "./targets";
+import { moveKey, targetFromKey, targetOptions } from "./targets";
 import { VehiclePalette } from "./VehiclePalette";
 
 interface Props {
@@ -210,8 +211,8 @@ function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, 
   const [draggedVehicle, setDraggedVehicle] = useState<Vehicle | null>(null);
   const targets = targetOptions(map);
 
-  function attach(vehicle: Vehicle, option: TargetOption) {
-    client.attachVehicle(vehicle.id, option.target).then(() => onChanged(), onError);
+  function attach(vehicle: Vehicle, target: AttachmentTarget) {
+    client.attachVehicle(vehicle.id, target).then(() => onChanged(), onError);
   }
 
   function detach(attachmentId: AttachmentId) {
@@ -257,8 +258,7 @@ function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, 
     const data = active.data.current as DragData | undefined;
     if (data?.type === "vehicle") {
       const target = over ? targetFromKey(over.id) : null;
-      const option = targets.find((t) => JSON.stringify(t.target) === JSON.stringify(target));
-      if (option) attach(data.vehicle, option);
+      if (target) attach(data.vehicle, target);
       return;
     }
     const from = ids.indexOf(Number(active.id));

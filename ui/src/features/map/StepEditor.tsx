@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { BackendError, type StepInput } from "../../ipc/client";
+import { BackendError, describeError, type StepInput } from "../../ipc/client";
 
 interface Props {
   initial: StepInput;
@@ -32,10 +32,9 @@ export function StepEditor({ initial, submitLabel, onSubmit, onDone, onCancel }:
       onDone();
     } catch (e) {
       const field = e instanceof BackendError && (e.field === "title" || e.field === "outcome") ? e.field : null;
-      const message = e instanceof Error ? e.message : String(e);
       setError({
         field: field ?? (e instanceof BackendError && e.code === "conflict" ? "title" : null),
-        message: capitalise(message),
+        message: describeError(e),
       });
     } finally {
       setSaving(false);
@@ -103,8 +102,4 @@ export function StepEditor({ initial, submitLabel, onSubmit, onDone, onCancel }:
       </div>
     </form>
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useDraggable } from "@dnd-kit/core";
-import { BackendError, type Vehicle, type VehicleKind } from "../../ipc/client";
+import { BackendError, describeError, type AttachmentTarget, type Vehicle, type VehicleKind } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { Icon } from "../frame/Icons";
 import { KIND_LABEL, kindLabel } from "./coverage";
@@ -9,7 +9,7 @@ import type { TargetOption } from "./targets";
 interface Props {
   vehicles: Vehicle[];
   targets: TargetOption[];
-  onAttach: (vehicle: Vehicle, option: TargetOption) => void;
+  onAttach: (vehicle: Vehicle, target: AttachmentTarget) => void;
   onChanged: () => void;
   onError: (error: unknown) => void;
   onClose: () => void;
@@ -88,7 +88,7 @@ function PaletteItem({
 }: {
   vehicle: Vehicle;
   targets: TargetOption[];
-  onAttach: (vehicle: Vehicle, option: TargetOption) => void;
+  onAttach: (vehicle: Vehicle, target: AttachmentTarget) => void;
   onEdit: () => void;
   onDelete: () => void;
 }) {
@@ -116,7 +116,7 @@ function PaletteItem({
         value=""
         onChange={(e) => {
           const option = targets.find((t) => t.key === e.target.value);
-          if (option) onAttach(vehicle, option);
+          if (option) onAttach(vehicle, option.target);
         }}
         data-testid="attach-menu"
       >
@@ -181,11 +181,7 @@ function VehicleForm({ vehicle, onDone, onCancel }: { vehicle?: Vehicle; onDone:
       else await client.createVehicle(input);
       onDone();
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      setError({
-        field: e instanceof BackendError ? e.field : null,
-        message: message.charAt(0).toUpperCase() + message.slice(1),
-      });
+      setError({ field: e instanceof BackendError ? e.field : null, message: describeError(e) });
     }
   }
 

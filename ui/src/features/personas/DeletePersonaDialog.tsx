@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import type { CustomersOnDelete, PersonaSummary } from "../../ipc/client";
+import { describeError, type CustomersOnDelete, type PersonaSummary } from "../../ipc/client";
 import { plural } from "../../lib/format";
 
 interface Props {
@@ -33,8 +33,7 @@ export function DeletePersonaDialog({ persona, others, onConfirm, onClose }: Pro
       await onConfirm(fate);
       onClose();
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      setError(message.charAt(0).toUpperCase() + message.slice(1));
+      setError(describeError(e));
     }
   }
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { BackendError, type Persona, type PersonaInput } from "../../ipc/client";
+import { BackendError, describeError, type Persona, type PersonaInput } from "../../ipc/client";
 import { fieldOf, parseDraft, type DraftField, type FieldErrors, type PersonaDraft } from "./personaForm";
 
 interface Props {
@@ -39,9 +39,8 @@ export function PersonaForm({ title, initial, submitLabel, onSubmit, onDone, onC
       onDone(await onSubmit(parsed.input));
     } catch (error) {
       const field = error instanceof BackendError ? fieldOf(error.field) : null;
-      const message = error instanceof Error ? error.message : String(error);
-      if (field) setErrors({ [field]: message });
-      else setFormError(message.charAt(0).toUpperCase() + message.slice(1));
+      if (field) setErrors({ [field]: describeError(error) });
+      else setFormError(describeError(error));
     } finally {
       setSaving(false);
     }
