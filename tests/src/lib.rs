@@ -206,6 +206,30 @@ impl App {
         }
     }
 
+    /// Creates a persona with only a name through the Personas screen's form and waits
+    /// for it in the sidebar.
+    pub async fn create_persona(&self, name: &str) {
+        self.wait_for("[data-testid=new-persona]")
+            .await
+            .click()
+            .await
+            .expect("new persona");
+        let form = self.wait_for("[data-testid=persona-form]").await;
+        form.find(By::Css("input[name=name]"))
+            .await
+            .expect("name field")
+            .send_keys(name)
+            .await
+            .expect("type the name");
+        self.wait_for("[data-testid=persona-submit]")
+            .await
+            .click()
+            .await
+            .expect("submit");
+        self.wait_for_text("[data-testid=sidebar-personas] button", name)
+            .await;
+    }
+
     /// Waits until the element matching `css` has attribute `name` equal to `value`.
     pub async fn wait_for_attr(&self, css: &str, name: &str, value: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);

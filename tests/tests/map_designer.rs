@@ -60,25 +60,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
     };
     let app = App::start(sandbox.path(), launch.clone()).await;
 
-    app.wait_for("[data-testid=new-persona]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let form = app.wait_for("[data-testid=persona-form]").await;
-    form.find(By::Css("input[name=name]"))
-        .await
-        .unwrap()
-        .send_keys("Home architect")
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=persona-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for_text("[data-testid=sidebar-personas] button", "Home architect")
-        .await;
+    app.create_persona("Home architect").await;
     app.wait_for("[data-testid=nav-map]")
         .await
         .click()
@@ -529,28 +511,7 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
         },
     )
     .await;
-    app.wait_for("[data-testid=new-persona]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let form = app.wait_for("[data-testid=persona-form]").await;
-    form.find(By::Css("input[name=name]"))
-        .await
-        .unwrap()
-        .send_keys("Industrial architect")
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=persona-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for_text(
-        "[data-testid=sidebar-personas] button",
-        "Industrial architect",
-    )
-    .await;
+    app.create_persona("Industrial architect").await;
     app.wait_for("[data-testid=nav-map]")
         .await
         .click()
@@ -695,25 +656,7 @@ async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
         ..Launch::default()
     };
     let app = App::start(sandbox.path(), launch.clone()).await;
-    app.wait_for("[data-testid=new-persona]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let form = app.wait_for("[data-testid=persona-form]").await;
-    form.find(By::Css("input[name=name]"))
-        .await
-        .unwrap()
-        .send_keys("Home architect")
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=persona-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for_text("[data-testid=sidebar-personas] button", "Home architect")
-        .await;
+    app.create_persona("Home architect").await;
     app.wait_for("[data-testid=nav-map]")
         .await
         .click()
