@@ -56,9 +56,10 @@ tauri-driver:
 ui: node-deps
 	cd ui && npm run build
 
-# The release app with the UI embedded (no dev server).
+# The release app with the UI embedded (no dev server), and the headless CLI.
 app: ui
 	cargo build --release -p successmap-app --features custom-protocol
+	cargo build --release --bin successmap
 
 run: setup app
 	$(APP_BIN)
@@ -77,7 +78,8 @@ lint: node-deps
 	cd ui && npx tsc --noEmit
 	cd ui && npm run --silent lint
 
-# Rust unit and integration tests (core against in-memory SQLite, shell, bindings freshness).
+# Rust unit and integration tests (core against in-memory SQLite, shell, bindings
+# freshness, the CLI binary).
 unit:
 	cargo test --workspace --exclude successmap-e2e
 

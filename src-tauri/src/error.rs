@@ -25,6 +25,10 @@ pub enum AppError {
     WorkspaceUnavailable {
         message: String,
     },
+    /// The user cancelled a long-running operation; nothing was changed.
+    Cancelled {
+        message: String,
+    },
     /// A fault of the app or the disk; the message says what failed, the log says why.
     Internal {
         message: String,
@@ -38,6 +42,7 @@ impl AppError {
             | AppError::NotFound { message }
             | AppError::Conflict { message }
             | AppError::WorkspaceUnavailable { message }
+            | AppError::Cancelled { message }
             | AppError::Internal { message } => message,
         }
     }
@@ -58,6 +63,9 @@ impl From<CoreError> for AppError {
             | CoreError::WorkspaceTooNew { .. }
             | CoreError::Open { .. } => AppError::WorkspaceUnavailable {
                 message: err.to_string(),
+            },
+            CoreError::Cancelled => AppError::Cancelled {
+                message: "Cancelled; nothing was changed".to_string(),
             },
             CoreError::Storage(_) | CoreError::Corrupt(_) => {
                 eprintln!("successmap: internal error: {err:?}");

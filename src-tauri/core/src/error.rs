@@ -30,6 +30,9 @@ pub enum CoreError {
     },
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
+    /// The user cancelled a long-running write; nothing was changed.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
 }

@@ -9,6 +9,8 @@
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod ops;
 pub mod time;

@@ -3,7 +3,7 @@ mod common;
 
 use chrono::{Duration, NaiveDate};
 use common::{memory_db, now, persona, step};
-use successmap_core::model::{CustomerInput, PlacementSource};
+use successmap_core::model::{CustomerInput, CustomerQuery, PlacementSource};
 use successmap_core::{ops, CoreError};
 
 #[test]
@@ -37,14 +37,24 @@ fn a_customer_keeps_every_field() {
     assert_eq!(stored.renewal_date, NaiveDate::from_ymd_opt(2027, 2, 28));
     assert_eq!(stored.csat, Some(91.5));
     let page = db
-        .read(|conn| ops::customers::page(conn, Some(p.id), 0, 50))
+        .read(|conn| {
+            ops::customers::page(
+                conn,
+                &CustomerQuery {
+                    persona_id: Some(p.id),
+                    ..Default::default()
+                },
+                0,
+                50,
+            )
+        })
         .unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(page.rows[0].current_step_title.as_deref(), Some("A"));
     assert_eq!(page.rows[0].target_step_title.as_deref(), Some("B"));
     db.write(|tx| ops::customers::delete(tx, c.id)).unwrap();
     assert_eq!(
-        db.read(|conn| ops::customers::page(conn, None, 0, 50))
+        db.read(|conn| ops::customers::page(conn, &CustomerQuery::default(), 0, 50))
             .unwrap()
             .total,
         0

@@ -99,7 +99,10 @@ fn the_demo_is_the_same_every_time() {
     let dump = || {
         let mut db = memory_db();
         db.write(|tx| demo::build(tx, now())).unwrap();
-        db.read(|c| ops::customers::page(c, None, 0, 500)).unwrap()
+        db.read(|c| {
+            ops::customers::page(c, &successmap_core::model::CustomerQuery::default(), 0, 500)
+        })
+        .unwrap()
     };
     assert_eq!(dump(), dump());
 }

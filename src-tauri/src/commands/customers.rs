@@ -1,4 +1,4 @@
-use successmap_core::model::{CustomerPage, PersonaId};
+use successmap_core::model::{CustomerPage, CustomerQuery, PersonaId};
 use successmap_core::ops;
 use tauri::State;
 
@@ -14,5 +14,17 @@ pub fn list_customers(
     offset: u32,
     limit: u32,
 ) -> Result<CustomerPage, AppError> {
-    ws.with(|db| db.read(|c| ops::customers::page(c, persona_id, offset, limit)))
+    ws.with(|db| {
+        db.read(|c| {
+            ops::customers::page(
+                c,
+                &CustomerQuery {
+                    persona_id,
+                    ..Default::default()
+                },
+                offset,
+                limit,
+            )
+        })
+    })
 }

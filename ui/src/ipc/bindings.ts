@@ -57,6 +57,8 @@ export type AppError_Deserialize =
 { code: "conflict"; message: string } | 
 /**  The workspace file could not be opened; nothing can be read or saved. */
 { code: "workspace_unavailable"; message: string } | 
+/**  The user cancelled a long-running operation; nothing was changed. */
+{ code: "cancelled"; message: string } | 
 /**  A fault of the app or the disk; the message says what failed, the log says why. */
 { code: "internal"; message: string };
 
@@ -67,6 +69,8 @@ export type AppError_Serialize =
 { code: "conflict"; message: string } | 
 /**  The workspace file could not be opened; nothing can be read or saved. */
 { code: "workspace_unavailable"; message: string } | 
+/**  The user cancelled a long-running operation; nothing was changed. */
+{ code: "cancelled"; message: string } | 
 /**  A fault of the app or the disk; the message says what failed, the log says why. */
 { code: "internal"; message: string };
 

@@ -1,9 +1,17 @@
 //! `customer`: customer accounts and their place on their persona's map.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{CoreError, CoreResult};
-use crate::model::{Customer, CustomerId, CustomerInput, CustomerRow, MapId, PersonaId, StepId};
+use rusqlite::types::Value;
+
+use crate::model::{
+    Customer, CustomerId, CustomerInput, CustomerQuery, CustomerRow, CustomerSort, MapId,
+    PersonaId, StepId,
+};
 use crate::time;
 
 const COLUMNS: &str =
@@ -165,37 +173,115 @@ pub fn count_unplaced(conn: &Connection, persona_id: PersonaId) -> CoreResult<u3
     )?)
 }
 
-/// A page of customers by name, optionally of one persona, with display names.
-pub fn page(
-    conn: &Connection,
-    persona_id: Option<PersonaId>,
-    offset: u32,
-    limit: u32,
-) -> CoreResult<(u32, Vec<CustomerRow>)> {
-    let total: u32 = conn.query_row(
-        "SELECT count(*) FROM customer WHERE ?1 IS NULL OR persona_id = ?1",
-        [persona_id],
+/// The WHERE clause and its values for a query (columns of `customer c`).
+fn filter(q: &CustomerQuery) -> (String, Vec<Value>) {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let search = q.search.trim();
+    if !search.is_empty() {
+        let escaped = search
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        values.push(Value::Text(format!("%{escaped}%")));
+        let n = values.len();
+        clauses.push(format!(
+            "(c.name LIKE ?{n} ESCAPE '\\' OR c.external_id LIKE ?{n} ESCAPE '\\')"
+        ));
+    }
+    if let Some(p) = q.persona_id {
+        values.push(Value::Integer(p.0));
+        clauses.push(format!("c.persona_id = ?{}", values.len()));
+    }
+    if let Some(s) = q.current_step_id {
+        values.push(Value::Integer(s.0));
+        clauses.push(format!("c.current_step_id = ?{}", values.len()));
+    }
+    if let Some(owner) = &q.owner {
+        values.push(Value::Text(owner.clone()));
+        clauses.push(format!("c.owner = ?{}", values.len()));
+    }
+    match q.health_band.map(|b| (b, b.range())) {
+        None => {}
+        Some((_, None)) => clauses.push("c.health IS NULL".to_string()),
+        Some((_, Some((lo, hi)))) => clauses.push(format!("c.health BETWEEN {lo} AND {hi}")),
+    }
+    let clause = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    (clause, values)
+}
+
+fn order_by(q: &CustomerQuery) -> String {
+    let dir = if q.descending { "DESC" } else { "ASC" };
+    // Missing values sort last whichever the direction.
+    let key = match q.sort {
+        CustomerSort::Name => format!("c.name COLLATE NOCASE {dir}"),
+        CustomerSort::Arr => format!("c.arr_cents IS NULL, c.arr_cents {dir}"),
+        CustomerSort::Health => format!("c.health IS NULL, c.health {dir}"),
+        CustomerSort::RenewalDate => format!("c.renewal_date IS NULL, c.renewal_date {dir}"),
+        CustomerSort::Persona => format!("p.position {dir}, c.name COLLATE NOCASE"),
+        CustomerSort::CurrentStep => format!("cs.position IS NULL, p.position, cs.position {dir}"),
+    };
+    format!("ORDER BY {key}, c.id {dir}")
+}
+
+/// How many customers a query matches.
+pub fn count_matching(conn: &Connection, q: &CustomerQuery) -> CoreResult<u32> {
+    let (clause, values) = filter(q);
+    Ok(conn.query_row(
+        &format!("SELECT count(*) FROM customer c {clause}"),
+        rusqlite::params_from_iter(values),
         |r| r.get(0),
-    )?;
+    )?)
+}
+
+/// Calls `f` with the customers a query matches, in its order, from `offset` on
+/// (`limit`: at most so many), with the names the list and exports show.
+pub fn for_each_matching(
+    conn: &Connection,
+    q: &CustomerQuery,
+    offset: u32,
+    limit: Option<u32>,
+    f: &mut dyn FnMut(CustomerRow) -> CoreResult<()>,
+) -> CoreResult<()> {
+    let (clause, mut values) = filter(q);
+    values.push(Value::Integer(limit.map_or(-1, i64::from)));
+    values.push(Value::Integer(i64::from(offset)));
+    let n = values.len();
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS}, p.name, cs.title, ts.title
            FROM customer c
            JOIN persona p ON p.id = c.persona_id
            LEFT JOIN step cs ON cs.id = c.current_step_id
            LEFT JOIN step ts ON ts.id = c.target_step_id
-          WHERE ?1 IS NULL OR c.persona_id = ?1
-          ORDER BY c.name COLLATE NOCASE, c.id
-          LIMIT ?2 OFFSET ?3"
+          {clause}
+          {}
+          LIMIT ?{} OFFSET ?{n}",
+        order_by(q),
+        n - 1
     ))?;
-    let rows = stmt.query_map(params![persona_id, limit, offset], |r| {
-        Ok(CustomerRow {
+    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    while let Some(r) = rows.next()? {
+        f(CustomerRow {
             customer: from_row(r)?,
             persona_name: r.get(13)?,
             current_step_title: r.get(14)?,
             target_step_title: r.get(15)?,
-        })
-    })?;
-    Ok((total, rows.collect::<Result<_, _>>()?))
+        })?;
+    }
+    Ok(())
+}
+
+/// Distinct owners, for the owner filter.
+pub fn owners(conn: &Connection) -> CoreResult<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT owner FROM customer WHERE owner <> '' ORDER BY owner COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// A customer with its current and target step.
@@ -231,4 +317,152 @@ pub fn move_to_persona(
 pub fn delete_for_persona(conn: &Connection, persona_id: PersonaId) -> CoreResult<()> {
     conn.execute("DELETE FROM customer WHERE persona_id = ?1", [persona_id])?;
     Ok(())
+}
+
+/// What an import needs to know about a customer it matches by external id.
+#[derive(Debug, Clone, Copy)]
+pub struct ExistingCustomer {
+    pub id: CustomerId,
+    pub persona_id: PersonaId,
+    pub current_step_id: Option<StepId>,
+    pub target_step_id: Option<StepId>,
+}
+
+/// External id → customer, for every customer that has one.
+pub fn external_index(conn: &Connection) -> CoreResult<HashMap<String, ExistingCustomer>> {
+    let mut stmt = conn.prepare(
+        "SELECT external_id, id, persona_id, current_step_id, target_step_id
+           FROM customer WHERE external_id IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            ExistingCustomer {
+                id: r.get(1)?,
+                persona_id: r.get(2)?,
+                current_step_id: r.get(3)?,
+                target_step_id: r.get(4)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Validated values of an imported row; `None` in an outer option: the file has no
+/// such column (a new customer gets the default, an existing one keeps its value).
+pub struct ImportedCustomer<'a> {
+    pub external_id: Option<&'a str>,
+    pub name: &'a str,
+    pub persona_id: PersonaId,
+    pub current_step_id: Option<Option<StepId>>,
+    pub target_step_id: Option<Option<StepId>>,
+    pub arr_cents: Option<Option<i64>>,
+    pub health: Option<Option<i32>>,
+    pub nps: Option<Option<i32>>,
+    pub csat: Option<Option<f64>>,
+    pub owner: Option<&'a str>,
+    pub renewal_date: Option<Option<NaiveDate>>,
+    pub notes: Option<&'a str>,
+}
+
+pub fn insert_imported(
+    conn: &Connection,
+    c: &ImportedCustomer<'_>,
+    now: &str,
+) -> CoreResult<CustomerId> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO customer (external_id, name, persona_id, current_step_id, target_step_id,
+                               arr_cents, health, nps, csat, owner, renewal_date, notes,
+                               created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+    )?;
+    stmt.execute(params![
+        c.external_id,
+        c.name,
+        c.persona_id,
+        c.current_step_id.flatten(),
+        c.target_step_id.flatten(),
+        c.arr_cents.flatten(),
+        c.health.flatten(),
+        c.nps.flatten(),
+        c.csat.flatten(),
+        c.owner.unwrap_or_default(),
+        c.renewal_date.flatten().map(time::date_to_stored),
+        c.notes.unwrap_or_default(),
+        now
+    ])
+    .map_err(|e| {
+        super::unique_violation(e, || {
+            format!(
+                "another customer already has the external id \"{}\"",
+                c.external_id.unwrap_or_default()
+            )
+        })
+    })?;
+    Ok(CustomerId(conn.last_insert_rowid()))
+}
+
+/// Writes the given columns of an imported row onto customer `id` when any differs;
+/// returns whether anything changed.
+pub fn update_imported(
+    conn: &Connection,
+    id: CustomerId,
+    c: &ImportedCustomer<'_>,
+    now: &str,
+) -> CoreResult<bool> {
+    let mut columns: Vec<(&str, Value)> = vec![
+        ("name", Value::Text(c.name.to_string())),
+        ("persona_id", c.persona_id.0.into()),
+    ];
+    let opt = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
+    if let Some(v) = c.current_step_id {
+        columns.push(("current_step_id", opt(v.map(|s| s.0))));
+    }
+    if let Some(v) = c.target_step_id {
+        columns.push(("target_step_id", opt(v.map(|s| s.0))));
+    }
+    if let Some(v) = c.arr_cents {
+        columns.push(("arr_cents", opt(v)));
+    }
+    if let Some(v) = c.health {
+        columns.push(("health", opt(v.map(i64::from))));
+    }
+    if let Some(v) = c.nps {
+        columns.push(("nps", opt(v.map(i64::from))));
+    }
+    if let Some(v) = c.csat {
+        columns.push(("csat", v.map_or(Value::Null, Value::Real)));
+    }
+    if let Some(v) = c.owner {
+        columns.push(("owner", Value::Text(v.to_string())));
+    }
+    if let Some(v) = c.renewal_date {
+        columns.push((
+            "renewal_date",
+            v.map_or(Value::Null, |d| time::date_to_stored(d).into()),
+        ));
+    }
+    if let Some(v) = c.notes {
+        columns.push(("notes", Value::Text(v.to_string())));
+    }
+    let sets: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| format!("{name} = ?{}", i + 3))
+        .collect();
+    let differs: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| format!("{name} IS NOT ?{}", i + 3))
+        .collect();
+    let sql = format!(
+        "UPDATE customer SET {}, updated_at = ?2 WHERE id = ?1 AND ({})",
+        sets.join(", "),
+        differs.join(" OR ")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut values: Vec<Value> = vec![Value::Integer(id.0), Value::Text(now.to_string())];
+    values.extend(columns.into_iter().map(|(_, v)| v));
+    let changed = stmt.execute(rusqlite::params_from_iter(values))?;
+    Ok(changed > 0)
 }

@@ -132,6 +132,25 @@ impl Db {
         Ok(value)
     }
 
+    /// Like [`Db::write`], but commits only when `f` returns `(value, true)`; with
+    /// `(value, false)` everything `f` did is rolled back and `value` returned.
+    pub fn write_if<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> CoreResult<(T, bool)>,
+    ) -> CoreResult<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (value, commit) = f(&tx)?;
+        if commit {
+            tx.commit()?;
+            self.history.clear();
+        } else {
+            tx.rollback()?;
+        }
+        Ok(value)
+    }
+
     /// Runs a user edit like [`Db::write`] and records what it changed, so that it can be
     /// undone under `label` (for example "Add step “Pilot”").
     pub fn edit<T>(

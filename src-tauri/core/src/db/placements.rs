@@ -22,20 +22,20 @@ pub fn insert(
     at: &str,
     source: PlacementSource,
 ) -> CoreResult<PlacementId> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO placement (customer_id, from_current_step_id, to_current_step_id,
                                 from_target_step_id, to_target_step_id, at, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            change.customer_id,
-            change.from_current,
-            change.to_current,
-            change.from_target,
-            change.to_target,
-            at,
-            source.as_str()
-        ],
-    )?;
+    )?
+    .execute(params![
+        change.customer_id,
+        change.from_current,
+        change.to_current,
+        change.from_target,
+        change.to_target,
+        at,
+        source.as_str()
+    ])?;
     Ok(PlacementId(conn.last_insert_rowid()))
 }
 

@@ -141,3 +141,69 @@ pub struct CustomerRow {
     pub current_step_title: Option<String>,
     pub target_step_title: Option<String>,
 }
+
+/// Health bands used to filter the customer list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum HealthBand {
+    /// Health 0–39.
+    AtRisk,
+    /// Health 40–69.
+    Watch,
+    /// Health 70–100.
+    Healthy,
+    /// No health score.
+    Unknown,
+}
+
+impl HealthBand {
+    /// Inclusive health range of the band (`None` for unknown).
+    pub fn range(self) -> Option<(i32, i32)> {
+        match self {
+            HealthBand::AtRisk => Some((0, 39)),
+            HealthBand::Watch => Some((40, 69)),
+            HealthBand::Healthy => Some((70, 100)),
+            HealthBand::Unknown => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerSort {
+    Name,
+    Arr,
+    Health,
+    RenewalDate,
+    Persona,
+    CurrentStep,
+}
+
+/// Which customers to list or export, and in which order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerQuery {
+    /// Part of the name or external id (case-insensitive); empty: all.
+    pub search: String,
+    pub persona_id: Option<PersonaId>,
+    pub current_step_id: Option<StepId>,
+    /// Exact owner; empty string: customers without an owner.
+    pub owner: Option<String>,
+    pub health_band: Option<HealthBand>,
+    pub sort: CustomerSort,
+    pub descending: bool,
+}
+
+impl Default for CustomerQuery {
+    fn default() -> Self {
+        CustomerQuery {
+            search: String::new(),
+            persona_id: None,
+            current_step_id: None,
+            owner: None,
+            health_band: None,
+            sort: CustomerSort::Name,
+            descending: false,
+        }
+    }
+}

@@ -4,6 +4,7 @@
 
 mod customer;
 mod ids;
+mod import;
 mod map;
 mod persona;
 mod vehicle;
@@ -11,6 +12,7 @@ mod workspace;
 
 pub use customer::*;
 pub use ids::*;
+pub use import::*;
 pub use map::*;
 pub use persona::*;
 pub use vehicle::*;

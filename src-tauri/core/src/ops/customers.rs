@@ -10,8 +10,8 @@ use crate::db::placements::{self, PlacementChange};
 use crate::db::{customers, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
-    Customer, CustomerId, CustomerInput, CustomerPage, PersonaId, Placement, PlacementSource,
-    StepId,
+    Customer, CustomerId, CustomerInput, CustomerPage, CustomerQuery, PersonaId, Placement,
+    PlacementSource, StepId,
 };
 use crate::{time, validate};
 
@@ -138,14 +138,20 @@ pub fn delete(conn: &Connection, id: CustomerId) -> CoreResult<()> {
     customers::delete(conn, id)
 }
 
+/// A page of the customers a query matches.
 pub fn page(
     conn: &Connection,
-    persona_id: Option<PersonaId>,
+    query: &CustomerQuery,
     offset: u32,
     limit: u32,
 ) -> CoreResult<CustomerPage> {
     let limit = limit.clamp(1, 500);
-    let (total, rows) = customers::page(conn, persona_id, offset, limit)?;
+    let total = customers::count_matching(conn, query)?;
+    let mut rows = Vec::with_capacity(limit as usize);
+    customers::for_each_matching(conn, query, offset, Some(limit), &mut |row| {
+        rows.push(row);
+        Ok(())
+    })?;
     Ok(CustomerPage {
         total,
         offset,

@@ -1,0 +1,207 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+//! The `successmap` binary, run as a user runs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn successmap(workspace: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_successmap"))
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn demo_then_stats_counts_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("new").join("demo.successmap");
+    let out = successmap(&ws, &["demo"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(ws.exists(), "a missing workspace file is created");
+    let stats = stdout(&successmap(&ws, &["stats"]));
+    assert!(stats.starts_with("Personas: 3\n"), "{stats}");
+    assert!(stats.contains("\nCustomers: 36\n"), "{stats}");
+    let again = successmap(&ws, &["demo"]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "the demo goes only into an empty workspace"
+    );
+}
+
+#[test]
+fn import_reports_rows_and_exits_by_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.successmap");
+    let csv = dir.path().join("crm.csv");
+    std::fs::write(
+        &csv,
+        "Record ID,Company name,Persona,Stage,ARR\nR1,Acme,Ops Lead,Pilot,\"1,000\"\nR2,,Ops Lead,Pilot,5\nR3,Beta,Ops Lead,Scale,7\n",
+    )
+    .unwrap();
+
+    let refused = successmap(&ws, &["import", "customers", csv.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    let text = stdout(&refused);
+    assert!(
+        text.contains("line 2, column \"Persona\": unknown persona \"Ops Lead\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("line 3, column \"Company name\": the name is empty"),
+        "{text}"
+    );
+    assert!(text.contains("3 rows: 0 valid, 3 rejected."), "{text}");
+
+    let dry = successmap(
+        &ws,
+        &[
+            "import",
+            "customers",
+            csv.to_str().unwrap(),
+            "--create-missing",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(dry.status.code(), Some(1));
+    assert!(
+        stdout(&dry).contains("would add 2 customers"),
+        "{}",
+        stdout(&dry)
+    );
+    assert!(stdout(&successmap(&ws, &["stats"])).contains("Customers: 0\n"));
+
+    let strict = successmap(
+        &ws,
+        &[
+            "import",
+            "customers",
+            csv.to_str().unwrap(),
+            "--create-missing",
+            "--all-or-nothing",
+        ],
+    );
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stdout(&strict).contains("Nothing imported"));
+    assert!(stdout(&successmap(&ws, &["stats"])).contains("Customers: 0\n"));
+
+    let done = successmap(
+        &ws,
+        &[
+            "import",
+            "customers",
+            csv.to_str().unwrap(),
+            "--create-missing",
+        ],
+    );
+    assert_eq!(
+        done.status.code(),
+        Some(1),
+        "rows were rejected, the valid ones imported"
+    );
+    assert!(
+        stdout(&done).contains("Imported: 2 new customers"),
+        "{}",
+        stdout(&done)
+    );
+    let stats = stdout(&successmap(&ws, &["stats"]));
+    assert!(
+        stats.contains("Ops Lead (2 customers)\n  Pilot: 1\n  Scale: 1\n"),
+        "{stats}"
+    );
+
+    std::fs::write(
+        &csv,
+        "Record ID,Company name,Persona,Stage\nR1,Acme,Ops Lead,Scale\n",
+    )
+    .unwrap();
+    let clean = successmap(&ws, &["import", "customers", csv.to_str().unwrap()]);
+    assert_eq!(clean.status.code(), Some(0));
+    assert!(stdout(&clean).contains("Imported: 0 new customers, 1 updated, 0 unchanged."));
+}
+
+#[test]
+fn unusable_input_exits_with_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.successmap");
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let out = successmap(&ws, &["import", "customers", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no header row"));
+    let missing = successmap(&ws, &["import", "customers", "/nonexistent/file.csv"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let no_name = dir.path().join("no-name.csv");
+    std::fs::write(&no_name, "Persona,Stage\nA,B\n").unwrap();
+    let out = successmap(&ws, &["import", "customers", no_name.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("customer name"));
+}
+
+#[test]
+fn export_by_persona_to_stdout_and_to_a_file_round_trips_through_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.successmap");
+    successmap(&ws, &["demo"]);
+    let stats = stdout(&successmap(&ws, &["stats"]));
+    let first_persona = stats
+        .lines()
+        .nth(4)
+        .unwrap()
+        .split(" (")
+        .next()
+        .unwrap()
+        .to_string();
+    let some = successmap(
+        &ws,
+        &[
+            "export",
+            "customers",
+            "--persona",
+            &first_persona.to_uppercase(),
+        ],
+    );
+    assert_eq!(some.status.code(), Some(0));
+    let text = stdout(&some);
+    assert!(text.starts_with("external_id,name,persona,current_step,target_step,arr,health,nps,csat,owner,renewal_date,notes\r\n"));
+    assert!(
+        text.lines().skip(1).all(|l| l.contains(&first_persona)),
+        "{text}"
+    );
+
+    let file = dir.path().join("all.csv");
+    let out = successmap(
+        &ws,
+        &["export", "customers", "--output", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let fresh = dir.path().join("fresh.successmap");
+    let imported = successmap(
+        &fresh,
+        &[
+            "import",
+            "customers",
+            file.to_str().unwrap(),
+            "--create-missing",
+        ],
+    );
+    assert_eq!(imported.status.code(), Some(0), "{}", stdout(&imported));
+    let again = dir.path().join("again.csv");
+    successmap(
+        &fresh,
+        &["export", "customers", "--output", again.to_str().unwrap()],
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+
+    let unknown = successmap(&ws, &["export", "customers", "--persona", "Nobody"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}

@@ -1,0 +1,793 @@
+//! Importing customers from a CRM export (CSV or XLSX).
+//!
+//! One engine serves validation, dry runs and real imports, in the app and the CLI:
+//! [`run`] reads every row, resolves personas and steps by name, checks each value and
+//! either only reports (`Mode::Validate`) or also writes (`Mode::Write`) inside the
+//! caller's transaction, so a refused or cancelled import changes nothing. Rows with
+//! problems are never written; customers are matched on external id (upsert) and
+//! every change of step goes to the placement history with source "import".
+
+pub mod source;
+pub mod values;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+
+use crate::db::customers::{self, ExistingCustomer, ImportedCustomer};
+use crate::db::placements::{self, PlacementChange};
+use crate::db::{meta, personas, steps};
+use crate::error::{CoreError, CoreResult};
+use crate::model::{
+    ImportField, ImportOptions, ImportPhase, ImportPreview, ImportProblem, ImportProgress,
+    ImportReport, PersonaId, PersonaInput, PlacementSource, StepId, StepInput,
+};
+use crate::ops;
+use crate::validate::{NAME_MAX, TEXT_MAX};
+pub use source::Table;
+use values::NumberStyle;
+
+const MAPPING_KEY: &str = "import.mapping";
+const SAMPLE_ROWS: usize = 5;
+const PROGRESS_EVERY: u32 = 4096;
+
+/// Validate only, or write as well.
+#[derive(Debug, Clone, Copy)]
+pub enum Mode {
+    Validate,
+    Write { now: DateTime<Utc> },
+}
+
+/// Progress reports and the cancel switch of a running import.
+pub struct Control<'a> {
+    pub progress: &'a mut dyn FnMut(ImportProgress),
+    pub cancel: &'a AtomicBool,
+}
+
+/// Saved column choices: normalised header → field (`None`: deliberately not imported).
+fn saved_mapping(conn: &Connection) -> CoreResult<HashMap<String, Option<ImportField>>> {
+    let Some(json) = meta::get(conn, MAPPING_KEY)? else {
+        return Ok(HashMap::new());
+    };
+    let stored: HashMap<String, String> = serde_json::from_str(&json).unwrap_or_default();
+    Ok(stored
+        .into_iter()
+        .map(|(header, key)| (header, ImportField::from_key(&key)))
+        .collect())
+}
+
+/// Remembers the user's column choices for files with the same headers.
+pub fn remember_mapping(
+    conn: &Connection,
+    headers: &[String],
+    mapping: &[Option<ImportField>],
+) -> CoreResult<()> {
+    let mut stored: HashMap<String, String> = meta::get(conn, MAPPING_KEY)?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    for (header, field) in headers.iter().zip(mapping) {
+        let key = values::normalise_header(header);
+        if !key.is_empty() {
+            stored.insert(key, field.map_or(String::new(), |f| f.key().to_string()));
+        }
+    }
+    let json = serde_json::to_string(&stored).map_err(|e| CoreError::Corrupt(e.to_string()))?;
+    meta::set(conn, MAPPING_KEY, &json)
+}
+
+/// The mapping proposed for `headers`: saved choices first, then guesses from the names.
+pub fn propose_mapping(
+    conn: &Connection,
+    headers: &[String],
+) -> CoreResult<(Vec<Option<ImportField>>, bool)> {
+    let saved = saved_mapping(conn)?;
+    let guesses = values::guess_mapping(headers);
+    let mut mapping: Vec<Option<ImportField>> = vec![None; headers.len()];
+    let mut decided = vec![false; headers.len()];
+    let mut used_saved = false;
+    for (i, header) in headers.iter().enumerate() {
+        if let Some(field) = saved.get(&values::normalise_header(header)) {
+            if field.is_none() || !mapping.contains(field) {
+                mapping[i] = *field;
+                decided[i] = true;
+                used_saved = true;
+            }
+        }
+    }
+    for (i, guess) in guesses.into_iter().enumerate() {
+        if !decided[i] && guess.is_some() && !mapping.contains(&guess) {
+            mapping[i] = guess;
+        }
+    }
+    Ok((mapping, used_saved))
+}
+
+/// Opens `path` and describes it for the import wizard.
+pub fn preview(conn: &Connection, path: &Path) -> CoreResult<ImportPreview> {
+    let table = Table::open(path)?;
+    let mut sample = Vec::new();
+    table.rows(&mut |row| {
+        sample.push(row.cells.clone());
+        sample.len() < SAMPLE_ROWS
+    })?;
+    let (mapping, mapping_saved) = propose_mapping(conn, &table.headers)?;
+    Ok(ImportPreview {
+        path: path.display().to_string(),
+        format: table.format().to_string(),
+        encoding: table.encoding().map_or("", |e| e.label()).to_string(),
+        delimiter: table
+            .delimiter()
+            .map_or("", source::delimiter_label)
+            .to_string(),
+        headers: table.headers.clone(),
+        sample,
+        mapping,
+        mapping_saved,
+    })
+}
+
+/// Column index of each field.
+struct Columns([Option<usize>; ImportField::ALL.len()]);
+
+impl Columns {
+    fn of(&self, field: ImportField) -> Option<usize> {
+        self.0[field as usize]
+    }
+}
+
+fn check_mapping(conn: &Connection, table: &Table, options: &ImportOptions) -> CoreResult<Columns> {
+    if options.mapping.len() != table.headers.len() {
+        return Err(CoreError::invalid(
+            "mapping",
+            format!(
+                "the mapping has {} columns; the file has {}",
+                options.mapping.len(),
+                table.headers.len()
+            ),
+        ));
+    }
+    let mut columns = Columns([None; ImportField::ALL.len()]);
+    for (i, field) in options.mapping.iter().enumerate() {
+        let Some(field) = field else { continue };
+        if let Some(first) = columns.of(*field) {
+            return Err(CoreError::invalid(
+                "mapping",
+                format!(
+                    "two columns are mapped to {}: \"{}\" and \"{}\"",
+                    field.label(),
+                    table.headers[first],
+                    table.headers[i]
+                ),
+            ));
+        }
+        columns.0[*field as usize] = Some(i);
+    }
+    if columns.of(ImportField::Name).is_none() {
+        return Err(CoreError::invalid(
+            "mapping",
+            "choose the column that holds the customer name",
+        ));
+    }
+    if let Some(id) = options.default_persona_id {
+        personas::get(conn, id)
+            .map_err(|_| CoreError::invalid("defaultPersonaId", "choose an existing persona"))?;
+    } else if columns.of(ImportField::Persona).is_none() {
+        return Err(CoreError::invalid(
+            "mapping",
+            "choose the column that holds the persona, or one persona for all rows",
+        ));
+    }
+    Ok(columns)
+}
+
+/// A persona as the import knows it; `id` is `None` while it is only to be created.
+struct PersonaSlot {
+    id: Option<PersonaId>,
+    name: String,
+    /// Lower-case title → step (`None`: to be created).
+    steps: HashMap<String, Option<StepId>>,
+}
+
+/// Personas and steps by name, case-insensitively, with what the file names but lacks.
+struct Names {
+    personas: Vec<PersonaSlot>,
+    by_name: HashMap<String, usize>,
+    by_id: HashMap<PersonaId, usize>,
+    missing_personas: Vec<String>,
+    missing_steps: Vec<String>,
+}
+
+impl Names {
+    fn load(conn: &Connection) -> CoreResult<Names> {
+        let mut names = Names {
+            personas: Vec::new(),
+            by_name: HashMap::new(),
+            by_id: HashMap::new(),
+            missing_personas: Vec::new(),
+            missing_steps: Vec::new(),
+        };
+        for persona in personas::list(conn)? {
+            let steps = steps::list_for_map(conn, persona.map_id)?
+                .into_iter()
+                .map(|s| (s.title.to_lowercase(), Some(s.id)))
+                .collect();
+            names
+                .by_name
+                .insert(persona.name.to_lowercase(), names.personas.len());
+            names.by_id.insert(persona.id, names.personas.len());
+            names.personas.push(PersonaSlot {
+                id: Some(persona.id),
+                name: persona.name,
+                steps,
+            });
+        }
+        Ok(names)
+    }
+}
+
+/// A value of a mapped column (`None` in the outer option: column not mapped).
+type Slot<T> = Option<Option<T>>;
+
+struct Resolved {
+    external_id: Option<String>,
+    name: String,
+    persona: usize,
+    current: Slot<StepId>,
+    target: Slot<StepId>,
+    arr: Slot<i64>,
+    health: Slot<i32>,
+    nps: Slot<i32>,
+    csat: Slot<f64>,
+    owner: Option<String>,
+    renewal: Slot<NaiveDate>,
+    notes: Option<String>,
+}
+
+struct Engine<'a> {
+    conn: &'a Connection,
+    table: &'a Table,
+    options: &'a ImportOptions,
+    columns: Columns,
+    style: NumberStyle,
+    mode: Mode,
+    names: Names,
+    existing: HashMap<String, ExistingCustomer>,
+    seen_external: HashMap<String, u32>,
+    report: ImportReport,
+    problems: Vec<ImportProblem>,
+}
+
+fn problem(line: u32, column: Option<&str>, reason: String) -> ImportProblem {
+    ImportProblem {
+        line,
+        column: column.map(str::to_string),
+        reason,
+    }
+}
+
+impl<'a> Engine<'a> {
+    fn cell<'r>(&self, cells: &'r [String], field: ImportField) -> Option<(&'r str, &'a str)> {
+        let i = self.columns.of(field)?;
+        let text = cells.get(i).map_or("", |c| c.trim());
+        Some((text, self.table.headers[i].as_str()))
+    }
+
+    fn text_field(
+        &mut self,
+        cells: &[String],
+        field: ImportField,
+        max: usize,
+        line: u32,
+    ) -> Option<Option<String>> {
+        let (text, column) = self.cell(cells, field)?;
+        let text = values::unneutralise(text).trim();
+        let len = text.chars().count();
+        if len > max {
+            self.problems.push(problem(
+                line,
+                Some(column),
+                format!(
+                    "{} is {len} characters long; the limit is {max}",
+                    field.label()
+                ),
+            ));
+            return Some(None);
+        }
+        Some(Some(text.to_string()))
+    }
+
+    fn number_field(
+        &mut self,
+        cells: &[String],
+        field: ImportField,
+        range: (f64, f64),
+        line: u32,
+    ) -> Slot<f64> {
+        let (text, column) = self.cell(cells, field)?;
+        if text.is_empty() {
+            return Some(None);
+        }
+        let Some(value) = values::parse_number(text, self.style) else {
+            self.problems.push(problem(
+                line,
+                Some(column),
+                format!("{} \"{text}\" is not a number", field.label()),
+            ));
+            return Some(None);
+        };
+        if value < range.0 || value > range.1 {
+            self.problems.push(problem(
+                line,
+                Some(column),
+                format!(
+                    "{} {text} is outside {}…{}",
+                    field.label(),
+                    range.0,
+                    range.1
+                ),
+            ));
+            return Some(None);
+        }
+        Some(Some(value))
+    }
+
+    fn persona(&mut self, cells: &[String], line: u32) -> CoreResult<Option<usize>> {
+        let cell = self.cell(cells, ImportField::Persona);
+        let (text, column) = match cell {
+            Some((text, column)) if !text.is_empty() => (values::unneutralise(text).trim(), column),
+            _ => {
+                if let Some(id) = self.options.default_persona_id {
+                    return Ok(self.names.by_id.get(&id).copied());
+                }
+                let column = cell.map(|(_, c)| c);
+                self.problems
+                    .push(problem(line, column, "the persona is empty".to_string()));
+                return Ok(None);
+            }
+        };
+        let key = text.to_lowercase();
+        if let Some(&index) = self.names.by_name.get(&key) {
+            if self.names.personas[index].id.is_none() && !self.options.create_missing {
+                self.problems.push(problem(
+                    line,
+                    Some(column),
+                    format!("unknown persona \"{text}\""),
+                ));
+            }
+            // An unknown persona still resolves, so that its steps are listed as missing too.
+            return Ok(Some(index));
+        }
+        if text.chars().count() > NAME_MAX {
+            self.problems.push(problem(
+                line,
+                Some(column),
+                format!(
+                    "Persona is {} characters long; the limit is {NAME_MAX}",
+                    text.chars().count()
+                ),
+            ));
+            return Ok(None);
+        }
+        self.names.missing_personas.push(text.to_string());
+        let id = match (self.mode, self.options.create_missing) {
+            (Mode::Write { now }, true) => {
+                Some(ops::personas::create(self.conn, &PersonaInput::named(text), now)?.id)
+            }
+            _ => None,
+        };
+        let index = self.names.personas.len();
+        self.names.personas.push(PersonaSlot {
+            id,
+            name: text.to_string(),
+            steps: HashMap::new(),
+        });
+        self.names.by_name.insert(key, index);
+        if let Some(id) = id {
+            self.names.by_id.insert(id, index);
+        }
+        if !self.options.create_missing {
+            self.problems.push(problem(
+                line,
+                Some(column),
+                format!("unknown persona \"{text}\""),
+            ));
+        }
+        Ok(Some(index))
+    }
+
+    fn step(
+        &mut self,
+        cells: &[String],
+        field: ImportField,
+        persona: usize,
+        line: u32,
+    ) -> CoreResult<Slot<StepId>> {
+        let Some((text, column)) = self.cell(cells, field) else {
+            return Ok(None);
+        };
+        let text = values::unneutralise(text).trim();
+        if text.is_empty() {
+            return Ok(Some(None));
+        }
+        let key = text.to_lowercase();
+        let slot = &self.names.personas[persona];
+        if let Some(step) = slot.steps.get(&key) {
+            if step.is_none() && !self.options.create_missing && slot.id.is_some() {
+                let reason = format!("unknown step \"{text}\" on the map of {}", slot.name);
+                self.problems.push(problem(line, Some(column), reason));
+            }
+            return Ok(Some(*step));
+        }
+        if text.chars().count() > NAME_MAX {
+            self.problems.push(problem(
+                line,
+                Some(column),
+                format!(
+                    "{} is {} characters long; the limit is {NAME_MAX}",
+                    field.label(),
+                    text.chars().count()
+                ),
+            ));
+            return Ok(Some(None));
+        }
+        let persona_name = slot.name.clone();
+        self.names
+            .missing_steps
+            .push(format!("{persona_name} › {text}"));
+        let id = match (self.mode, self.options.create_missing, slot.id) {
+            (Mode::Write { now }, true, Some(persona_id)) => {
+                let map_id = personas::get(self.conn, persona_id)?.map_id;
+                let input = StepInput {
+                    title: text.to_string(),
+                    outcome: String::new(),
+                };
+                Some(ops::steps::add(self.conn, map_id, &input, None, now)?.id)
+            }
+            _ => None,
+        };
+        let persona_known = self.names.personas[persona].id.is_some();
+        self.names.personas[persona].steps.insert(key, id);
+        if !self.options.create_missing && persona_known {
+            let reason = format!("unknown step \"{text}\" on the map of {persona_name}");
+            self.problems.push(problem(line, Some(column), reason));
+        }
+        Ok(Some(id))
+    }
+
+    /// Checks one row; problems go to `self.problems`.
+    fn resolve(&mut self, row: &source::Row) -> CoreResult<Option<Resolved>> {
+        let line = row.line;
+        let cells = &row.cells[..];
+        let width = self.table.headers.len();
+        if self.table.strict_width() && cells.len() != width {
+            self.problems.push(problem(
+                line,
+                None,
+                format!("the row has {} fields; the header has {width}", cells.len()),
+            ));
+            return Ok(None);
+        }
+        if let Some(extra) = cells.iter().skip(width).position(|c| !c.trim().is_empty()) {
+            self.problems.push(problem(
+                line,
+                None,
+                format!(
+                    "the row has a value in column {} beyond the header",
+                    width + extra + 1
+                ),
+            ));
+            return Ok(None);
+        }
+        for &i in &row.invalid_bytes {
+            if self.options.mapping.get(i).copied().flatten().is_some() {
+                let column = self.table.headers[i].clone();
+                self.problems.push(problem(
+                    line,
+                    Some(&column),
+                    "invalid bytes: the text is not valid UTF-8".to_string(),
+                ));
+            }
+        }
+        let before = self.problems.len();
+
+        let external_id = self
+            .text_field(cells, ImportField::ExternalId, NAME_MAX, line)
+            .flatten();
+        let external_id = external_id.filter(|e| !e.is_empty());
+        if let Some(ext) = &external_id {
+            if let Some(first) = self.seen_external.get(ext) {
+                let column = self.cell(cells, ImportField::ExternalId).map(|(_, c)| c);
+                let reason = format!("duplicate external id \"{ext}\": already on line {first}");
+                self.problems.push(problem(line, column, reason));
+            } else {
+                self.seen_external.insert(ext.clone(), line);
+            }
+        }
+        let name = match self.text_field(cells, ImportField::Name, NAME_MAX, line) {
+            Some(Some(name)) if name.is_empty() => {
+                let column = self.cell(cells, ImportField::Name).map(|(_, c)| c);
+                self.problems
+                    .push(problem(line, column, "the name is empty".to_string()));
+                None
+            }
+            other => other.flatten(),
+        };
+        let persona = self.persona(cells, line)?;
+        let (current, target) = match persona {
+            Some(p) => (
+                self.step(cells, ImportField::CurrentStep, p, line)?,
+                self.step(cells, ImportField::TargetStep, p, line)?,
+            ),
+            None => (None, None),
+        };
+        let arr = match self.cell(cells, ImportField::Arr) {
+            None => None,
+            Some(("", _)) => Some(None),
+            Some((text, column)) => match values::parse_cents(text, self.style) {
+                Some(cents) if cents >= 0 => Some(Some(cents)),
+                Some(_) => {
+                    self.problems.push(problem(
+                        line,
+                        Some(column),
+                        format!("ARR {text} is negative"),
+                    ));
+                    None
+                }
+                None => {
+                    self.problems.push(problem(
+                        line,
+                        Some(column),
+                        format!("ARR \"{text}\" is not an amount"),
+                    ));
+                    None
+                }
+            },
+        };
+        let health = self
+            .number_field(cells, ImportField::Health, (0.0, 100.0), line)
+            .map(|v| v.map(|v| v.round() as i32));
+        let nps = self
+            .number_field(cells, ImportField::Nps, (-100.0, 100.0), line)
+            .map(|v| v.map(|v| v.round() as i32));
+        let csat = self.number_field(cells, ImportField::Csat, (0.0, 100.0), line);
+        let owner = self
+            .text_field(cells, ImportField::Owner, NAME_MAX, line)
+            .map(Option::unwrap_or_default);
+        let renewal = match self.cell(cells, ImportField::RenewalDate) {
+            None => None,
+            Some(("", _)) => Some(None),
+            Some((text, column)) => match values::parse_date(text, self.style) {
+                Some(date) => Some(Some(date)),
+                None => {
+                    let reason =
+                        format!("Renewal date \"{text}\" is not a date (write it like 2026-11-23)");
+                    self.problems.push(problem(line, Some(column), reason));
+                    None
+                }
+            },
+        };
+        let notes = self
+            .text_field(cells, ImportField::Notes, TEXT_MAX, line)
+            .map(Option::unwrap_or_default);
+
+        if self.problems.len() > before || !row.invalid_bytes.is_empty() {
+            return Ok(None);
+        }
+        let (Some(name), Some(persona)) = (name, persona) else {
+            return Ok(None);
+        };
+        Ok(Some(Resolved {
+            external_id,
+            name,
+            persona,
+            current,
+            target,
+            arr,
+            health,
+            nps,
+            csat,
+            owner,
+            renewal,
+            notes,
+        }))
+    }
+
+    fn write(&mut self, record: Resolved, now: &str) -> CoreResult<()> {
+        let persona_id = self.names.personas[record.persona]
+            .id
+            .ok_or_else(|| CoreError::Corrupt("an imported persona was not created".into()))?;
+        let existing = record
+            .external_id
+            .as_ref()
+            .and_then(|e| self.existing.get(e))
+            .copied();
+        let values = ImportedCustomer {
+            external_id: record.external_id.as_deref(),
+            name: &record.name,
+            persona_id,
+            current_step_id: record.current,
+            target_step_id: record.target,
+            arr_cents: record.arr,
+            health: record.health,
+            nps: record.nps,
+            csat: record.csat,
+            owner: record.owner.as_deref(),
+            renewal_date: record.renewal,
+            notes: record.notes.as_deref(),
+        };
+        match existing {
+            None => {
+                let id = customers::insert_imported(self.conn, &values, now)?;
+                let current = record.current.flatten();
+                let target = record.target.flatten();
+                if current.is_some() || target.is_some() {
+                    let change = PlacementChange {
+                        customer_id: id,
+                        from_current: None,
+                        to_current: current,
+                        from_target: None,
+                        to_target: target,
+                    };
+                    placements::insert(self.conn, &change, now, PlacementSource::Import)?;
+                }
+            }
+            Some(before) => {
+                // Steps belong to a persona's map: a new persona without steps in the file
+                // leaves the customer unplaced on its new map.
+                let persona_changed = before.persona_id != persona_id;
+                let after = |slot: Slot<StepId>, old: Option<StepId>| match slot {
+                    Some(value) => value,
+                    None if persona_changed => None,
+                    None => old,
+                };
+                let current = after(record.current, before.current_step_id);
+                let target = after(record.target, before.target_step_id);
+                let values = ImportedCustomer {
+                    current_step_id: Some(current),
+                    target_step_id: Some(target),
+                    ..values
+                };
+                if customers::update_imported(self.conn, before.id, &values, now)? {
+                    self.report.updated_customers += 1;
+                } else {
+                    self.report.unchanged_customers += 1;
+                }
+                if current != before.current_step_id || target != before.target_step_id {
+                    let change = PlacementChange {
+                        customer_id: before.id,
+                        from_current: before.current_step_id,
+                        to_current: current,
+                        from_target: before.target_step_id,
+                        to_target: target,
+                    };
+                    placements::insert(self.conn, &change, now, PlacementSource::Import)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads every row of `table` and validates it; with `Mode::Write`, also writes the valid
+/// rows (and, with `create_missing`, the personas and steps they name) through `conn`,
+/// which must be inside a transaction. Returns [`CoreError::Cancelled`] when `cancel` is
+/// set; the caller's transaction then rolls everything back.
+pub fn run(
+    conn: &Connection,
+    table: &Table,
+    options: &ImportOptions,
+    mode: Mode,
+    control: Control<'_>,
+) -> CoreResult<ImportReport> {
+    let columns = check_mapping(conn, table, options)?;
+    let existing = if columns.of(ImportField::ExternalId).is_some() {
+        customers::external_index(conn)?
+    } else {
+        HashMap::new()
+    };
+    let mut engine = Engine {
+        conn,
+        table,
+        options,
+        columns,
+        style: NumberStyle::for_delimiter(table.delimiter()),
+        mode,
+        names: Names::load(conn)?,
+        existing,
+        seen_external: HashMap::new(),
+        report: ImportReport {
+            rows: 0,
+            valid_rows: 0,
+            rejected_rows: 0,
+            new_customers: 0,
+            matched_customers: 0,
+            updated_customers: 0,
+            unchanged_customers: 0,
+            problems: Vec::new(),
+            problem_count: 0,
+            missing_personas: Vec::new(),
+            missing_steps: Vec::new(),
+            written: false,
+        },
+        problems: Vec::new(),
+    };
+    let phase = match mode {
+        Mode::Validate => ImportPhase::Validating,
+        Mode::Write { .. } => ImportPhase::Writing,
+    };
+    let now = match mode {
+        Mode::Write { now } => Some(crate::time::to_stored(now)),
+        Mode::Validate => None,
+    };
+    let mut failure: Option<CoreError> = None;
+    let mut all_problems: u32 = 0;
+    table.rows(&mut |row| {
+        let mut step = || -> CoreResult<()> {
+            engine.report.rows += 1;
+            let resolved = engine.resolve(row)?;
+            match resolved {
+                Some(record) => {
+                    engine.report.valid_rows += 1;
+                    let matched = record
+                        .external_id
+                        .as_ref()
+                        .is_some_and(|e| engine.existing.contains_key(e));
+                    if matched {
+                        engine.report.matched_customers += 1;
+                    } else {
+                        engine.report.new_customers += 1;
+                    }
+                    if let Some(now) = &now {
+                        engine.write(record, now)?;
+                    }
+                }
+                None => engine.report.rejected_rows += 1,
+            }
+            all_problems += engine.problems.len() as u32;
+            let room = ImportReport::PROBLEMS_LISTED.saturating_sub(engine.report.problems.len());
+            engine
+                .report
+                .problems
+                .extend(engine.problems.drain(..).take(room));
+            engine.problems.clear();
+            if engine.report.rows.is_multiple_of(PROGRESS_EVERY) {
+                (control.progress)(ImportProgress {
+                    phase,
+                    rows_done: engine.report.rows,
+                    fraction: row.fraction,
+                });
+                if control.cancel.load(Ordering::Relaxed) {
+                    return Err(CoreError::Cancelled);
+                }
+            }
+            Ok(())
+        };
+        match step() {
+            Ok(()) => true,
+            Err(e) => {
+                failure = Some(e);
+                false
+            }
+        }
+    })?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if control.cancel.load(Ordering::Relaxed) {
+        return Err(CoreError::Cancelled);
+    }
+    (control.progress)(ImportProgress {
+        phase,
+        rows_done: engine.report.rows,
+        fraction: Some(1.0),
+    });
+    let mut report = engine.report;
+    report.problem_count = all_problems;
+    report.missing_personas = engine.names.missing_personas;
+    report.missing_steps = engine.names.missing_steps;
+    report.written = now.is_some();
+    Ok(report)
+}

@@ -1,0 +1,337 @@
+//! Reading cell text as numbers, money and dates the way CRM exports write them, and
+//! guessing which field a column holds from its header.
+
+use chrono::NaiveDate;
+
+use crate::model::ImportField;
+
+/// Which character a file uses as decimal separator when a value alone cannot tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// 1,234.56
+    DecimalPoint,
+    /// 1.234,56
+    DecimalComma,
+}
+
+impl NumberStyle {
+    /// Semicolon-separated files come from locales that write decimal commas.
+    pub fn for_delimiter(delimiter: Option<u8>) -> NumberStyle {
+        match delimiter {
+            Some(b';') => NumberStyle::DecimalComma,
+            _ => NumberStyle::DecimalPoint,
+        }
+    }
+}
+
+/// Parses a number written with optional sign, currency, percent sign, spaces,
+/// apostrophes or separators for thousands and a point or comma for decimals.
+pub fn parse_number(text: &str, style: NumberStyle) -> Option<f64> {
+    let mut t = text.trim();
+    let mut negative = false;
+    if t.starts_with('(') && t.ends_with(')') && t.len() > 2 {
+        negative = true;
+        t = &t[1..t.len() - 1];
+    }
+    let mut digits = String::with_capacity(t.len());
+    let mut sign_seen = false;
+    for ch in t.chars() {
+        match ch {
+            '0'..='9' | '.' | ',' => digits.push(ch),
+            '-' | '−' if digits.is_empty() && !sign_seen => {
+                negative = !negative;
+                sign_seen = true;
+            }
+            '+' if digits.is_empty() && !sign_seen => sign_seen = true,
+            ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’' | '%' | '€' | '$' | '£' | '¥' => {}
+            _ if ch.is_ascii_alphabetic() && digits.is_empty() => {} // "EUR 100", "CHF 5"
+            _ if ch.is_ascii_alphabetic() => {
+                // A currency code after the number ("100 USD") is fine; other letters are not.
+                if !t.trim_end().ends_with(|c: char| c.is_ascii_uppercase()) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    if !digits.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let commas = digits.matches(',').count();
+    let points = digits.matches('.').count();
+    let normalised: String = if commas > 0 && points > 0 {
+        let last_comma = digits.rfind(',').unwrap_or(0);
+        let last_point = digits.rfind('.').unwrap_or(0);
+        let (thousands, decimal) = if last_comma > last_point {
+            ('.', ',')
+        } else {
+            (',', '.')
+        };
+        if digits.matches(decimal).count() > 1 {
+            return None;
+        }
+        digits.replace(thousands, "").replace(decimal, ".")
+    } else if commas + points == 0 {
+        digits
+    } else {
+        let sep = if commas > 0 { ',' } else { '.' };
+        let count = commas + points;
+        let decimal_of_style = match style {
+            NumberStyle::DecimalPoint => '.',
+            NumberStyle::DecimalComma => ',',
+        };
+        if count > 1 {
+            // Only thousands separators: every group after the first has three digits.
+            let groups: Vec<&str> = digits.split(sep).collect();
+            if groups[0].is_empty()
+                || groups[0].len() > 3
+                || groups[1..].iter().any(|g| g.len() != 3)
+            {
+                return None;
+            }
+            digits.replace(sep, "")
+        } else if sep == decimal_of_style {
+            digits.replace(sep, ".")
+        } else {
+            let (head, tail) = digits.split_once(sep).unwrap_or((&digits, ""));
+            let thousands = tail.len() == 3 && !head.is_empty() && head.len() <= 3 && head != "0";
+            if thousands {
+                digits.replace(sep, "")
+            } else {
+                digits.replace(sep, ".")
+            }
+        }
+    };
+    let value: f64 = normalised.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    Some(if negative { -value } else { value })
+}
+
+/// Money in cents (rounded to the cent); `None` when not a number or too large.
+pub fn parse_cents(text: &str, style: NumberStyle) -> Option<i64> {
+    let value = parse_number(text, style)?;
+    let cents = (value * 100.0).round();
+    if cents.abs() >= 9.0e15 {
+        return None;
+    }
+    Some(cents as i64)
+}
+
+/// Dates as ISO (`2026-11-23`, also with a time after it), `23.11.2026`, `2026/11/23`,
+/// and with slashes month first in decimal-point files (`11/23/2026`), day first otherwise.
+pub fn parse_date(text: &str, style: NumberStyle) -> Option<NaiveDate> {
+    let t = text.trim();
+    let head = if t.len() > 10 && t.is_char_boundary(10) && matches!(t.as_bytes()[10], b'T' | b' ')
+    {
+        &t[..10]
+    } else {
+        t
+    };
+    for format in ["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(head, format) {
+            return Some(d);
+        }
+    }
+    let (first, second) = match style {
+        NumberStyle::DecimalPoint => ("%m/%d/%Y", "%d/%m/%Y"),
+        NumberStyle::DecimalComma => ("%d/%m/%Y", "%m/%d/%Y"),
+    };
+    NaiveDate::parse_from_str(head, first)
+        .or_else(|_| NaiveDate::parse_from_str(head, second))
+        .ok()
+}
+
+/// Undoes the neutralisation of our CSV export: a `'` put before `=`, `+`, `-` or `@`.
+pub fn unneutralise(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => text,
+    }
+}
+
+/// Lower-case letters and digits only: "Account Name" → "accountname".
+pub fn normalise_header(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The field a header most likely names, from our own export header and common CRM ones.
+pub fn guess_field(header: &str) -> Option<ImportField> {
+    let mut key = normalise_header(header);
+    for suffix in ["usd", "eur", "gbp", "chf", "0100"] {
+        if key.len() > suffix.len() + 2 {
+            if let Some(stripped) = key.strip_suffix(suffix) {
+                key = stripped.to_string();
+            }
+        }
+    }
+    let field = match key.as_str() {
+        "externalid" | "id" | "recordid" | "accountid" | "customerid" | "crmid" | "companyid"
+        | "salesforceid" | "hubspotid" | "objectid" | "accountnumber" | "clientid" | "sfdcid" => {
+            ImportField::ExternalId
+        }
+        "name" | "companyname" | "accountname" | "customer" | "customername" | "company"
+        | "account" | "organization" | "organisation" | "organizationname" | "organisationname"
+        | "client" | "clientname" => ImportField::Name,
+        "persona" | "personaname" | "segment" | "customersegment" | "customertype"
+        | "archetype" => ImportField::Persona,
+        "currentstep" | "step" | "stage" | "currentstage" | "journeystage" | "lifecyclestage"
+        | "successstage" | "maturity" | "maturitystage" | "current" => ImportField::CurrentStep,
+        "targetstep" | "target" | "targetstage" | "goalstep" | "desiredstage" | "desiredstep" => {
+            ImportField::TargetStep
+        }
+        "arr"
+        | "annualrevenue"
+        | "annualrecurringrevenue"
+        | "revenue"
+        | "contractvalue"
+        | "acv"
+        | "annualcontractvalue" => ImportField::Arr,
+        "health" | "healthscore" | "customerhealth" | "customerhealthscore" => ImportField::Health,
+        "nps" | "npsscore" | "netpromoterscore" => ImportField::Nps,
+        "csat" | "csatscore" | "satisfaction" | "customersatisfaction" => ImportField::Csat,
+        "owner"
+        | "accountowner"
+        | "csm"
+        | "customersuccessmanager"
+        | "csmowner"
+        | "companyowner"
+        | "accountmanager"
+        | "successmanager" => ImportField::Owner,
+        "renewaldate" | "renewal" | "nextrenewaldate" | "nextrenewal" | "contractenddate"
+        | "contractend" | "renewalon" => ImportField::RenewalDate,
+        "notes" | "note" | "comments" | "comment" | "description" => ImportField::Notes,
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// One guess per column; a field is given to its first matching column only.
+pub fn guess_mapping(headers: &[String]) -> Vec<Option<ImportField>> {
+    let mut taken = Vec::new();
+    headers
+        .iter()
+        .map(|h| {
+            let field = guess_field(h)?;
+            if taken.contains(&field) {
+                return None;
+            }
+            taken.push(field);
+            Some(field)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NumberStyle::*;
+
+    #[test]
+    fn numbers_in_the_ways_crm_exports_write_them() {
+        let cases: &[(&str, NumberStyle, Option<f64>)] = &[
+            ("1234", DecimalPoint, Some(1234.0)),
+            ("1,234.56", DecimalPoint, Some(1234.56)),
+            ("1.234,56", DecimalPoint, Some(1234.56)),
+            ("1.234,56", DecimalComma, Some(1234.56)),
+            ("1234,5", DecimalComma, Some(1234.5)),
+            ("1234,5", DecimalPoint, Some(1234.5)),
+            ("1,234", DecimalPoint, Some(1234.0)),
+            ("1.234", DecimalComma, Some(1234.0)),
+            ("1.234", DecimalPoint, Some(1.234)),
+            ("0,250", DecimalPoint, Some(0.25)),
+            ("1,234,567", DecimalPoint, Some(1234567.0)),
+            ("1.234.567", DecimalComma, Some(1234567.0)),
+            ("12 500 €", DecimalComma, Some(12500.0)),
+            ("$ 12,500.00", DecimalPoint, Some(12500.0)),
+            ("EUR 99", DecimalPoint, Some(99.0)),
+            ("100 USD", DecimalPoint, Some(100.0)),
+            ("1'250'000", DecimalPoint, Some(1250000.0)),
+            ("-20", DecimalPoint, Some(-20.0)),
+            ("(300)", DecimalPoint, Some(-300.0)),
+            ("85%", DecimalPoint, Some(85.0)),
+            ("", DecimalPoint, None),
+            ("n/a", DecimalPoint, None),
+            ("twelve", DecimalPoint, None),
+            ("1,2,3", DecimalPoint, None),
+            ("12abc", DecimalPoint, None),
+            ("1.2.3,4.5", DecimalComma, None),
+        ];
+        for (text, style, expected) in cases {
+            assert_eq!(
+                parse_number(text, *style),
+                *expected,
+                "{text:?} in {style:?}"
+            );
+        }
+        assert_eq!(parse_cents("1.234,56", DecimalComma), Some(123456));
+        assert_eq!(parse_cents("0.005", DecimalPoint), Some(1));
+    }
+
+    #[test]
+    fn dates_iso_dotted_and_slashed() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 23);
+        assert_eq!(parse_date("2026-11-23", DecimalPoint), d);
+        assert_eq!(parse_date("2026-11-23T10:00:00Z", DecimalPoint), d);
+        assert_eq!(parse_date("2026-11-23 10:00", DecimalPoint), d);
+        assert_eq!(parse_date("23.11.2026", DecimalPoint), d);
+        assert_eq!(parse_date("11/23/2026", DecimalPoint), d);
+        assert_eq!(parse_date("23/11/2026", DecimalComma), d);
+        assert_eq!(
+            parse_date("23/11/2026", DecimalPoint),
+            d,
+            "day first when month first is impossible"
+        );
+        assert_eq!(parse_date("next spring", DecimalPoint), None);
+        assert_eq!(parse_date("2026-02-30", DecimalPoint), None);
+    }
+
+    #[test]
+    fn headers_of_crm_exports_and_of_our_own_export_are_recognised() {
+        let headers: Vec<String> = [
+            "Record ID",
+            "Company name",
+            "Account Name",
+            "Annual Revenue (USD)",
+            "Health Score",
+            "Lifecycle Stage",
+            "Customer Success Manager",
+            "Something else",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            guess_mapping(&headers),
+            vec![
+                Some(ImportField::ExternalId),
+                Some(ImportField::Name),
+                None, // Name is already taken by "Company name"
+                Some(ImportField::Arr),
+                Some(ImportField::Health),
+                Some(ImportField::CurrentStep),
+                Some(ImportField::Owner),
+                None,
+            ]
+        );
+        let ours: Vec<String> = ImportField::ALL
+            .iter()
+            .map(|f| f.key().to_string())
+            .collect();
+        assert_eq!(guess_mapping(&ours), ImportField::ALL.map(Some).to_vec());
+        assert_eq!(guess_field("ARR"), Some(ImportField::Arr));
+        assert_eq!(guess_field("Account ID"), Some(ImportField::ExternalId));
+    }
+
+    #[test]
+    fn only_our_own_neutralising_apostrophe_is_removed() {
+        assert_eq!(unneutralise("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unneutralise("'-5"), "-5");
+        assert_eq!(unneutralise("'quoted'"), "'quoted'");
+        assert_eq!(unneutralise("plain"), "plain");
+    }
+}

@@ -1,0 +1,174 @@
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::PersonaId;
+
+/// A customer field a column of an imported file can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportField {
+    ExternalId,
+    Name,
+    Persona,
+    CurrentStep,
+    TargetStep,
+    Arr,
+    Health,
+    Nps,
+    Csat,
+    Owner,
+    RenewalDate,
+    Notes,
+}
+
+impl ImportField {
+    pub const ALL: [ImportField; 12] = [
+        ImportField::ExternalId,
+        ImportField::Name,
+        ImportField::Persona,
+        ImportField::CurrentStep,
+        ImportField::TargetStep,
+        ImportField::Arr,
+        ImportField::Health,
+        ImportField::Nps,
+        ImportField::Csat,
+        ImportField::Owner,
+        ImportField::RenewalDate,
+        ImportField::Notes,
+    ];
+
+    /// The column name of our own CSV export.
+    pub fn key(self) -> &'static str {
+        match self {
+            ImportField::ExternalId => "external_id",
+            ImportField::Name => "name",
+            ImportField::Persona => "persona",
+            ImportField::CurrentStep => "current_step",
+            ImportField::TargetStep => "target_step",
+            ImportField::Arr => "arr",
+            ImportField::Health => "health",
+            ImportField::Nps => "nps",
+            ImportField::Csat => "csat",
+            ImportField::Owner => "owner",
+            ImportField::RenewalDate => "renewal_date",
+            ImportField::Notes => "notes",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ImportField> {
+        ImportField::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// How the field is named in reports and the wizard.
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportField::ExternalId => "External id",
+            ImportField::Name => "Name",
+            ImportField::Persona => "Persona",
+            ImportField::CurrentStep => "Current step",
+            ImportField::TargetStep => "Target step",
+            ImportField::Arr => "ARR",
+            ImportField::Health => "Health",
+            ImportField::Nps => "NPS",
+            ImportField::Csat => "CSAT",
+            ImportField::Owner => "Owner",
+            ImportField::RenewalDate => "Renewal date",
+            ImportField::Notes => "Notes",
+        }
+    }
+}
+
+/// What was detected about a file, its first rows and the proposed column mapping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub path: String,
+    /// "csv" or "xlsx".
+    pub format: String,
+    /// For example "UTF-8 with BOM" or "Windows-1252"; empty for XLSX.
+    pub encoding: String,
+    /// "comma", "semicolon" or "tab"; empty for XLSX.
+    pub delimiter: String,
+    pub headers: Vec<String>,
+    /// The first rows after the header, as text.
+    pub sample: Vec<Vec<String>>,
+    /// One entry per column: the field it fills, or none.
+    pub mapping: Vec<Option<ImportField>>,
+    /// True when the mapping came (at least in part) from one saved earlier.
+    pub mapping_saved: bool,
+}
+
+/// Choices for one import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOptions {
+    /// One entry per column of the file.
+    pub mapping: Vec<Option<ImportField>>,
+    /// Create personas and steps the file names that do not exist yet.
+    pub create_missing: bool,
+    /// The persona of rows whose persona cell is empty (or when no column is mapped to it).
+    pub default_persona_id: Option<PersonaId>,
+}
+
+/// One problem of one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProblem {
+    /// Line of the row as a text editor shows it (the header is line 1); the row
+    /// number in a spreadsheet.
+    pub line: u32,
+    /// The column's header, when the problem is about one cell.
+    pub column: Option<String>,
+    pub reason: String,
+}
+
+/// What an import did, or would do (validation and dry runs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    /// Data rows read (the header not counted).
+    pub rows: u32,
+    pub valid_rows: u32,
+    /// Rows with at least one problem; they are not imported.
+    pub rejected_rows: u32,
+    /// Valid rows that add a customer.
+    pub new_customers: u32,
+    /// Valid rows whose external id matches an existing customer (updated by the import).
+    pub matched_customers: u32,
+    /// Of the matched customers, those whose values changed (known once written).
+    pub updated_customers: u32,
+    /// Of the matched customers, those the file already matched exactly (known once written).
+    pub unchanged_customers: u32,
+    /// Problems in file order; at most [`ImportReport::PROBLEMS_LISTED`] are listed.
+    pub problems: Vec<ImportProblem>,
+    /// All problems, including those not listed.
+    pub problem_count: u32,
+    /// Personas the file names that do not exist (created when `create_missing`).
+    pub missing_personas: Vec<String>,
+    /// "Persona › Step" of steps the file names that do not exist.
+    pub missing_steps: Vec<String>,
+    /// False for validation and dry runs, and for cancelled or refused imports.
+    pub written: bool,
+}
+
+impl ImportReport {
+    pub const PROBLEMS_LISTED: usize = 1000;
+}
+
+/// Progress of a running import, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    /// "validating" or "writing".
+    pub phase: ImportPhase,
+    pub rows_done: u32,
+    /// Share of the file read, 0–1 (`None` when it cannot be known ahead).
+    pub fraction: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportPhase {
+    Validating,
+    Writing,
+}
