@@ -27,6 +27,18 @@ const COMMANDS: &[&str] = &[
     "attach_vehicle",
     "detach_vehicle",
     "list_customers",
+    "get_customer",
+    "customer_owners",
+    "create_customer",
+    "update_customer",
+    "delete_customer",
+    "place_customers",
+    "export_customers",
+    "suggest_path",
+    "preview_import",
+    "validate_import",
+    "run_import",
+    "cancel_import",
 ];
 
 fn main() {

@@ -25,7 +25,15 @@ export default tseslint.config(
       // Only the typed client may talk to the generated bindings.
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/ipc/bindings", "./bindings"], message: "Import from src/ipc/client.ts instead." }] },
+        {
+          patterns: [
+            { group: ["**/ipc/bindings", "./bindings"], message: "Import from src/ipc/client.ts instead." },
+            {
+              group: ["@tauri-apps/*"],
+              message: "Reach the backend and the native dialogs through src/ipc/client.ts.",
+            },
+          ],
+        },
       ],
     },
   },

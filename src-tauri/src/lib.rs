@@ -39,6 +39,18 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::vehicles::attach_vehicle,
         commands::vehicles::detach_vehicle,
         commands::customers::list_customers,
+        commands::customers::get_customer,
+        commands::customers::customer_owners,
+        commands::customers::create_customer,
+        commands::customers::update_customer,
+        commands::customers::delete_customer,
+        commands::customers::place_customers,
+        commands::customers::export_customers,
+        commands::workspace::suggest_path,
+        commands::import::preview_import,
+        commands::import::validate_import,
+        commands::import::run_import,
+        commands::import::cancel_import,
     ])
 }
 
@@ -56,6 +68,7 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
 pub fn run() {
     let builder = specta_builder();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -67,6 +80,7 @@ pub fn run() {
             )
             .map_err(|message| -> Box<dyn std::error::Error> { message.into() })?;
             app.manage(workspace::Workspace::open(&choice, chrono::Utc::now()));
+            app.manage(commands::import::ImportControl::default());
             Ok(())
         })
         .run(tauri::generate_context!());
@@ -104,7 +118,8 @@ mod tests {
         );
     }
 
-    /// Every command in the bindings is granted to the main window, and nothing else is.
+    /// Every command in the bindings is granted to the main window, and of plugins only the
+    /// file dialogs.
     #[test]
     fn the_capability_grants_exactly_the_registered_commands() {
         let dir = tempfile::tempdir().unwrap();
@@ -127,7 +142,14 @@ mod tests {
             .iter()
             .filter_map(|p| p.as_str().map(str::to_string))
             .collect();
+        let (plugins, own): (BTreeSet<String>, BTreeSet<String>) =
+            granted.into_iter().partition(|p| p.contains(':'));
         assert!(!commands.is_empty());
-        assert_eq!(granted, commands);
+        assert_eq!(own, commands);
+        // The native file dialogs (pick a file to import, a path to export to), nothing more.
+        let dialogs: BTreeSet<String> = ["dialog:allow-open", "dialog:allow-save"]
+            .map(String::from)
+            .into();
+        assert_eq!(plugins, dialogs);
     }
 }

@@ -276,6 +276,18 @@ impl App {
             .expect("drag and drop");
     }
 
+    /// Scrolls the page so that `element` is in the middle of the view (vertically).
+    pub async fn scroll_to(&self, element: &WebElement) {
+        let arg = element.to_json().expect("element as JSON");
+        self.driver
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });",
+                vec![arg],
+            )
+            .await
+            .expect("scroll into view");
+    }
+
     /// The rendered text of an element (`innerText`, trimmed): what a person sees.
     ///
     /// WebKitWebDriver's own "get element text" answers "" for some visible elements

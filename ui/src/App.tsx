@@ -2,13 +2,14 @@ import { useCallback, useState } from "react";
 import { BackendError, describeError, type PersonaId } from "./ipc/client";
 import { useClient } from "./ipc/context";
 import { useLoad } from "./lib/useLoad";
-import { CustomersView } from "./features/customers/CustomersView";
+import { CustomersView, type CustomerFilter } from "./features/customers/CustomersView";
 import { Icon } from "./features/frame/Icons";
 import { noticeFrom, Notices, type Notice } from "./features/frame/Notices";
 import { Sidebar, type View } from "./features/frame/Sidebar";
 import { StatusLine } from "./features/frame/StatusLine";
 import type { HistoryAction } from "./features/history/shortcuts";
 import { UndoControls } from "./features/history/UndoControls";
+import { ImportWizard } from "./features/import/ImportWizard";
 import { MapView } from "./features/map/MapView";
 import { PersonasView } from "./features/personas/PersonasView";
 import { SegmentsView } from "./features/segments/SegmentsView";
@@ -18,6 +19,8 @@ export function App() {
   const [view, setView] = useState<View>("personas");
   const [chosen, setSelected] = useState<PersonaId | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [importing, setImporting] = useState(false);
+  const [customerFilter, setCustomerFilter] = useState<CustomerFilter>({ personaId: null, currentStepId: null });
   const [announcement, setAnnouncement] = useState("");
   // Bumped after every change (edit, undo, redo): every screen reloads what it shows.
   const [revision, setRevision] = useState(0);
@@ -123,14 +126,35 @@ export function App() {
             onChanged={refresh}
             onError={report}
             onShowPersonas={() => setView("personas")}
+            onShowCustomers={(personaId, stepId) => {
+              setCustomerFilter({ personaId, currentStepId: stepId });
+              setView("customers");
+            }}
           />
         ) : view === "customers" ? (
-          <CustomersView personas={list} revision={revision} />
+          <CustomersView
+            personas={list}
+            revision={revision}
+            filter={customerFilter}
+            onFilter={setCustomerFilter}
+            onChanged={refresh}
+            onError={report}
+            onImport={() => setImporting(true)}
+          />
         ) : (
           <SegmentsView personas={list} revision={revision} />
         )}
       </main>
       <StatusLine info={info.data} />
+      {importing && (
+        <ImportWizard
+          personas={list}
+          onClose={(imported) => {
+            setImporting(false);
+            if (imported) refresh();
+          }}
+        />
+      )}
     </div>
   );
 }

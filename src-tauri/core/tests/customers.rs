@@ -166,3 +166,93 @@ fn a_failed_edit_leaves_the_saved_customer_as_it_was() {
         .unwrap();
     assert_eq!(stored.name, "Acme");
 }
+
+#[test]
+fn placing_many_customers_is_one_undoable_edit_with_history_per_customer() {
+    use successmap_core::model::PlacementMove;
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let a = step(&mut db, &p, "A");
+    let b = step(&mut db, &p, "B");
+    let other = persona(&mut db, "Other");
+    let elsewhere = step(&mut db, &other, "Elsewhere");
+    let mut ids = Vec::new();
+    for name in ["One", "Two"] {
+        let mut input = CustomerInput::named(name, p.id);
+        input.current_step_id = Some(a.id);
+        ids.push(
+            db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, now()))
+                .unwrap()
+                .id,
+        );
+    }
+    let moved = db
+        .edit("Move 2 customers", |tx| {
+            ops::customers::place(
+                tx,
+                &ids,
+                PlacementMove::Current { step_id: b.id },
+                PlacementSource::Bulk,
+                now(),
+            )
+        })
+        .unwrap();
+    assert_eq!(moved, 2);
+    let target = db
+        .edit("Target", |tx| {
+            ops::customers::place(
+                tx,
+                &ids[..1],
+                PlacementMove::Target {
+                    step_id: Some(a.id),
+                },
+                PlacementSource::Drag,
+                now(),
+            )
+        })
+        .unwrap();
+    assert_eq!(target, 1);
+    let detail = db.read(|c| ops::customers::detail(c, ids[0])).unwrap();
+    assert!(detail.row.is_regression(), "target A lies before current B");
+    let sources: Vec<PlacementSource> = detail.history.iter().map(|h| h.source).collect();
+    assert_eq!(
+        sources,
+        vec![
+            PlacementSource::Drag,
+            PlacementSource::Bulk,
+            PlacementSource::Created
+        ]
+    );
+    assert_eq!(detail.history[1].from_current.as_deref(), Some("A"));
+    assert_eq!(detail.history[1].to_current.as_deref(), Some("B"));
+    assert!(detail.history[1].current_changed && !detail.history[1].target_changed);
+
+    let refused = db.edit("x", |tx| {
+        ops::customers::place(
+            tx,
+            &ids,
+            PlacementMove::Current {
+                step_id: elsewhere.id,
+            },
+            PlacementSource::Bulk,
+            now(),
+        )
+    });
+    assert!(matches!(refused, Err(CoreError::Invalid { .. })));
+
+    db.undo().unwrap();
+    db.undo().unwrap();
+    let detail = db.read(|c| ops::customers::detail(c, ids[0])).unwrap();
+    assert_eq!(detail.row.current_step_title.as_deref(), Some("A"));
+    assert_eq!(
+        detail.history.len(),
+        1,
+        "undo removes the history entries too"
+    );
+    let label = db
+        .read(|c| {
+            ops::customers::placement_label(c, &ids, PlacementMove::Current { step_id: b.id })
+        })
+        .unwrap();
+    assert_eq!(label, "Move 2 customers to “B”");
+}

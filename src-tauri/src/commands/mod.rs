@@ -3,6 +3,7 @@
 
 pub mod customers;
 pub mod history;
+pub mod import;
 pub mod kpis;
 pub mod maps;
 pub mod personas;

@@ -24,3 +24,22 @@ pub fn load_demo(ws: State<'_, Workspace>) -> Result<WorkspaceInfo, AppError> {
         ops::workspace::info(db)
     })
 }
+
+/// A path to offer for a file the user saves: `file_name` in their documents folder
+/// (their home folder when there is none).
+#[tauri::command]
+#[specta::specta]
+pub fn suggest_path(app: tauri::AppHandle, file_name: String) -> Result<String, AppError> {
+    use tauri::Manager;
+    let dir = app
+        .path()
+        .document_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| AppError::Internal {
+            message: format!("no folder to suggest ({e})"),
+        })?;
+    let name = std::path::Path::new(&file_name)
+        .file_name()
+        .map_or_else(|| "export.csv".into(), |n| n.to_string_lossy().into_owned());
+    Ok(dir.join(name).display().to_string())
+}

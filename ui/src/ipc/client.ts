@@ -1,6 +1,8 @@
 // The only module that talks to the generated bindings. It turns every command's
 // result into a resolved value or a thrown BackendError with a stable code, and
 // gives the rest of the UI short type names.
+import { Channel } from "@tauri-apps/api/core";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { commands } from "./bindings";
 import type {
   AppError_Serialize,
@@ -16,6 +18,23 @@ import type {
   UndoState_Serialize,
   CustomerPage_Serialize,
   CustomerRow_Serialize,
+  CustomerDetail_Serialize,
+  CustomerChip_Serialize,
+  CustomerId,
+  CustomerInput_Deserialize,
+  CustomerQuery_Deserialize,
+  CustomerSort,
+  HealthBand,
+  PlacementEntry_Serialize,
+  PlacementMove_Deserialize,
+  PlacementSource,
+  ImportField,
+  ImportOptions_Deserialize,
+  ImportPreview,
+  ImportProblem_Serialize,
+  ImportProgress_Serialize,
+  ImportProgress_Deserialize,
+  ImportReport_Serialize,
   Kpi,
   KpiId,
   KpiInput,
@@ -38,6 +57,28 @@ export type ErrorCode = AppError["code"];
 export type AttachedVehicle = AttachedVehicle_Serialize;
 export type CustomerPage = CustomerPage_Serialize;
 export type CustomerRow = CustomerRow_Serialize;
+export type Customer = CustomerRow_Serialize["customer"];
+export type CustomerDetail = CustomerDetail_Serialize;
+export type CustomerChip = CustomerChip_Serialize;
+export type CustomerInput = CustomerInput_Deserialize;
+export type CustomerQuery = Required<CustomerQuery_Deserialize>;
+export type PlacementEntry = PlacementEntry_Serialize;
+export type PlacementMove = PlacementMove_Deserialize;
+export type { CustomerId, CustomerSort, HealthBand, PlacementSource };
+export type { ImportField };
+export type ImportOptions = ImportOptions_Deserialize;
+export type { ImportPreview };
+export type ImportProblem = ImportProblem_Serialize;
+export type ImportProgress = ImportProgress_Serialize;
+export type ImportReport = ImportReport_Serialize;
+
+// The generated bindings type a channel by what the command takes; what arrives is the
+// same shape as the serialized progress.
+function progressChannel(onProgress: (p: ImportProgress) => void): Channel<ImportProgress_Deserialize> {
+  const channel = new Channel<ImportProgress_Deserialize>();
+  channel.onmessage = (p) => onProgress({ ...p, fraction: p.fraction ?? null });
+  return channel;
+}
 export type { Kpi };
 export type MapView = MapView_Serialize;
 export type MoveView = MoveView_Serialize;
@@ -118,8 +159,36 @@ export const client = {
   deleteVehicle: (id: VehicleId) => unwrap(commands.deleteVehicle(id)),
   attachVehicle: (vehicleId: VehicleId, target: AttachmentTarget) => unwrap(commands.attachVehicle(vehicleId, target)),
   detachVehicle: (id: AttachmentId) => unwrap(commands.detachVehicle(id)),
-  listCustomers: (personaId: PersonaId | null, offset: number, limit: number) =>
-    unwrap(commands.listCustomers(personaId, offset, limit)),
+  listCustomers: (query: CustomerQuery, offset: number, limit: number) =>
+    unwrap(commands.listCustomers(query, offset, limit)),
+  getCustomer: (id: CustomerId) => unwrap(commands.getCustomer(id)),
+  customerOwners: () => unwrap(commands.customerOwners()),
+  createCustomer: (input: CustomerInput) => unwrap(commands.createCustomer(input)),
+  updateCustomer: (id: CustomerId, input: CustomerInput) => unwrap(commands.updateCustomer(id, input)),
+  deleteCustomer: (id: CustomerId) => unwrap(commands.deleteCustomer(id)),
+  placeCustomers: (ids: CustomerId[], placement: PlacementMove, source: PlacementSource) =>
+    unwrap(commands.placeCustomers(ids, placement, source)),
+  exportCustomers: (query: CustomerQuery, path: string) => unwrap(commands.exportCustomers(query, path)),
+  suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),
+  previewImport: (path: string) => unwrap(commands.previewImport(path)),
+  validateImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>
+    unwrap(commands.validateImport(path, options, progressChannel(onProgress))),
+  runImport: (path: string, options: ImportOptions, remember: boolean, onProgress: (p: ImportProgress) => void) =>
+    unwrap(commands.runImport(path, options, remember, progressChannel(onProgress))),
+  cancelImport: () => unwrap(commands.cancelImport()),
+  /** The native "open" dialog for CSV and XLSX files; null when the user cancels. */
+  pickImportFile: async (): Promise<string | null> => {
+    const picked = await openDialog({
+      multiple: false,
+      directory: false,
+      title: "Import customers",
+      filters: [{ name: "CRM exports (CSV, XLSX)", extensions: ["csv", "tsv", "txt", "xlsx"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  },
+  /** The native "save" dialog, starting at `suggested`; null when the user cancels. */
+  pickSavePath: async (suggested: string): Promise<string | null> =>
+    (await saveDialog({ defaultPath: suggested, filters: [{ name: "CSV", extensions: ["csv"] }] })) ?? null,
 };
 
 export type Client = typeof client;

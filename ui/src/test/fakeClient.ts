@@ -2,6 +2,13 @@
 import {
   BackendError,
   type Client,
+  type Customer,
+  type CustomerRow,
+  type CustomerInput,
+  type ImportOptions,
+  type ImportProblem,
+  type ImportProgress,
+  type ImportReport,
   type MapView,
   type Persona,
   type PersonaInput,
@@ -14,7 +21,9 @@ import {
   type WorkspaceInfo,
 } from "../ipc/client";
 
-export function fakeClient(initial: string[] = []): Client & { personas: PersonaSummary[]; steps: Step[] } {
+export function fakeClient(
+  initial: string[] = [],
+): Client & { personas: PersonaSummary[]; steps: Step[]; customers: CustomerRow[]; files: Record<string, string> } {
   const personas: PersonaSummary[] = [];
   const steps: Step[] = [];
   const kpis: Kpi[] = [];
@@ -58,6 +67,95 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
       if (stored) stored.position = position;
     });
   let nextId = 1;
+  const customers: CustomerRow[] = [];
+  const rowOf = (customer: Customer): CustomerRow => {
+    const current = steps.find((x) => x.id === customer.currentStepId);
+    const target = steps.find((x) => x.id === customer.targetStepId);
+    return {
+      customer,
+      personaName: personas.find((p) => p.persona.id === customer.personaId)?.persona.name ?? "",
+      currentStepTitle: current?.title ?? null,
+      targetStepTitle: target?.title ?? null,
+      currentStepPosition: current?.position ?? null,
+      targetStepPosition: target?.position ?? null,
+    };
+  };
+  const full = (id: number, input: CustomerInput): Customer => ({
+    ...input,
+    id,
+    externalId: input.externalId ?? null,
+    currentStepId: input.currentStepId ?? null,
+    targetStepId: input.targetStepId ?? null,
+    arrCents: input.arrCents ?? null,
+    health: input.health ?? null,
+    nps: input.nps ?? null,
+    csat: input.csat ?? null,
+    renewalDate: input.renewalDate ?? null,
+  });
+  // Import: naive CSV (no quotes) from files registered by the test.
+  const files: Record<string, string> = {};
+  const fileLines = (path: string) => {
+    const text = files[path];
+    if (text === undefined)
+      throw new BackendError({ code: "invalid_input", field: "file", message: `cannot read ${path}` });
+    return text
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
+  };
+  const checkFile = async (
+    path: string,
+    options: ImportOptions,
+    onProgress: (p: ImportProgress) => void,
+    write: boolean,
+  ): Promise<ImportReport> => {
+    const [, ...rows] = fileLines(path);
+    const col = (field: string) => options.mapping.indexOf(field as never);
+    const problems: ImportProblem[] = [];
+    let valid = 0;
+    rows.forEach((cells, i) => {
+      const name = cells[col("name")] ?? "";
+      const persona = personas.find(
+        (p) => p.persona.name.toLowerCase() === (cells[col("persona")] ?? "").toLowerCase(),
+      );
+      if (name === "") problems.push({ line: i + 2, column: "name", reason: "the name is empty" });
+      else if (!persona)
+        problems.push({ line: i + 2, column: "persona", reason: `unknown persona "${cells[col("persona")]}"` });
+      else {
+        valid += 1;
+        if (write) customers.push(rowOf(full(nextId++, { ...blankCustomer(persona.persona.id), name })));
+      }
+    });
+    onProgress({ phase: write ? "writing" : "validating", rowsDone: rows.length, fraction: 1 });
+    return {
+      rows: rows.length,
+      validRows: valid,
+      rejectedRows: rows.length - valid,
+      newCustomers: valid,
+      matchedCustomers: 0,
+      updatedCustomers: 0,
+      unchangedCustomers: 0,
+      problems,
+      problemCount: problems.length,
+      missingPersonas: [],
+      missingSteps: [],
+      written: write,
+    };
+  };
+  const blankCustomer = (personaId: number): CustomerInput => ({
+    name: "",
+    externalId: null,
+    personaId,
+    currentStepId: null,
+    targetStepId: null,
+    arrCents: null,
+    health: null,
+    nps: null,
+    csat: null,
+    owner: "",
+    renewalDate: null,
+    notes: "",
+  });
   const make = (input: PersonaInput): Persona => ({
     id: nextId,
     mapId: nextId++,
@@ -138,9 +236,21 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
           step,
           kpis: kpis.filter((k) => k.stepId === step.id),
           vehicles: attached((t) => t.type === "step" && t.stepId === step.id),
-          customerCount: 0,
-          targetCount: 0,
-          arrCents: 0,
+          customerCount: customers.filter((r) => r.customer.currentStepId === step.id).length,
+          targetCount: customers.filter((r) => r.customer.targetStepId === step.id).length,
+          arrCents: customers
+            .filter((r) => r.customer.currentStepId === step.id)
+            .reduce((sum, r) => sum + (r.customer.arrCents ?? 0), 0),
+          customers: customers
+            .filter((r) => r.customer.currentStepId === step.id)
+            .slice(0, 5)
+            .map(({ customer: c }) => ({
+              id: c.id,
+              name: c.name,
+              arrCents: c.arrCents,
+              health: c.health,
+              targetStepId: c.targetStepId,
+            })),
         })),
         moves: mapSteps.slice(1).map((to, i) => {
           const from = mapSteps[i]?.id ?? -1;
@@ -272,6 +382,77 @@ export function fakeClient(initial: string[] = []): Client & { personas: Persona
       );
       return null;
     },
-    listCustomers: async (_persona, offset) => ({ total: 0, offset, rows: [] }),
+    customers,
+    listCustomers: async (query, offset, limit) => {
+      const matching = customers.filter(
+        (r) =>
+          (query.personaId === null || r.customer.personaId === query.personaId) &&
+          (query.currentStepId === null || r.customer.currentStepId === query.currentStepId) &&
+          (query.search === "" || r.customer.name.toLowerCase().includes(query.search.toLowerCase())),
+      );
+      matching.sort((a, b) => a.customer.name.localeCompare(b.customer.name));
+      return { total: matching.length, offset, rows: matching.slice(offset, offset + limit) };
+    },
+    getCustomer: async (id) => {
+      const row = customers.find((r) => r.customer.id === id);
+      if (!row) throw new BackendError({ code: "not_found", message: "customer does not exist" });
+      return { row, history: [] };
+    },
+    customerOwners: async () => [...new Set(customers.map((r) => r.customer.owner).filter((o) => o !== ""))],
+    createCustomer: async (input) => {
+      const customer = full(nextId++, input);
+      customers.push(rowOf(customer));
+      return customer;
+    },
+    updateCustomer: async (id, input) => {
+      const index = customers.findIndex((r) => r.customer.id === id);
+      const customer = full(id, input);
+      customers[index] = rowOf(customer);
+      return customer;
+    },
+    deleteCustomer: async (id) => {
+      customers.splice(
+        customers.findIndex((r) => r.customer.id === id),
+        1,
+      );
+      return null;
+    },
+    placeCustomers: async (ids, placement) => {
+      for (const id of ids) {
+        const index = customers.findIndex((r) => r.customer.id === id);
+        const c = customers[index]?.customer;
+        if (!c) continue;
+        const next =
+          placement.type === "current"
+            ? { ...c, currentStepId: placement.step_id }
+            : { ...c, targetStepId: placement.step_id ?? null };
+        customers[index] = rowOf(next);
+      }
+      return ids.length;
+    },
+    exportCustomers: async () => customers.length,
+    suggestPath: async (name) => `/home/test/${name}`,
+    files,
+    previewImport: async (path) => {
+      const lines = fileLines(path);
+      const headers = lines[0] ?? [];
+      return {
+        path,
+        format: "csv",
+        encoding: "UTF-8",
+        delimiter: "comma",
+        headers,
+        sample: lines.slice(1, 6),
+        mapping: headers.map((h) =>
+          ["name", "persona", "arr"].includes(h) ? (h as "name" | "persona" | "arr") : null,
+        ),
+        mappingSaved: false,
+      };
+    },
+    validateImport: async (path, options, onProgress) => checkFile(path, options, onProgress, false),
+    runImport: async (path, options, _remember, onProgress) => checkFile(path, options, onProgress, true),
+    cancelImport: async () => null,
+    pickImportFile: async () => null,
+    pickSavePath: async () => null,
   };
 }

@@ -9,8 +9,8 @@ use crate::error::{CoreError, CoreResult};
 use rusqlite::types::Value;
 
 use crate::model::{
-    Customer, CustomerId, CustomerInput, CustomerQuery, CustomerRow, CustomerSort, MapId,
-    PersonaId, StepId,
+    Customer, CustomerChip, CustomerId, CustomerInput, CustomerQuery, CustomerRow, CustomerSort,
+    MapId, PersonaId, StepId,
 };
 use crate::time;
 
@@ -128,6 +128,52 @@ pub fn get(conn: &Connection, id: CustomerId) -> CoreResult<Customer> {
     .ok_or_else(|| CoreError::not_found(CustomerId::ENTITY, id.0))
 }
 
+/// A customer with the names the list shows.
+pub fn row(conn: &Connection, id: CustomerId) -> CoreResult<CustomerRow> {
+    conn.query_row(
+        &format!(
+            "SELECT {COLUMNS}, p.name, cs.title, ts.title, cs.position, ts.position
+               FROM customer c
+               JOIN persona p ON p.id = c.persona_id
+               LEFT JOIN step cs ON cs.id = c.current_step_id
+               LEFT JOIN step ts ON ts.id = c.target_step_id
+              WHERE c.id = ?1"
+        ),
+        [id],
+        |r| {
+            Ok(CustomerRow {
+                customer: from_row(r)?,
+                persona_name: r.get(13)?,
+                current_step_title: r.get(14)?,
+                target_step_title: r.get(15)?,
+                current_step_position: r.get(16)?,
+                target_step_position: r.get(17)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::not_found(CustomerId::ENTITY, id.0))
+}
+
+/// Sets a customer's current and target step.
+pub fn set_steps(
+    conn: &Connection,
+    id: CustomerId,
+    current: Option<StepId>,
+    target: Option<StepId>,
+    now: &str,
+) -> CoreResult<()> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE customer SET current_step_id = ?2, target_step_id = ?3, updated_at = ?4 WHERE id = ?1",
+        )?
+        .execute(params![id, current, target, now])?;
+    if changed == 0 {
+        return Err(CoreError::not_found(CustomerId::ENTITY, id.0));
+    }
+    Ok(())
+}
+
 /// How many customers stand on, or aim at, a step.
 pub fn count_on_step(conn: &Connection, step_id: StepId) -> CoreResult<(u32, u32)> {
     Ok(conn.query_row(
@@ -148,6 +194,29 @@ pub fn count_for_persona(conn: &Connection, persona_id: PersonaId) -> CoreResult
 
 pub fn count(conn: &Connection) -> CoreResult<u32> {
     Ok(conn.query_row("SELECT count(*) FROM customer", [], |r| r.get(0))?)
+}
+
+/// The largest customers (by ARR, then name) on a step, for the map's chips.
+pub fn chips_on_step(
+    conn: &Connection,
+    step_id: StepId,
+    limit: u32,
+) -> CoreResult<Vec<CustomerChip>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, arr_cents, health, target_step_id FROM customer
+          WHERE current_step_id = ?1
+          ORDER BY arr_cents DESC, id LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![step_id, limit], |r| {
+        Ok(CustomerChip {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            arr_cents: r.get(2)?,
+            health: r.get(3)?,
+            target_step_id: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Per step of a map: (step, customers on it, customers aiming at it, ARR on it).
@@ -252,7 +321,7 @@ pub fn for_each_matching(
     values.push(Value::Integer(i64::from(offset)));
     let n = values.len();
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS}, p.name, cs.title, ts.title
+        "SELECT {COLUMNS}, p.name, cs.title, ts.title, cs.position, ts.position
            FROM customer c
            JOIN persona p ON p.id = c.persona_id
            LEFT JOIN step cs ON cs.id = c.current_step_id
@@ -270,6 +339,8 @@ pub fn for_each_matching(
             persona_name: r.get(13)?,
             current_step_title: r.get(14)?,
             target_step_title: r.get(15)?,
+            current_step_position: r.get(16)?,
+            target_step_position: r.get(17)?,
         })?;
     }
     Ok(())

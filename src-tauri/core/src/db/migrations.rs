@@ -6,10 +6,16 @@ use rusqlite::Connection;
 use crate::error::{CoreError, CoreResult};
 
 /// (name, SQL), in order. The version of a database is the number applied.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../../migrations/0001_initial.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../../migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_customer_indexes",
+        include_str!("../../migrations/0002_customer_indexes.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, Row};
 
 use crate::db::parse_enum;
 use crate::error::CoreResult;
-use crate::model::{CustomerId, Placement, PlacementId, PlacementSource, StepId};
+use crate::model::{CustomerId, Placement, PlacementEntry, PlacementId, PlacementSource, StepId};
 use crate::time;
 
 /// A change to record: previous and new current and target steps.
@@ -64,5 +64,47 @@ pub fn list_for_customer(conn: &Connection, customer_id: CustomerId) -> CoreResu
            FROM placement WHERE customer_id = ?1 ORDER BY at, id",
     )?;
     let rows = stmt.query_map([customer_id], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A customer's history with step titles, newest first.
+pub fn entries_for_customer(
+    conn: &Connection,
+    customer_id: CustomerId,
+) -> CoreResult<Vec<PlacementEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.at, p.source,
+                p.from_current_step_id IS NOT p.to_current_step_id,
+                p.from_target_step_id IS NOT p.to_target_step_id,
+                fc.title, tc.title, ft.title, tt.title
+           FROM placement p
+           LEFT JOIN step fc ON fc.id = p.from_current_step_id
+           LEFT JOIN step tc ON tc.id = p.to_current_step_id
+           LEFT JOIN step ft ON ft.id = p.from_target_step_id
+           LEFT JOIN step tt ON tt.id = p.to_target_step_id
+          WHERE p.customer_id = ?1
+          ORDER BY p.at DESC, p.id DESC",
+    )?;
+    let rows = stmt.query_map([customer_id], |r| {
+        let at: String = r.get(1)?;
+        let source: String = r.get(2)?;
+        Ok(PlacementEntry {
+            id: r.get(0)?,
+            at: time::from_stored(&at).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    1,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?,
+            source: parse_enum(&source, "placement source", PlacementSource::parse)?,
+            current_changed: r.get(3)?,
+            target_changed: r.get(4)?,
+            from_current: r.get(5)?,
+            to_current: r.get(6)?,
+            from_target: r.get(7)?,
+            to_target: r.get(8)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -140,6 +140,50 @@ pub struct CustomerRow {
     pub persona_name: String,
     pub current_step_title: Option<String>,
     pub target_step_title: Option<String>,
+    /// Positions on the map (0-based), to show a target before the current step as a regression.
+    pub current_step_position: Option<i32>,
+    pub target_step_position: Option<i32>,
+}
+
+impl CustomerRow {
+    /// The target step lies before the current one.
+    pub fn is_regression(&self) -> bool {
+        matches!((self.current_step_position, self.target_step_position), (Some(c), Some(t)) if t < c)
+    }
+}
+
+/// One entry of a customer's placement history, with step titles (`None`: no step,
+/// or a step deleted since).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PlacementEntry {
+    pub id: PlacementId,
+    pub at: DateTime<Utc>,
+    pub source: PlacementSource,
+    pub current_changed: bool,
+    pub target_changed: bool,
+    pub from_current: Option<String>,
+    pub to_current: Option<String>,
+    pub from_target: Option<String>,
+    pub to_target: Option<String>,
+}
+
+/// A customer with its names and its placement history, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerDetail {
+    pub row: CustomerRow,
+    pub history: Vec<PlacementEntry>,
+}
+
+/// Which placement a move of many customers changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum PlacementMove {
+    /// A new current step.
+    Current { step_id: StepId },
+    /// A new target step, or none.
+    Target { step_id: Option<StepId> },
 }
 
 /// Health bands used to filter the customer list.

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{AttachedVehicle, KpiId, MapId, PersonaId, StepId};
+use super::{AttachedVehicle, CustomerId, KpiId, MapId, PersonaId, StepId};
 
 /// A persona's success map: the ordered steps that lead to success.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -124,6 +124,24 @@ pub struct StepView {
     pub target_count: u32,
     #[specta(type = specta_typescript::Number)]
     pub arr_cents: i64,
+    /// The largest customers on the step (by ARR), at most [`StepView::CHIPS`].
+    pub customers: Vec<CustomerChip>,
+}
+
+impl StepView {
+    pub const CHIPS: u32 = 5;
+}
+
+/// A customer as a chip on the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerChip {
+    pub id: CustomerId,
+    pub name: String,
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub arr_cents: Option<i64>,
+    pub health: Option<i32>,
+    pub target_step_id: Option<StepId>,
 }
 
 /// The move from one step to the next, with the vehicles that help customers make it.

@@ -10,8 +10,8 @@ use crate::db::placements::{self, PlacementChange};
 use crate::db::{customers, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
-    Customer, CustomerId, CustomerInput, CustomerPage, CustomerQuery, PersonaId, Placement,
-    PlacementSource, StepId,
+    Customer, CustomerDetail, CustomerId, CustomerInput, CustomerPage, CustomerQuery, PersonaId,
+    Placement, PlacementMove, PlacementSource, StepId,
 };
 use crate::{time, validate};
 
@@ -162,4 +162,97 @@ pub fn page(
 pub fn history(conn: &Connection, id: CustomerId) -> CoreResult<Vec<Placement>> {
     customers::get(conn, id)?;
     placements::list_for_customer(conn, id)
+}
+
+/// A customer with its names and history.
+pub fn detail(conn: &Connection, id: CustomerId) -> CoreResult<CustomerDetail> {
+    Ok(CustomerDetail {
+        row: customers::row(conn, id)?,
+        history: placements::entries_for_customer(conn, id)?,
+    })
+}
+
+/// Moves customers to a new current step, or gives them a new target, in one edit;
+/// each change goes to the history with `source`. Every step must be on the map of each
+/// customer's persona. Returns how many customers changed.
+pub fn place(
+    conn: &Connection,
+    ids: &[CustomerId],
+    placement: PlacementMove,
+    source: PlacementSource,
+    now: DateTime<Utc>,
+) -> CoreResult<u32> {
+    if ids.is_empty() {
+        return Err(CoreError::invalid("ids", "select at least one customer"));
+    }
+    let at = time::to_stored(now);
+    let mut changed = 0;
+    for &id in ids {
+        let before = customers::get(conn, id)?;
+        let (current, target) = match placement {
+            PlacementMove::Current { step_id } => {
+                check_step_for(conn, &before, step_id)?;
+                (Some(step_id), before.target_step_id)
+            }
+            PlacementMove::Target { step_id } => {
+                if let Some(step_id) = step_id {
+                    check_step_for(conn, &before, step_id)?;
+                }
+                (before.current_step_id, step_id)
+            }
+        };
+        if current == before.current_step_id && target == before.target_step_id {
+            continue;
+        }
+        customers::set_steps(conn, id, current, target, &at)?;
+        placements::insert(
+            conn,
+            &PlacementChange {
+                customer_id: id,
+                from_current: before.current_step_id,
+                to_current: current,
+                from_target: before.target_step_id,
+                to_target: target,
+            },
+            &at,
+            source,
+        )?;
+        changed += 1;
+    }
+    Ok(changed)
+}
+
+fn check_step_for(conn: &Connection, customer: &Customer, step_id: StepId) -> CoreResult<()> {
+    let persona = personas::get(conn, customer.persona_id)?;
+    let step = steps::get(conn, step_id)?;
+    if step.map_id != persona.map_id {
+        return Err(CoreError::invalid(
+            "stepId",
+            format!(
+                "{} is a {} customer; the step \"{}\" is on another persona's map",
+                customer.name, persona.name, step.title
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The undo label of a placement: "Move “Acme” to “Adopt”", "Set target of 3 customers to …".
+pub fn placement_label(
+    conn: &Connection,
+    ids: &[CustomerId],
+    placement: PlacementMove,
+) -> CoreResult<String> {
+    let who = match ids {
+        [one] => format!("“{}”", customers::get(conn, *one)?.name),
+        many => format!("{} customers", many.len()),
+    };
+    let step = |id| steps::get(conn, id).map(|s| s.title);
+    Ok(match placement {
+        PlacementMove::Current { step_id } => format!("Move {who} to “{}”", step(step_id)?),
+        PlacementMove::Target { step_id: Some(id) } => {
+            format!("Set target of {who} to “{}”", step(id)?)
+        }
+        PlacementMove::Target { step_id: None } => format!("Clear the target of {who}"),
+    })
 }

@@ -56,6 +56,7 @@ pub fn view(conn: &Connection, persona_id: PersonaId) -> CoreResult<MapView> {
                 customer_count,
                 target_count,
                 arr_cents,
+                customers: customers::chips_on_step(conn, step.id, StepView::CHIPS)?,
                 step,
             })
         })

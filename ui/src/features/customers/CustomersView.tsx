@@ -1,37 +1,193 @@
-import { useState } from "react";
-import type { PersonaId, PersonaSummary } from "../../ipc/client";
+// Every customer of the workspace: search, filters, sort, a virtualized list, bulk
+// moves, add / edit / delete, CSV export, and one customer's detail beside the list.
+import { useCallback, useEffect, useState } from "react";
+import type {
+  CustomerDetail,
+  CustomerId,
+  CustomerQuery,
+  CustomerRow,
+  CustomerSort,
+  HealthBand,
+  PersonaId,
+  PersonaSummary,
+  PlacementMove,
+  PlacementSource,
+  StepId,
+} from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { formatArrExact, plural } from "../../lib/format";
+import { plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
+import { CustomerDialog } from "./CustomerDialog";
+import { CustomerList } from "./CustomerList";
+import { CustomerPanel } from "./CustomerPanel";
+import { draftFromCustomer, emptyCustomerDraft } from "./customerForm";
+import { ExportDialog } from "./ExportDialog";
+import { useSteps } from "./useSteps";
 
-const PAGE = 50;
+export interface CustomerFilter {
+  personaId: PersonaId | null;
+  currentStepId: StepId | null;
+}
 
-export function CustomersView({ personas, revision }: { personas: PersonaSummary[]; revision: number }) {
+interface Props {
+  personas: PersonaSummary[];
+  revision: number;
+  filter: CustomerFilter;
+  onFilter: (filter: CustomerFilter) => void;
+  onChanged: () => void;
+  onError: (error: unknown) => void;
+  /** Opens the import wizard; without it there is no import button. */
+  onImport?: () => void;
+}
+
+const BANDS: { value: HealthBand; label: string }[] = [
+  { value: "at_risk", label: "At risk (0–39)" },
+  { value: "watch", label: "Watch (40–69)" },
+  { value: "healthy", label: "Healthy (70–100)" },
+  { value: "unknown", label: "No health score" },
+];
+
+type Dialog = { mode: "add" } | { mode: "edit"; detail: CustomerDetail } | { mode: "export" } | null;
+
+export function CustomersView({ personas, revision, filter, onFilter, onChanged, onError, onImport }: Props) {
   const client = useClient();
-  const [personaId, setPersonaId] = useState<PersonaId | null>(null);
-  const [offset, setOffset] = useState(0);
-  const page = useLoad(() => client.listCustomers(personaId, offset, PAGE), [client, personaId, offset, revision]);
-  const data = page.data;
-  const total = data?.total ?? 0;
+  const [searchText, setSearchText] = useState("");
+  const [search, setSearch] = useState("");
+  const [owner, setOwner] = useState<string | null>(null);
+  const [band, setBand] = useState<HealthBand | null>(null);
+  const [sort, setSort] = useState<{ sort: CustomerSort; descending: boolean }>({ sort: "name", descending: false });
+  const [selected, setSelected] = useState<Map<CustomerId, CustomerRow>>(new Map());
+  const [open, setOpen] = useState<CustomerId | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const owners = useLoad(() => client.customerOwners(), [client, revision]);
+  const filterSteps = useSteps(filter.personaId, revision);
+
+  // Typing settles for a moment before the list is asked again.
+  useEffect(() => {
+    const t = setTimeout(() => setSearch(searchText), 200);
+    return () => clearTimeout(t);
+  }, [searchText]);
+
+  const query: CustomerQuery = {
+    search,
+    personaId: filter.personaId,
+    currentStepId: filter.currentStepId,
+    owner,
+    healthBand: band,
+    sort: sort.sort,
+    descending: sort.descending,
+  };
+
+  const selectedPersonas = new Set([...selected.values()].map((r) => r.customer.personaId));
+  const bulkPersona = selectedPersonas.size === 1 ? ([...selectedPersonas][0] ?? null) : null;
+  const bulkSteps = useSteps(bulkPersona, revision);
+
+  const toggle = useCallback((row: CustomerRow, on: boolean) => {
+    setSelected((s) => {
+      const next = new Map(s);
+      if (on) next.set(row.customer.id, row);
+      else next.delete(row.customer.id);
+      return next;
+    });
+  }, []);
+
+  const place = (ids: CustomerId[], placement: PlacementMove, source: PlacementSource) =>
+    client.placeCustomers(ids, placement, source).then(() => {
+      if (source === "bulk") setSelected(new Map());
+      onChanged();
+    }, onError);
+
+  const onSort = (key: CustomerSort) =>
+    setSort((s) => ({ sort: key, descending: s.sort === key ? !s.descending : key === "arr" || key === "health" }));
+
+  const activeFilters = [
+    search && { key: "search", label: `“${search}”`, clear: () => (setSearchText(""), setSearch("")) },
+    filter.personaId !== null && {
+      key: "persona",
+      label: personas.find((p) => p.persona.id === filter.personaId)?.persona.name ?? "Persona",
+      clear: () => onFilter({ personaId: null, currentStepId: null }),
+    },
+    filter.currentStepId !== null && {
+      key: "step",
+      label: `On ${filterSteps.find((s) => s.id === filter.currentStepId)?.title ?? "a step"}`,
+      clear: () => onFilter({ ...filter, currentStepId: null }),
+    },
+    owner !== null && { key: "owner", label: owner === "" ? "No owner" : owner, clear: () => setOwner(null) },
+    band !== null && {
+      key: "band",
+      label: BANDS.find((b) => b.value === band)?.label ?? band,
+      clear: () => setBand(null),
+    },
+  ].filter((f): f is { key: string; label: string; clear: () => void } => Boolean(f));
+
+  const noCustomersAtAll = total === 0 && activeFilters.length === 0;
 
   return (
-    <section className="view" aria-labelledby="customers-title">
+    <section className="view view-customers" aria-labelledby="customers-title">
       <header className="view-header">
         <div>
           <h1 id="customers-title">Customers</h1>
-          <p className="view-subtitle">{data ? plural(total, "customer") : "Loading…"}</p>
+          <p className="view-subtitle" data-testid="customer-total">
+            {total === null ? "Loading…" : plural(total, "customer")}
+            {activeFilters.length > 0 && total !== null
+              ? total === 1
+                ? " matches the filters"
+                : " match the filters"
+              : ""}
+          </p>
         </div>
+        <div className="view-tools">
+          {onImport && (
+            <button type="button" className="button" onClick={onImport} data-testid="open-import">
+              <Icon name="upload" /> Import…
+            </button>
+          )}
+          <button
+            type="button"
+            className="button"
+            onClick={() => setDialog({ mode: "export" })}
+            disabled={!total}
+            data-testid="open-export"
+          >
+            <Icon name="download" /> Export…
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setDialog({ mode: "add" })}
+            disabled={personas.length === 0}
+            title={personas.length === 0 ? "Create a persona first: every customer belongs to one" : undefined}
+            data-testid="add-customer"
+          >
+            <Icon name="plus" /> Add customer
+          </button>
+        </div>
+      </header>
+
+      <div className="filter-bar" role="search">
+        <label className="search-field">
+          <Icon name="search" />
+          <span className="visually-hidden">Search customers</span>
+          <input
+            type="search"
+            placeholder="Search name or external id"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            data-testid="customer-search"
+          />
+        </label>
         <label className="inline-field">
           <span>Persona</span>
           <select
-            value={personaId ?? ""}
-            onChange={(e) => {
-              setPersonaId(e.target.value === "" ? null : Number(e.target.value));
-              setOffset(0);
-            }}
+            value={filter.personaId ?? ""}
+            onChange={(e) =>
+              onFilter({ personaId: e.target.value === "" ? null : Number(e.target.value), currentStepId: null })
+            }
+            data-testid="filter-persona"
           >
-            <option value="">All personas</option>
+            <option value="">All</option>
             {personas.map(({ persona }) => (
               <option key={persona.id} value={persona.id}>
                 {persona.name}
@@ -39,84 +195,231 @@ export function CustomersView({ personas, revision }: { personas: PersonaSummary
             ))}
           </select>
         </label>
-      </header>
-      {page.state === "failed" && (
-        <div className="notice notice-error" role="alert">
-          <Icon name="alert" />
-          <p>Customers could not be loaded: {page.error instanceof Error ? page.error.message : String(page.error)}</p>
+        <label className="inline-field">
+          <span>Step</span>
+          <select
+            value={filter.currentStepId ?? ""}
+            disabled={filter.personaId === null}
+            title={filter.personaId === null ? "Choose a persona to filter by its steps" : undefined}
+            onChange={(e) =>
+              onFilter({ ...filter, currentStepId: e.target.value === "" ? null : Number(e.target.value) })
+            }
+            data-testid="filter-step"
+          >
+            <option value="">All</option>
+            {filterSteps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.position + 1}. {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Owner</span>
+          <select
+            value={owner === null ? "*" : owner}
+            onChange={(e) => setOwner(e.target.value === "*" ? null : e.target.value)}
+          >
+            <option value="*">All</option>
+            <option value="">No owner</option>
+            {(owners.data ?? []).map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Health</span>
+          <select
+            value={band ?? ""}
+            onChange={(e) => setBand(e.target.value === "" ? null : (e.target.value as HealthBand))}
+            data-testid="filter-health"
+          >
+            <option value="">All</option>
+            {BANDS.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {activeFilters.length > 0 && (
+        <div className="active-filters" aria-label="Active filters">
+          {activeFilters.map((f) => (
+            <button
+              key={f.key}
+              type="button"
+              className="filter-chip"
+              onClick={f.clear}
+              aria-label={`Remove filter ${f.label}`}
+            >
+              {f.label} <Icon name="close" size={12} />
+            </button>
+          ))}
+          {activeFilters.length > 1 && (
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              onClick={() => {
+                activeFilters.forEach((f) => f.clear());
+              }}
+            >
+              Clear all
+            </button>
+          )}
         </div>
       )}
-      {data && data.rows.length === 0 ? (
+
+      {selected.size > 0 && (
+        <div className="bulk-bar" role="region" aria-label="Selected customers" data-testid="bulk-bar">
+          <strong>{plural(selected.size, "customer")} selected</strong>
+          {bulkPersona === null ? (
+            <span className="muted">Select customers of one persona to move them together.</span>
+          ) : (
+            <>
+              <label className="inline-field">
+                <span>Move to</span>
+                <select
+                  value=""
+                  onChange={(e) =>
+                    e.target.value !== "" &&
+                    place([...selected.keys()], { type: "current", step_id: Number(e.target.value) }, "bulk")
+                  }
+                  data-testid="bulk-move"
+                >
+                  <option value="">Step…</option>
+                  {bulkSteps.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.position + 1}. {s.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="inline-field">
+                <span>Set target</span>
+                <select
+                  value=""
+                  onChange={(e) =>
+                    e.target.value !== "" &&
+                    place(
+                      [...selected.keys()],
+                      { type: "target", step_id: e.target.value === "none" ? null : Number(e.target.value) },
+                      "bulk",
+                    )
+                  }
+                  data-testid="bulk-target"
+                >
+                  <option value="">Step…</option>
+                  <option value="none">No target</option>
+                  {bulkSteps.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.position + 1}. {s.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
+          <button type="button" className="button button-small button-quiet" onClick={() => setSelected(new Map())}>
+            Clear selection
+          </button>
+        </div>
+      )}
+
+      {noCustomersAtAll ? (
         <div className="empty-state">
           <h2>No customers yet</h2>
           <p>
             Customers are the real accounts you place on a persona's success map, each on a current and a target step.
+            Bring them in from a CRM export, or add them one by one.
           </p>
+          <div className="empty-actions">
+            {onImport && (
+              <button type="button" className="button button-primary" onClick={onImport}>
+                <Icon name="upload" /> Import from CSV or XLSX…
+              </button>
+            )}
+            <button
+              type="button"
+              className="button"
+              onClick={() => setDialog({ mode: "add" })}
+              disabled={personas.length === 0}
+            >
+              Add a customer
+            </button>
+          </div>
         </div>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="customer-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">External id</th>
-                <th scope="col">Persona</th>
-                <th scope="col">Current step</th>
-                <th scope="col">Target step</th>
-                <th scope="col" className="num">
-                  ARR
-                </th>
-                <th scope="col" className="num">
-                  Health
-                </th>
-                <th scope="col" className="num">
-                  NPS
-                </th>
-                <th scope="col">Owner</th>
-                <th scope="col">Renewal</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data?.rows.map(({ customer, personaName, currentStepTitle, targetStepTitle }) => (
-                <tr key={customer.id}>
-                  <th scope="row">{customer.name}</th>
-                  <td className="mono">{customer.externalId ?? "—"}</td>
-                  <td>{personaName}</td>
-                  <td>{currentStepTitle ?? <span className="muted">Not placed</span>}</td>
-                  <td>{targetStepTitle ?? <span className="muted">—</span>}</td>
-                  <td className="num">{formatArrExact(customer.arrCents)}</td>
-                  <td className="num">{customer.health ?? "—"}</td>
-                  <td className="num">{customer.nps ?? "—"}</td>
-                  <td>{customer.owner || "—"}</td>
-                  <td className="nowrap">{customer.renewalDate ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      ) : null}
+      <div className={`customers-body${open !== null ? " has-panel" : ""}`} hidden={noCustomersAtAll}>
+        <CustomerList
+          query={query}
+          revision={revision}
+          selected={selected}
+          onToggle={toggle}
+          open={open}
+          onOpen={setOpen}
+          onTotal={setTotal}
+          onSort={onSort}
+        />
+        {open !== null && (
+          <CustomerPanel
+            id={open}
+            revision={revision}
+            onClose={() => setOpen(null)}
+            onEdit={(detail) => setDialog({ mode: "edit", detail })}
+            onPlace={(id, placement) => place([id], placement, "edit")}
+            onDelete={(detail) =>
+              client.deleteCustomer(detail.row.customer.id).then(() => {
+                setOpen(null);
+                setSelected((s) => {
+                  const next = new Map(s);
+                  next.delete(detail.row.customer.id);
+                  return next;
+                });
+                onChanged();
+              }, onError)
+            }
+          />
+        )}
+      </div>
+      {total === 0 && activeFilters.length > 0 && <p className="empty-inline">No customer matches these filters.</p>}
+
+      {dialog?.mode === "add" && (
+        <CustomerDialog
+          personas={personas}
+          initial={emptyCustomerDraft(filter.personaId ?? personas[0]?.persona.id ?? null)}
+          editing={false}
+          onSubmit={(input) => client.createCustomer(input)}
+          onClose={(saved) => {
+            setDialog(null);
+            if (saved) {
+              setOpen(saved.id);
+              onChanged();
+            }
+          }}
+        />
       )}
-      {total > PAGE && (
-        <nav className="pager" aria-label="Pages">
-          <button
-            type="button"
-            className="button button-small"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE))}
-          >
-            Previous
-          </button>
-          <span>
-            {offset + 1}–{Math.min(offset + PAGE, total)} of {total.toLocaleString("en-US")}
-          </span>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={offset + PAGE >= total}
-            onClick={() => setOffset(offset + PAGE)}
-          >
-            Next
-          </button>
-        </nav>
+      {dialog?.mode === "edit" && (
+        <CustomerDialog
+          personas={personas}
+          initial={draftFromCustomer(dialog.detail.row.customer)}
+          editing
+          onSubmit={(input) => client.updateCustomer(dialog.detail.row.customer.id, input)}
+          onClose={(saved) => {
+            setDialog(null);
+            if (saved) onChanged();
+          }}
+        />
+      )}
+      {dialog?.mode === "export" && (
+        <ExportDialog
+          query={query}
+          count={total ?? 0}
+          filtered={activeFilters.length > 0}
+          onClose={() => setDialog(null)}
+        />
       )}
     </section>
   );

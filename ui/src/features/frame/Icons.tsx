@@ -33,6 +33,14 @@ const paths: Record<string, ReactElement> = {
     </>
   ),
   plus: <path d="M12 5v14M5 12h14" />,
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6" />
+      <path d="m15.5 15.5 4 4" />
+    </>
+  ),
+  upload: <path d="M12 15V4m0 0L7.5 8.5M12 4l4.5 4.5M5 15v4h14v-4" />,
+  download: <path d="M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 15v4h14v-4" />,
   grip: (
     <>
       <circle cx="9" cy="6.5" r="1.2" fill="currentColor" stroke="none" />

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useModal } from "../../lib/useModal";
+import { useId, useState, type FormEvent } from "react";
 import { BackendError, describeError, type Kpi, type KpiInput } from "../../ipc/client";
 import { kpiFieldOf, parseKpiDraft, type KpiDraft, type KpiErrors, type KpiField } from "./kpiForm";
 
@@ -14,20 +15,12 @@ interface Props {
 
 /** A modal dialog to add or edit one KPI of a step. Escape or Cancel closes it unchanged. */
 export function KpiDialog({ stepTitle, initial, editing, onSubmit, onDelete, onClose }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModal();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<KpiErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === "function") dialog.showModal();
-      else dialog.setAttribute("open", "");
-    }
-  }, []);
 
   const set = (field: KpiField) => (value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));

@@ -25,6 +25,9 @@ import {
 import { CSS } from "@dnd-kit/utilities";
 import { dropIndex, moveItem, stepAnnouncements } from "../../dnd/reorder";
 import type {
+  CustomerChip,
+  PersonaId,
+  PlacementMove,
   AttachedVehicle,
   AttachmentId,
   AttachmentTarget,
@@ -36,10 +39,11 @@ import type {
   Vehicle,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
+import { formatLevel, isInlineUnit } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
 import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
+import { CustomerBand, stepFromBandKey, type CustomerDrag } from "./CustomerBand";
 import { KpiDialog } from "./KpiDialog";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
 import { StepEditor } from "./StepEditor";
@@ -53,6 +57,8 @@ interface Props {
   onChanged: () => void;
   onError: (error: unknown) => void;
   onShowPersonas: () => void;
+  /** Opens the customer list filtered to one step of a persona's map. */
+  onShowCustomers: ShowCustomers;
 }
 
 interface Editing {
@@ -60,7 +66,9 @@ interface Editing {
   onError: (error: unknown) => void;
 }
 
-export function MapView({ persona, revision, onChanged, onError, onShowPersonas }: Props) {
+type ShowCustomers = (personaId: PersonaId, stepId: number) => void;
+
+export function MapView({ persona, revision, onChanged, onError, onShowPersonas, onShowCustomers }: Props) {
   if (persona === null) {
     return (
       <section className="view">
@@ -77,11 +85,24 @@ export function MapView({ persona, revision, onChanged, onError, onShowPersonas 
     );
   }
   return (
-    <LoadedMap key={persona.persona.id} persona={persona} revision={revision} onChanged={onChanged} onError={onError} />
+    <LoadedMap
+      key={persona.persona.id}
+      persona={persona}
+      revision={revision}
+      onChanged={onChanged}
+      onError={onError}
+      onShowCustomers={onShowCustomers}
+    />
   );
 }
 
-function LoadedMap({ persona, revision, onChanged, onError }: { persona: PersonaSummary; revision: number } & Editing) {
+function LoadedMap({
+  persona,
+  revision,
+  onChanged,
+  onError,
+  onShowCustomers,
+}: { persona: PersonaSummary; revision: number; onShowCustomers: ShowCustomers } & Editing) {
   const client = useClient();
   const map = useLoad(() => client.getMap(persona.persona.id), [persona.persona.id, client, revision]);
   const [adding, setAdding] = useState<number | null>(null);
@@ -146,6 +167,7 @@ function LoadedMap({ persona, revision, onChanged, onError }: { persona: Persona
           onClosePalette={() => setPaletteOpen(false)}
           onChanged={onChanged}
           onError={onError}
+          onShowCustomers={onShowCustomers}
         />
       )}
     </section>
@@ -180,6 +202,7 @@ function MapSummary({ map }: { map: MapData }) {
 
 interface BoardProps extends Editing {
   map: MapData;
+  onShowCustomers: (personaId: PersonaId, stepId: number) => void;
   /** Where a new step is being added: an index in the map (steps.length = at the end). */
   adding: number | null;
   setAdding: (at: number | null) => void;
@@ -188,7 +211,7 @@ interface BoardProps extends Editing {
   onClosePalette: () => void;
 }
 
-type DragData = { type: "step" } | { type: "vehicle"; vehicle: Vehicle } | { type: "move" };
+type DragData = { type: "step" } | { type: "vehicle"; vehicle: Vehicle } | { type: "move" } | CustomerDrag;
 
 // Steps sort among steps (closest centre); a vehicle lands on the step or move under the pointer.
 const collision: CollisionDetection = (args) => {
@@ -199,6 +222,12 @@ const collision: CollisionDetection = (args) => {
       droppableContainers: args.droppableContainers.filter((c) => targetFromKey(c.id) !== null),
     });
   }
+  if (dragged?.type === "customer") {
+    return pointerWithin({
+      ...args,
+      droppableContainers: args.droppableContainers.filter((c) => stepFromBandKey(c.id) !== null),
+    });
+  }
   // Sortable steps are the droppables with numeric ids (the step ids).
   return closestCenter({
     ...args,
@@ -206,7 +235,16 @@ const collision: CollisionDetection = (args) => {
   });
 };
 
-function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, onError }: BoardProps) {
+function MapBoard({
+  map,
+  adding,
+  setAdding,
+  palette,
+  onClosePalette,
+  onChanged,
+  onError,
+  onShowCustomers,
+}: BoardProps) {
   const client = useClient();
   const [draggedVehicle, setDraggedVehicle] = useState<Vehicle | null>(null);
   const targets = targetOptions(map);
@@ -244,14 +282,43 @@ function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, 
       vehicles: [],
     };
 
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => stepAnnouncements.pickedUp(titleOf(active.id), positionOf(active.id), total),
-    onDragOver: ({ active, over }) =>
-      over ? stepAnnouncements.movedOver(titleOf(active.id), positionOf(over.id), total) : undefined,
-    onDragEnd: ({ active, over }) =>
-      stepAnnouncements.dropped(titleOf(active.id), over ? positionOf(over.id) : positionOf(active.id), total),
-    onDragCancel: ({ active }) => stepAnnouncements.cancelled(titleOf(active.id)),
+  const customerOf = (active: { data: { current?: unknown } }) => {
+    const data = active.data.current as DragData | undefined;
+    return data?.type === "customer" ? data : null;
   };
+  const bandTitle = (id: UniqueIdentifier | undefined) => {
+    const stepId = id === undefined ? null : stepFromBandKey(id);
+    return map.steps.find((s) => s.step.id === stepId)?.step.title ?? null;
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => {
+      const c = customerOf(active);
+      if (c) return `Picked up ${c.chip.name}${c.mode === "target" ? "'s target" : ""}.`;
+      return stepAnnouncements.pickedUp(titleOf(active.id), positionOf(active.id), total);
+    },
+    onDragOver: ({ active, over }) => {
+      const c = customerOf(active);
+      if (c) return bandTitle(over?.id) ? `Over ${bandTitle(over?.id)}.` : undefined;
+      return over ? stepAnnouncements.movedOver(titleOf(active.id), positionOf(over.id), total) : undefined;
+    },
+    onDragEnd: ({ active, over }) => {
+      const c = customerOf(active);
+      const title = bandTitle(over?.id);
+      if (c) {
+        if (!title) return `${c.chip.name} was not moved.`;
+        return c.mode === "current" ? `${c.chip.name} moved to ${title}.` : `${c.chip.name} now aims at ${title}.`;
+      }
+      return stepAnnouncements.dropped(titleOf(active.id), over ? positionOf(over.id) : positionOf(active.id), total);
+    },
+    onDragCancel: ({ active }) => {
+      const c = customerOf(active);
+      return c ? `${c.chip.name} was not moved.` : stepAnnouncements.cancelled(titleOf(active.id));
+    },
+  };
+
+  function place(chip: CustomerChip, placement: PlacementMove, source: "drag" | "edit") {
+    client.placeCustomers([chip.id], placement, source).then(() => onChanged(), onError);
+  }
 
   function onDragEnd({ active, over }: DragEndEvent) {
     setDraggedVehicle(null);
@@ -259,6 +326,16 @@ function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, 
     if (data?.type === "vehicle") {
       const target = over ? targetFromKey(over.id) : null;
       if (target) attach(data.vehicle, target);
+      return;
+    }
+    if (data?.type === "customer") {
+      const stepId = over ? stepFromBandKey(over.id) : null;
+      if (stepId === null) return;
+      if (data.mode === "current" && stepId !== data.fromStepId) {
+        place(data.chip, { type: "current", step_id: stepId }, "drag");
+      } else if (data.mode === "target" && stepId !== data.chip.targetStepId) {
+        place(data.chip, { type: "target", step_id: stepId }, "drag");
+      }
       return;
     }
     const from = ids.indexOf(Number(active.id));
@@ -366,6 +443,9 @@ function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, 
                     onEdit={() => setEditing(step.step.id)}
                     onDelete={() => void remove(step)}
                     onDetach={detach}
+                    steps={ordered}
+                    onPlace={(chip, placement) => place(chip, placement, "edit")}
+                    onShowCustomers={(stepId) => onShowCustomers(map.map.personaId, stepId)}
                   />
                 )}
               </Fragment>
@@ -417,6 +497,10 @@ function MapBoard({ map, adding, setAdding, palette, onClosePalette, onChanged, 
 
 interface StepColumnProps {
   step: StepView;
+  /** All steps of the map in order, for the customer chips' menus. */
+  steps: StepView[];
+  onPlace: (chip: CustomerChip, placement: PlacementMove) => void;
+  onShowCustomers: (stepId: number) => void;
   index: number;
   total: number;
   /** False while a step is being added or edited: the order stays put. */
@@ -428,7 +512,19 @@ interface StepColumnProps {
   onDetach: (attachment: AttachmentId) => void;
 }
 
-function StepColumn({ step, index, total, sortable, onEditKpi, onEdit, onDelete, onDetach }: StepColumnProps) {
+function StepColumn({
+  step,
+  steps,
+  onPlace,
+  onShowCustomers,
+  index,
+  total,
+  sortable,
+  onEditKpi,
+  onEdit,
+  onDelete,
+  onDetach,
+}: StepColumnProps) {
   const warn = onlySatisfactionKpis(step);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: step.step.id,
@@ -529,11 +625,7 @@ function StepColumn({ step, index, total, sortable, onEditKpi, onEdit, onDelete,
         )}
         <StepDropZone stepId={step.step.id} />
       </article>
-      <div className="customer-band" aria-label="Customers on this step">
-        <span className="band-count">{plural(step.customerCount, "customer")}</span>
-        <span className="band-arr">{formatArr(step.arrCents)} ARR</span>
-        {step.targetCount > 0 && <span className="band-target">{step.targetCount} aiming here</span>}
-      </div>
+      <CustomerBand step={step} steps={steps} onPlace={onPlace} onShowAll={onShowCustomers} />
     </div>
   );
 }

@@ -39,6 +39,7 @@ function step(kpis: Kpi[]): StepView {
     customerCount: 0,
     targetCount: 0,
     arrCents: 0,
+    customers: [],
   };
 }
 

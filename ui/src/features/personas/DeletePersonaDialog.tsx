@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useModal } from "../../lib/useModal";
+import { useId, useState, type FormEvent } from "react";
 import { describeError, type CustomersOnDelete, type PersonaSummary } from "../../ipc/client";
 import { plural } from "../../lib/format";
 
@@ -11,19 +12,11 @@ interface Props {
 
 /** Asks what happens to a persona's customers before the persona is deleted. */
 export function DeletePersonaDialog({ persona, others, onConfirm, onClose }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModal();
   const [choice, setChoice] = useState<"move" | "delete">(others.length > 0 ? "move" : "delete");
   const [target, setTarget] = useState<number | null>(others[0]?.persona.id ?? null);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === "function") dialog.showModal();
-      else dialog.setAttribute("open", "");
-    }
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,0 +1,129 @@
+//! The import wizard's commands. Reading and validating a big file takes seconds, so
+//! these run on a blocking worker thread (the window stays responsive), report progress
+//! through a channel, and stop when `cancel_import` is called.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use successmap_core::import::{self, Control, Mode, Table};
+use successmap_core::model::{ImportOptions, ImportPreview, ImportProgress, ImportReport};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
+
+use crate::error::AppError;
+use crate::workspace::Workspace;
+
+/// The cancel switch of the import that is running (one at a time).
+#[derive(Default)]
+pub struct ImportControl {
+    cancel: AtomicBool,
+}
+
+async fn on_worker<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| AppError::Internal {
+            message: format!("the import stopped unexpectedly ({e})"),
+        })?
+}
+
+/// Detects the file's format, encoding and delimiter, and proposes a column mapping.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_import(app: AppHandle, path: String) -> Result<ImportPreview, AppError> {
+    on_worker(move || {
+        let ws = app.state::<Workspace>();
+        ws.with(|db| db.read(|c| import::preview(c, Path::new(&path))))
+    })
+    .await
+}
+
+/// Checks every row with the chosen mapping; writes nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn validate_import(
+    app: AppHandle,
+    path: String,
+    options: ImportOptions,
+    progress: Channel<ImportProgress>,
+) -> Result<ImportReport, AppError> {
+    on_worker(move || {
+        let control = app.state::<ImportControl>();
+        control.cancel.store(false, Ordering::Relaxed);
+        let table = Table::open(Path::new(&path)).map_err(AppError::from)?;
+        let ws = app.state::<Workspace>();
+        ws.with(|db| {
+            db.read(|c| {
+                let mut send = |p| {
+                    let _ = progress.send(p);
+                };
+                import::run(
+                    c,
+                    &table,
+                    &options,
+                    Mode::Validate,
+                    Control {
+                        progress: &mut send,
+                        cancel: &control.cancel,
+                    },
+                )
+            })
+        })
+    })
+    .await
+}
+
+/// Imports the valid rows in one undoable edit; with `remember`, keeps the column
+/// choices for the next file with the same headers.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_import(
+    app: AppHandle,
+    path: String,
+    options: ImportOptions,
+    remember: bool,
+    progress: Channel<ImportProgress>,
+) -> Result<ImportReport, AppError> {
+    on_worker(move || {
+        let control = app.state::<ImportControl>();
+        control.cancel.store(false, Ordering::Relaxed);
+        let file = Path::new(&path);
+        let table = Table::open(file).map_err(AppError::from)?;
+        let name = file
+            .file_name()
+            .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+        let ws = app.state::<Workspace>();
+        ws.with(|db| {
+            db.edit(format!("Import customers from “{name}”"), |tx| {
+                let mut send = |p| {
+                    let _ = progress.send(p);
+                };
+                let report = import::run(
+                    tx,
+                    &table,
+                    &options,
+                    Mode::Write { now: super::now() },
+                    Control {
+                        progress: &mut send,
+                        cancel: &control.cancel,
+                    },
+                )?;
+                if remember {
+                    import::remember_mapping(tx, &table.headers, &options.mapping)?;
+                }
+                Ok(report)
+            })
+        })
+    })
+    .await
+}
+
+/// Asks the running validation or import to stop; an import then changes nothing.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_import(control: State<'_, ImportControl>) -> Result<(), AppError> {
+    control.cancel.store(true, Ordering::Relaxed);
+    Ok(())
+}

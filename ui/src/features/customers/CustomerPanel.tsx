@@ -1,0 +1,171 @@
+// One customer beside the list: its figures, where it stands, menu equivalents of the
+// map's drag gestures, and its placement history as a timeline.
+import { useState } from "react";
+import type { CustomerDetail, CustomerId, PlacementMove, StepId } from "../../ipc/client";
+import { useClient } from "../../ipc/context";
+import { formatArrExact } from "../../lib/format";
+import { useLoad } from "../../lib/useLoad";
+import { Icon } from "../frame/Icons";
+import { healthClass } from "./CustomerList";
+import { changeLines, formatWhen, sourceLabel } from "./history";
+import { useSteps } from "./useSteps";
+
+interface Props {
+  id: CustomerId;
+  revision: number;
+  onEdit: (detail: CustomerDetail) => void;
+  onPlace: (id: CustomerId, placement: PlacementMove) => void;
+  onDelete: (detail: CustomerDetail) => void;
+  onClose: () => void;
+}
+
+export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose }: Props) {
+  const client = useClient();
+  const detail = useLoad(() => client.getCustomer(id), [client, id, revision]);
+  const d = detail.data;
+  const steps = useSteps(d?.row.customer.personaId ?? null, revision);
+  const [confirming, setConfirming] = useState(false);
+
+  if (!d) {
+    return (
+      <aside className="customer-panel" aria-label="Customer">
+        <p className="muted">{detail.state === "failed" ? "This customer could not be loaded." : "Loading…"}</p>
+      </aside>
+    );
+  }
+  const c = d.row.customer;
+  const regression =
+    d.row.currentStepPosition !== null &&
+    d.row.targetStepPosition !== null &&
+    d.row.targetStepPosition < d.row.currentStepPosition;
+
+  return (
+    <aside className="customer-panel" aria-labelledby="customer-panel-title" data-testid="customer-panel">
+      <header className="customer-panel-head">
+        <div>
+          <h2 id="customer-panel-title">{c.name}</h2>
+          <p className="muted">
+            {d.row.personaName}
+            {c.externalId && <span className="mono"> · {c.externalId}</span>}
+          </p>
+        </div>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </header>
+
+      <div className="placement-box">
+        <label className="placement-field">
+          <span>Current step</span>
+          <select
+            value={c.currentStepId ?? ""}
+            data-testid="panel-current"
+            onChange={(e) =>
+              e.target.value !== "" && onPlace(c.id, { type: "current", step_id: Number(e.target.value) })
+            }
+          >
+            {c.currentStepId === null && <option value="">Not placed</option>}
+            {steps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.position + 1}. {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="placement-field">
+          <span>Target step</span>
+          <select
+            value={c.targetStepId ?? ""}
+            data-testid="panel-target"
+            onChange={(e) =>
+              onPlace(c.id, {
+                type: "target",
+                step_id: e.target.value === "" ? null : (Number(e.target.value) as StepId),
+              })
+            }
+          >
+            <option value="">No target</option>
+            {steps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.position + 1}. {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {regression && (
+          <p className="step-warning" role="note">
+            The target lies before the current step: a regression.
+          </p>
+        )}
+      </div>
+
+      <dl className="figures">
+        <dt>ARR</dt>
+        <dd>{formatArrExact(c.arrCents)}</dd>
+        <dt>Health</dt>
+        <dd>
+          <span className={`health ${healthClass(c.health)}`}>{c.health ?? "—"}</span>
+        </dd>
+        <dt>NPS</dt>
+        <dd>{c.nps ?? "—"}</dd>
+        <dt>CSAT</dt>
+        <dd>{c.csat === null ? "—" : `${c.csat}%`}</dd>
+        <dt>Owner</dt>
+        <dd>{c.owner || "—"}</dd>
+        <dt>Renewal</dt>
+        <dd>{c.renewalDate ?? "—"}</dd>
+      </dl>
+      {c.notes && <p className="customer-notes">{c.notes}</p>}
+
+      <div className="panel-actions">
+        <button type="button" className="button button-small" onClick={() => onEdit(d)} data-testid="customer-edit">
+          <Icon name="edit" /> Edit
+        </button>
+        {confirming ? (
+          <span className="confirm-inline" role="group" aria-label={`Delete ${c.name}?`}>
+            Delete {c.name}?
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => onDelete(d)}
+              data-testid="customer-delete-confirm"
+            >
+              Delete
+            </button>
+            <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button button-small button-quiet button-danger"
+            onClick={() => setConfirming(true)}
+            data-testid="customer-delete"
+          >
+            Delete
+          </button>
+        )}
+      </div>
+
+      <h3 className="timeline-title">History</h3>
+      {d.history.length === 0 ? (
+        <p className="muted">No placement yet.</p>
+      ) : (
+        <ol className="timeline" data-testid="customer-history">
+          {d.history.map((entry) => (
+            <li key={entry.id} className={`timeline-entry source-${entry.source}`}>
+              <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
+              <span className="timeline-source">{sourceLabel(entry.source)}</span>
+              {changeLines(entry).map((line) => (
+                <span key={line} className="timeline-change">
+                  {line}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

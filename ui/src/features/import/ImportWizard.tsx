@@ -1,0 +1,390 @@
+// Import customers from a CRM export: choose a file, check the column mapping, see a
+// row-level report, then import the valid rows (one undoable edit) or cancel. Long
+// checks and imports show their progress and can be cancelled; nothing read from the
+// file is ever interpreted as markup.
+import { useId, useState, type FormEvent } from "react";
+import {
+  BackendError,
+  describeError,
+  type ImportField,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportReport,
+  type PersonaId,
+  type PersonaSummary,
+} from "../../ipc/client";
+import { useClient } from "../../ipc/context";
+import { plural } from "../../lib/format";
+import { useModal } from "../../lib/useModal";
+import { assign, describeFile, FIELDS, mappingProblem, reportSummary, resultSummary } from "./importText";
+
+interface Props {
+  personas: PersonaSummary[];
+  onClose: (imported: boolean) => void;
+}
+
+type Stage =
+  | { name: "file" }
+  | { name: "columns"; preview: ImportPreview }
+  | { name: "report"; preview: ImportPreview; report: ImportReport }
+  | { name: "done"; report: ImportReport };
+
+export function ImportWizard({ personas, onClose }: Props) {
+  const client = useClient();
+  const ref = useModal();
+  const id = useId();
+  const [stage, setStage] = useState<Stage>({ name: "file" });
+  const [path, setPath] = useState("");
+  const [mapping, setMapping] = useState<(ImportField | null)[]>([]);
+  const [createMissing, setCreateMissing] = useState(false);
+  const [defaultPersona, setDefaultPersona] = useState<PersonaId | null>(null);
+  const [remember, setRemember] = useState(true);
+  const [busy, setBusy] = useState<{ what: string; progress: ImportProgress | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const options = () => ({ mapping, createMissing, defaultPersonaId: defaultPersona });
+
+  async function step<T>(
+    what: string,
+    run: (onProgress: (p: ImportProgress) => void) => Promise<T>,
+  ): Promise<T | null> {
+    setBusy({ what, progress: null });
+    setError(null);
+    try {
+      return await run((progress) => setBusy({ what, progress }));
+    } catch (e) {
+      setError(
+        e instanceof BackendError && e.code === "cancelled" ? "Cancelled. Nothing was changed." : describeError(e),
+      );
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function read(e?: FormEvent) {
+    e?.preventDefault();
+    if (path.trim() === "") {
+      setError("Choose a CSV or XLSX file");
+      return;
+    }
+    const preview = await step("Reading the file…", () => client.previewImport(path.trim()));
+    if (preview) {
+      setMapping(preview.mapping);
+      setStage({ name: "columns", preview });
+    }
+  }
+
+  async function check(preview: ImportPreview) {
+    const report = await step("Checking rows…", (onProgress) =>
+      client.validateImport(preview.path, options(), onProgress),
+    );
+    if (report) setStage({ name: "report", preview, report });
+  }
+
+  async function importRows(preview: ImportPreview) {
+    const report = await step("Importing…", (onProgress) =>
+      client.runImport(preview.path, options(), remember, onProgress),
+    );
+    if (report) setStage({ name: "done", report });
+  }
+
+  const close = () => {
+    if (busy) return;
+    onClose(stage.name === "done");
+  };
+
+  const problem = stage.name === "columns" ? mappingProblem(mapping, defaultPersona !== null) : null;
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog-import"
+      aria-labelledby={`${id}-title`}
+      aria-busy={busy !== null}
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+      data-testid="import-wizard"
+    >
+      <div className="dialog-form">
+        <h2 id={`${id}-title`}>Import customers</h2>
+        <ol className="wizard-steps" aria-label="Steps">
+          {["File", "Columns", "Check", "Done"].map((label, i) => {
+            const at = ["file", "columns", "report", "done"].indexOf(stage.name);
+            return (
+              <li
+                key={label}
+                className={i === at ? "is-current" : i < at ? "is-done" : ""}
+                aria-current={i === at ? "step" : undefined}
+              >
+                {label}
+              </li>
+            );
+          })}
+        </ol>
+
+        {stage.name === "file" && (
+          <form onSubmit={read} className="wizard-body" noValidate>
+            <p className="muted">
+              A CSV (comma, semicolon or tab; UTF-8 or Windows-1252) or XLSX export of your CRM, one customer per row,
+              with a header row.
+            </p>
+            <div className="field">
+              <label htmlFor={`${id}-path`}>File</label>
+              <div className="path-field">
+                <input
+                  id={`${id}-path`}
+                  className="mono"
+                  value={path}
+                  placeholder="/home/you/Downloads/accounts.csv"
+                  onChange={(e) => setPath(e.target.value)}
+                  data-testid="import-path"
+                  autoFocus
+                />
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    client.pickImportFile().then(
+                      (picked) => picked && setPath(picked),
+                      (e: unknown) => setError(describeError(e)),
+                    )
+                  }
+                >
+                  Browse…
+                </button>
+              </div>
+            </div>
+            <div className="form-actions">
+              <button type="button" className="button" onClick={close}>
+                Cancel
+              </button>
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={busy !== null}
+                data-testid="import-read"
+              >
+                Next
+              </button>
+            </div>
+          </form>
+        )}
+
+        {stage.name === "columns" && (
+          <div className="wizard-body">
+            <p className="muted" data-testid="import-detected">
+              {describeFile(stage.preview)} · {plural(stage.preview.headers.length, "column")}
+              {stage.preview.mappingSaved ? " · your saved column choices applied" : ""}
+            </p>
+            <div className="mapping-wrap">
+              <table className="table table-compact mapping-table">
+                <thead>
+                  <tr>
+                    {stage.preview.headers.map((h, i) => (
+                      <th key={i} scope="col">
+                        <span className="mapping-header">{h || `Column ${i + 1}`}</span>
+                        <select
+                          aria-label={`Field for column ${h || i + 1}`}
+                          value={mapping[i] ?? ""}
+                          onChange={(e) =>
+                            setMapping((m) =>
+                              assign(m, i, e.target.value === "" ? null : (e.target.value as ImportField)),
+                            )
+                          }
+                          data-testid="mapping-select"
+                        >
+                          <option value="">Not imported</option>
+                          {FIELDS.map((f) => (
+                            <option key={f.value} value={f.value}>
+                              {f.label}
+                            </option>
+                          ))}
+                        </select>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {stage.preview.sample.map((row, r) => (
+                    <tr key={r}>
+                      {stage.preview.headers.map((_, c) => (
+                        <td key={c}>{row[c] ?? ""}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="wizard-options">
+              <label className="inline-field">
+                <span>Persona for rows without one</span>
+                <select
+                  value={defaultPersona ?? ""}
+                  onChange={(e) => setDefaultPersona(e.target.value === "" ? null : Number(e.target.value))}
+                >
+                  <option value="">None (such rows are reported)</option>
+                  {personas.map(({ persona }) => (
+                    <option key={persona.id} value={persona.id}>
+                      {persona.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="check-field">
+                <input
+                  type="checkbox"
+                  checked={createMissing}
+                  onChange={(e) => setCreateMissing(e.target.checked)}
+                  data-testid="create-missing"
+                />
+                Create personas and steps the file names that do not exist yet (steps are added to the end of the map)
+              </label>
+              <label className="check-field">
+                <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+                Remember these column choices for the next import
+              </label>
+            </div>
+            {problem && (
+              <p className="form-error" role="alert">
+                {problem}
+              </p>
+            )}
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() => setStage({ name: "file" })}
+                disabled={busy !== null}
+              >
+                Back
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={busy !== null || problem !== null}
+                onClick={() => void check(stage.preview)}
+                data-testid="import-check"
+              >
+                Check rows
+              </button>
+            </div>
+          </div>
+        )}
+
+        {stage.name === "report" && (
+          <div className="wizard-body">
+            <p className="report-summary" data-testid="import-summary">
+              {reportSummary(stage.report)}
+            </p>
+            <p className="muted">
+              {plural(stage.report.newCustomers, "new customer")} and{" "}
+              {plural(stage.report.matchedCustomers, "existing customer")} (matched by external id) to update.
+            </p>
+            {stage.report.missingPersonas.length > 0 && (
+              <p className="muted">
+                {createMissing ? "Will create personas: " : "Unknown personas: "}
+                {stage.report.missingPersonas.join(", ")}
+              </p>
+            )}
+            {stage.report.missingSteps.length > 0 && (
+              <p className="muted">
+                {createMissing ? "Will add steps: " : "Unknown steps: "}
+                {stage.report.missingSteps.join(", ")}
+              </p>
+            )}
+            {stage.report.problems.length > 0 && (
+              <div className="problem-list" role="region" aria-label="Problems" tabIndex={0}>
+                <table className="table table-compact" data-testid="import-problems">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        Line
+                      </th>
+                      <th scope="col">Column</th>
+                      <th scope="col">Problem</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {stage.report.problems.map((p, i) => (
+                      <tr key={i}>
+                        <td className="num">{p.line}</td>
+                        <td>{p.column ?? "—"}</td>
+                        <td>{p.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {stage.report.problemCount > stage.report.problems.length && (
+                  <p className="muted">
+                    … and {plural(stage.report.problemCount - stage.report.problems.length, "more problem")}.
+                  </p>
+                )}
+              </div>
+            )}
+            <div className="form-actions">
+              <button type="button" className="button" onClick={close} disabled={busy !== null}>
+                Cancel import
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setStage({ name: "columns", preview: stage.preview })}
+                disabled={busy !== null}
+              >
+                Back to columns
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={busy !== null || stage.report.validRows === 0}
+                onClick={() => void importRows(stage.preview)}
+                data-testid="import-run"
+              >
+                {stage.report.rejectedRows > 0
+                  ? `Import the ${plural(stage.report.validRows, "valid row")}`
+                  : `Import ${plural(stage.report.validRows, "row")}`}
+              </button>
+            </div>
+          </div>
+        )}
+
+        {stage.name === "done" && (
+          <div className="wizard-body">
+            <p className="notice-inline" role="status" data-testid="import-done">
+              Imported: {resultSummary(stage.report)}.
+            </p>
+            <p className="muted">Undo (Ctrl+Z) takes the whole import back.</p>
+            <div className="form-actions">
+              <button type="button" className="button button-primary" onClick={close} data-testid="import-close">
+                Close
+              </button>
+            </div>
+          </div>
+        )}
+
+        {busy && (
+          <div className="import-progress" role="status" data-testid="import-progress">
+            <span>
+              {busy.what}
+              {busy.progress ? ` ${busy.progress.rowsDone.toLocaleString("en-US")} rows` : ""}
+            </span>
+            <progress max={1} value={busy.progress?.fraction ?? undefined} aria-label={busy.what} />
+            {busy.what !== "Reading the file…" && (
+              <button type="button" className="button button-small" onClick={() => void client.cancelImport()}>
+                Cancel
+              </button>
+            )}
+          </div>
+        )}
+        {error && (
+          <p className="form-error" role="alert" data-testid="import-error">
+            {error}
+          </p>
+        )}
+      </div>
+    </dialog>
+  );
+}
