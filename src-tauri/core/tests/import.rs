@@ -626,3 +626,17 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn lines_are_counted_the_same_with_crlf_endings() {
+    let (mut db, _) = workspace();
+    let file = b"name,persona,arr\r\nA,Architect,1\r\nB,Architect,2\r\nC,Architect,lots\r\n\"D\r\nE\",Architect,x\r\n";
+    let report = import(&mut db, file);
+    assert_eq!(
+        report.problems,
+        vec![
+            p(4, Some("arr"), "ARR \"lots\" is not an amount"),
+            p(5, Some("arr"), "ARR \"x\" is not an amount"),
+        ]
+    );
+}

@@ -264,6 +264,8 @@ fn read_csv(
     let mut row = Row::default();
     let total = bytes.len().max(1) as f64;
     let mut first = true;
+    let mut cursor = 0usize;
+    let mut line = 1u64;
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
@@ -278,10 +280,22 @@ fn read_csv(
         if !is_header && record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        row.line = record
+        // Lines as an editor counts them (LF, CRLF or a lone CR end a line), from the
+        // record's byte offset: the reader's own line count is off by one per CRLF.
+        let mut start = record
             .position()
-            .map_or(0, |p| p.line())
-            .min(u32::MAX as u64) as u32;
+            .map_or(cursor, |p| p.byte() as usize)
+            .min(bytes.len());
+        // The reported start can sit on the LF of the previous CRLF; a record itself
+        // never starts with a line break.
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > cursor {
+            line += count_line_breaks(bytes, cursor, start);
+            cursor = start;
+        }
+        row.line = line.min(u32::MAX as u64) as u32;
         row.invalid_bytes.clear();
         row.cells.resize(record.len(), String::new());
         row.cells.truncate(record.len());
@@ -311,6 +325,19 @@ fn read_csv(
             return Ok(());
         }
     }
+}
+
+/// Line breaks in `bytes[from..to]`: each LF, and each CR not followed by LF.
+fn count_line_breaks(bytes: &[u8], from: usize, to: usize) -> u64 {
+    let mut count = 0;
+    for i in from..to {
+        match bytes[i] {
+            b'\n' => count += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => count += 1,
+            _ => {}
+        }
+    }
+    count
 }
 
 fn xlsx_text(value: &DataRef<'_>) -> Cow<'static, str> {

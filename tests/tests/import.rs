@@ -1,0 +1,221 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+//! The CS leader's first day in the real app: a CRM export with one bad row goes
+//! through the import wizard into an empty workspace (personas and steps created from
+//! the file), the counts show on the map, one customer is dragged to another step and
+//! another one gets a target, and after a restart all of it, and the history, is there.
+
+use std::time::{Duration, Instant};
+
+use successmap_e2e::thirtyfour::prelude::*;
+use successmap_e2e::{App, Launch};
+
+const CSV: &str = "Record ID,Company name,Persona,Lifecycle Stage,Target,Annual Revenue\r\n\
+R-1,Acme Homes,Ops Lead,Pilot,Scale,\"12,000\"\r\n\
+R-2,Birch & Co,Ops Lead,Pilot,Rollout,8000\r\n\
+R-3,<img src=x onerror=alert(1)>,Ops Lead,Rollout,Scale,5000\r\n\
+R-4,Bad Money Ltd,Ops Lead,Scale,,lots\r\n\
+R-5,Cedar Works,Ops Lead,Scale,,3000\r\n";
+
+async fn click(app: &App, css: &str) {
+    app.wait_for(css).await.click().await.unwrap();
+}
+
+async fn wait_until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<(), String>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match check().await {
+            Ok(()) => return,
+            Err(state) => assert!(Instant::now() < deadline, "{what}: {state}"),
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn wait_for_counts(app: &App, expected: &[&str]) {
+    wait_until("step counts", || async {
+        let counts = app.texts("[data-testid=band-count]").await;
+        if counts == expected {
+            Ok(())
+        } else {
+            Err(format!("{counts:?}"))
+        }
+    })
+    .await;
+}
+
+async fn band(app: &App, index: usize) -> WebElement {
+    app.driver
+        .find_all(By::Css("[data-testid=customer-band]"))
+        .await
+        .unwrap()
+        .remove(index)
+}
+
+async fn chip_named(app: &App, name: &str) -> WebElement {
+    for chip in app
+        .driver
+        .find_all(By::Css("[data-testid=customer-chip]"))
+        .await
+        .unwrap()
+    {
+        let label = chip.find(By::Css(".chip-name")).await.unwrap();
+        if app.text_of(&label).await == name {
+            return chip;
+        }
+    }
+    panic!("no chip for {name}");
+}
+
+async fn target_of(app: &App, name: &str) -> String {
+    let chip = chip_named(app, name).await;
+    let marker = chip
+        .find(By::Css("[data-testid=chip-target]"))
+        .await
+        .unwrap();
+    app.text_of(&marker).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let workspace = sandbox.path().join("accounts.db");
+    let csv = sandbox.path().join("crm export.csv");
+    std::fs::write(&csv, CSV).unwrap();
+    let launch = || Launch {
+        args: vec!["--workspace".into(), workspace.display().to_string()],
+        ..Launch::default()
+    };
+    let app = App::start(sandbox.path(), launch()).await;
+
+    // The wizard: file, detected columns, the report with the bad row, the import.
+    click(&app, "[data-testid=nav-customers]").await;
+    click(&app, "[data-testid=open-import]").await;
+    app.wait_for("[data-testid=import-path]")
+        .await
+        .send_keys(csv.display().to_string())
+        .await
+        .unwrap();
+    click(&app, "[data-testid=import-read]").await;
+    let detected = app.wait_for("[data-testid=import-detected]").await;
+    assert_eq!(
+        app.text_of(&detected).await,
+        "CSV · UTF-8 · comma-separated · 6 columns"
+    );
+    app.screenshot("import-columns").await;
+    click(&app, "[data-testid=create-missing]").await;
+    click(&app, "[data-testid=import-check]").await;
+    app.wait_for_text(
+        "[data-testid=import-summary]",
+        "5 rows read · 4 valid · 1 with problems",
+    )
+    .await;
+    let problems = app.texts("[data-testid=import-problems] tbody tr").await;
+    assert_eq!(
+        problems,
+        ["5\tAnnual Revenue\tARR \"lots\" is not an amount"]
+    );
+    app.screenshot("import-report").await;
+    click(&app, "[data-testid=import-run]").await;
+    app.wait_for_text(
+        "[data-testid=import-done]",
+        "Imported: 4 new customers, 1 row left out.",
+    )
+    .await;
+    click(&app, "[data-testid=import-close]").await;
+    app.wait_for_text("[data-testid=customer-total]", "4 customers")
+        .await;
+    // Text from the file is shown as text, never run.
+    let names = app.texts("[data-testid=customer-row] .cell-name").await;
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("<img src=x onerror=alert(1)>")),
+        "{names:?}"
+    );
+    let images = app
+        .driver
+        .execute(
+            "return document.querySelectorAll('main img').length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(images.json().as_i64(), Some(0));
+
+    // The map built from the file: Pilot, Scale, Rollout in order of first appearance.
+    click(&app, "[data-testid=nav-map]").await;
+    wait_for_counts(&app, &["2 customers", "1 customer", "1 customer"]).await;
+    assert_eq!(
+        app.texts("[data-testid=step-column] .step-title").await,
+        ["Pilot", "Scale", "Rollout"]
+    );
+
+    // Acme Homes dragged from Pilot to Rollout; Birch & Co's target marker onto Scale.
+    let acme = chip_named(&app, "Acme Homes").await;
+    let rollout = band(&app, 2).await;
+    app.scroll_to(&rollout).await;
+    app.drag(&acme.find(By::Css(".chip-name")).await.unwrap(), &rollout)
+        .await;
+    wait_for_counts(&app, &["1 customer", "1 customer", "2 customers"]).await;
+    assert_eq!(target_of(&app, "Birch & Co").await, "→ 3");
+    let marker = chip_named(&app, "Birch & Co")
+        .await
+        .find(By::Css("[data-testid=chip-target]"))
+        .await
+        .unwrap();
+    let scale = band(&app, 1).await;
+    app.drag(&marker, &scale).await;
+    wait_until("Birch & Co's target", || async {
+        let target = target_of(&app, "Birch & Co").await;
+        if target == "→ 2" {
+            Ok(())
+        } else {
+            Err(target)
+        }
+    })
+    .await;
+    app.quit().await;
+
+    // After a restart: the same map, and the history of Acme Homes.
+    let app = App::start(sandbox.path(), launch()).await;
+    click(&app, "[data-testid=nav-map]").await;
+    wait_for_counts(&app, &["1 customer", "1 customer", "2 customers"]).await;
+    assert_eq!(target_of(&app, "Birch & Co").await, "→ 2");
+    click(&app, "[data-testid=nav-customers]").await;
+    app.wait_for("[data-testid=customer-search]")
+        .await
+        .send_keys("Acme")
+        .await
+        .unwrap();
+    app.wait_for_text(
+        "[data-testid=customer-total]",
+        "1 customer matches the filters",
+    )
+    .await;
+    click(&app, "[data-testid=customer-row]").await;
+    let history = app.wait_for("[data-testid=customer-history]").await;
+    wait_until("Acme's history", || async {
+        let text = app.text_of(&history).await;
+        let entries: Vec<&str> = text.lines().collect();
+        if text.contains("Dragged on the map")
+            && text.contains("Current: Pilot → Rollout")
+            && text.contains("Imported")
+            && text.contains("Current: none → Pilot")
+        {
+            assert!(
+                text.find("Dragged on the map") < text.find("Imported"),
+                "newest first: {entries:?}"
+            );
+            Ok(())
+        } else {
+            Err(text)
+        }
+    })
+    .await;
+    app.screenshot("import-history").await;
+    app.quit().await;
+}
