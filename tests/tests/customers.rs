@@ -155,3 +155,114 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
     app.screenshot("customer-detail").await;
     app.quit().await;
 }
+
+/// Chooses an option of a native select by its visible text, with the keyboard (as a
+/// person using the keyboard would: focus, then type the option's first letters).
+async fn choose(app: &App, select: &WebElement, text: &str) {
+    let options = select.find_all(By::Css("option")).await.unwrap();
+    let mut index = None;
+    for (i, option) in options.iter().enumerate() {
+        if app.text_of(option).await == text {
+            index = Some(i);
+        }
+    }
+    let index = index.unwrap_or_else(|| panic!("no option {text:?}"));
+    let arg = select.to_json().unwrap();
+    // WebKitWebDriver cannot click <option>s; select by index and fire the change event
+    // the way the browser does after a keyboard choice.
+    app.driver
+        .execute(
+            "const s = arguments[0]; s.selectedIndex = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![arg, serde_json::json!(index)],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    click(&app, "[data-testid=nav-customers]").await;
+    app.wait_for_text("[data-testid=customer-total]", "36 customers")
+        .await;
+
+    // Only the Home architects, then two of them selected and moved to step 4.
+    choose(
+        &app,
+        &app.wait_for("[data-testid=filter-persona]").await,
+        "Home architect",
+    )
+    .await;
+    let total = app.wait_for("[data-testid=customer-total]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let home = loop {
+        let text = app.text_of(&total).await;
+        if text.ends_with("match the filters") {
+            break count(&text);
+        }
+        assert!(Instant::now() < deadline, "{text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let boxes = app
+        .driver
+        .find_all(By::Css("[data-testid=customer-row] input[type=checkbox]"))
+        .await
+        .unwrap();
+    boxes[0].click().await.unwrap();
+    boxes[1].click().await.unwrap();
+    app.wait_for_text("[data-testid=bulk-bar] strong", "2 customers selected")
+        .await;
+    choose(
+        &app,
+        &app.wait_for("[data-testid=bulk-move]").await,
+        "4. Visualisation wins clients",
+    )
+    .await;
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Move 2 customers to “Visualisation wins clients”",
+    )
+    .await;
+    choose(
+        &app,
+        &app.wait_for("[data-testid=filter-step]").await,
+        "4. Visualisation wins clients",
+    )
+    .await;
+    let on_four = loop {
+        let text = app.text_of(&total).await;
+        if text.ends_with("match the filters") && !text.starts_with(&home.to_string()) {
+            break count(&text);
+        }
+        assert!(Instant::now() < deadline, "{text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(on_four >= 2, "{on_four}");
+
+    // Export what the filters show.
+    click(&app, "[data-testid=open-export]").await;
+    let path = sandbox.path().join("step four.csv");
+    let field = app.wait_for("[data-testid=export-path]").await;
+    field.clear().await.unwrap();
+    field.send_keys(path.display().to_string()).await.unwrap();
+    click(&app, "[data-testid=export-save]").await;
+    app.wait_for_text(
+        "[data-testid=export-done]",
+        &format!("Exported {on_four} customers to {}", path.display()),
+    )
+    .await;
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "external_id,name,persona,current_step,target_step,arr,health,nps,csat,owner,renewal_date,notes"
+    );
+    assert_eq!(lines.len() as u32, on_four + 1);
+    assert!(lines[1..]
+        .iter()
+        .all(|l| l.contains(",Home architect,Visualisation wins clients,")));
+    app.screenshot("customers-export").await;
+    app.quit().await;
+}

@@ -205,7 +205,7 @@ pub fn chips_on_step(
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, arr_cents, health, target_step_id FROM customer
           WHERE current_step_id = ?1
-          ORDER BY arr_cents DESC, id LIMIT ?2",
+          ORDER BY arr_cents DESC, id DESC LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![step_id, limit], |r| {
         Ok(CustomerChip {
@@ -221,22 +221,44 @@ pub fn chips_on_step(
 
 /// Per step of a map: (step, customers on it, customers aiming at it, ARR on it).
 pub fn step_figures(conn: &Connection, map_id: MapId) -> CoreResult<Vec<(StepId, u32, u32, i64)>> {
-    let mut stmt = conn.prepare(
-        "SELECT s.id,
-                (SELECT count(*) FROM customer c WHERE c.current_step_id = s.id),
-                (SELECT count(*) FROM customer c WHERE c.target_step_id = s.id),
-                (SELECT ifnull(sum(arr_cents), 0) FROM customer c WHERE c.current_step_id = s.id)
-           FROM step s WHERE s.map_id = ?1",
+    // One pass over each index: (current step, ARR) for count and sum, target step for aims.
+    let mut on: HashMap<StepId, (u32, i64)> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.current_step_id, count(*), ifnull(sum(c.arr_cents), 0)
+           FROM customer c WHERE c.current_step_id IN (SELECT id FROM step WHERE map_id = ?1)
+          GROUP BY c.current_step_id",
     )?;
-    let rows = stmt.query_map([map_id], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut rows = stmt.query([map_id])?;
+    while let Some(r) = rows.next()? {
+        on.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+    }
+    let mut aiming: HashMap<StepId, u32> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.target_step_id, count(*)
+           FROM customer c WHERE c.target_step_id IN (SELECT id FROM step WHERE map_id = ?1)
+          GROUP BY c.target_step_id",
+    )?;
+    let mut rows = stmt.query([map_id])?;
+    while let Some(r) = rows.next()? {
+        aiming.insert(r.get(0)?, r.get(1)?);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM step WHERE map_id = ?1 ORDER BY position")?;
+    let steps = stmt.query_map([map_id], |r| r.get::<_, StepId>(0))?;
+    steps
+        .map(|id| {
+            let id = id?;
+            let (count, arr) = on.get(&id).copied().unwrap_or_default();
+            Ok((id, count, aiming.get(&id).copied().unwrap_or_default(), arr))
+        })
+        .collect()
 }
 
 pub fn count_unplaced(conn: &Connection, persona_id: PersonaId) -> CoreResult<u32> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM customer WHERE persona_id = ?1 AND current_step_id IS NULL",
+        // `+persona_id`: walk the (few) unplaced rows of the current-step index, not a
+        // persona's every customer.
+        "SELECT count(*) FROM customer WHERE +persona_id = ?1 AND current_step_id IS NULL",
         [persona_id],
         |r| r.get(0),
     )?)
@@ -390,33 +412,72 @@ pub fn delete_for_persona(conn: &Connection, persona_id: PersonaId) -> CoreResul
     Ok(())
 }
 
-/// What an import needs to know about a customer it matches by external id.
-#[derive(Debug, Clone, Copy)]
+/// What an import needs to know about a customer it matches by external id: its
+/// placement, and its values (texts as hashes) to tell an unchanged row without writing.
+#[derive(Debug, Clone)]
 pub struct ExistingCustomer {
     pub id: CustomerId,
     pub persona_id: PersonaId,
     pub current_step_id: Option<StepId>,
     pub target_step_id: Option<StepId>,
+    pub name: u64,
+    pub arr_cents: Option<i64>,
+    pub health: Option<i32>,
+    pub nps: Option<i32>,
+    pub csat: Option<f64>,
+    pub owner: u64,
+    /// Of the stored `YYYY-MM-DD` text, or of "" when there is none.
+    pub renewal_date: u64,
+    pub notes: u64,
+}
+
+/// The hash `ExistingCustomer` keeps of a text.
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// External id → customer, for every customer that has one.
 pub fn external_index(conn: &Connection) -> CoreResult<HashMap<String, ExistingCustomer>> {
+    // NOT INDEXED: one pass over the table in storage order; through the external-id
+    // index every row would be a random lookup.
     let mut stmt = conn.prepare(
-        "SELECT external_id, id, persona_id, current_step_id, target_step_id
-           FROM customer WHERE external_id IS NOT NULL",
+        "SELECT external_id, id, persona_id, current_step_id, target_step_id, name, arr_cents,
+                health, nps, csat, owner, renewal_date, notes
+           FROM customer NOT INDEXED WHERE external_id IS NOT NULL",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
+    let mut index = HashMap::new();
+    let mut rows = stmt.query([])?;
+    let text = |r: &Row<'_>, i: usize| -> rusqlite::Result<u64> {
+        Ok(match r.get_ref(i)? {
+            rusqlite::types::ValueRef::Text(t) => {
+                text_hash(std::str::from_utf8(t).unwrap_or_default())
+            }
+            _ => text_hash(""),
+        })
+    };
+    while let Some(r) = rows.next()? {
+        index.insert(
             r.get::<_, String>(0)?,
             ExistingCustomer {
                 id: r.get(1)?,
                 persona_id: r.get(2)?,
                 current_step_id: r.get(3)?,
                 target_step_id: r.get(4)?,
+                name: text(r, 5)?,
+                arr_cents: r.get(6)?,
+                health: r.get(7)?,
+                nps: r.get(8)?,
+                csat: r.get(9)?,
+                owner: text(r, 10)?,
+                renewal_date: text(r, 11)?,
+                notes: text(r, 12)?,
             },
-        ))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        );
+    }
+    Ok(index)
 }
 
 /// Validated values of an imported row; `None` in an outer option: the file has no

@@ -15,6 +15,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_customer_indexes",
         include_str!("../../migrations/0002_customer_indexes.sql"),
     ),
+    (
+        "0003_placement_indexes",
+        include_str!("../../migrations/0003_placement_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -599,11 +599,26 @@ impl<'a> Engine<'a> {
         let persona_id = self.names.personas[record.persona]
             .id
             .ok_or_else(|| CoreError::Corrupt("an imported persona was not created".into()))?;
+        // For a matched customer: its id, old and new steps, and whether nothing changes.
+        // Steps belong to a persona's map: a new persona without steps in the file leaves
+        // the customer unplaced on its new map.
         let existing = record
             .external_id
             .as_ref()
             .and_then(|e| self.existing.get(e))
-            .copied();
+            .map(|before| {
+                let persona_changed = before.persona_id != persona_id;
+                let after = |slot: Slot<StepId>, old: Option<StepId>| match slot {
+                    Some(value) => value,
+                    None if persona_changed => None,
+                    None => old,
+                };
+                let current = after(record.current, before.current_step_id);
+                let target = after(record.target, before.target_step_id);
+                let same = unchanged(before, &record, persona_id, current, target);
+                let old = (before.current_step_id, before.target_step_id);
+                (before.id, old, (current, target), same)
+            });
         let values = ImportedCustomer {
             external_id: record.external_id.as_deref(),
             name: &record.name,
@@ -634,33 +649,24 @@ impl<'a> Engine<'a> {
                     placements::insert(self.conn, &change, now, PlacementSource::Import)?;
                 }
             }
-            Some(before) => {
-                // Steps belong to a persona's map: a new persona without steps in the file
-                // leaves the customer unplaced on its new map.
-                let persona_changed = before.persona_id != persona_id;
-                let after = |slot: Slot<StepId>, old: Option<StepId>| match slot {
-                    Some(value) => value,
-                    None if persona_changed => None,
-                    None => old,
-                };
-                let current = after(record.current, before.current_step_id);
-                let target = after(record.target, before.target_step_id);
+            Some((_, _, _, true)) => self.report.unchanged_customers += 1,
+            Some((id, (old_current, old_target), (current, target), false)) => {
                 let values = ImportedCustomer {
                     current_step_id: Some(current),
                     target_step_id: Some(target),
                     ..values
                 };
-                if customers::update_imported(self.conn, before.id, &values, now)? {
+                if customers::update_imported(self.conn, id, &values, now)? {
                     self.report.updated_customers += 1;
                 } else {
                     self.report.unchanged_customers += 1;
                 }
-                if current != before.current_step_id || target != before.target_step_id {
+                if current != old_current || target != old_target {
                     let change = PlacementChange {
-                        customer_id: before.id,
-                        from_current: before.current_step_id,
+                        customer_id: id,
+                        from_current: old_current,
                         to_current: current,
-                        from_target: before.target_step_id,
+                        from_target: old_target,
                         to_target: target,
                     };
                     placements::insert(self.conn, &change, now, PlacementSource::Import)?;
@@ -669,6 +675,37 @@ impl<'a> Engine<'a> {
         }
         Ok(())
     }
+}
+
+/// True when writing `record` would change nothing of `before` (only mapped columns count).
+fn unchanged(
+    before: &ExistingCustomer,
+    record: &Resolved,
+    persona_id: PersonaId,
+    current: Option<StepId>,
+    target: Option<StepId>,
+) -> bool {
+    fn same<T: PartialEq>(slot: &Option<T>, stored: &T) -> bool {
+        slot.as_ref().is_none_or(|v| v == stored)
+    }
+    let text = |slot: &Option<String>, stored: u64| {
+        slot.as_deref()
+            .is_none_or(|v| customers::text_hash(v) == stored)
+    };
+    customers::text_hash(&record.name) == before.name
+        && before.persona_id == persona_id
+        && before.current_step_id == current
+        && before.target_step_id == target
+        && same(&record.arr, &before.arr_cents)
+        && same(&record.health, &before.health)
+        && same(&record.nps, &before.nps)
+        && same(&record.csat, &before.csat)
+        && text(&record.owner, before.owner)
+        && text(&record.notes, before.notes)
+        && record.renewal.is_none_or(|d| {
+            customers::text_hash(&d.map(crate::time::date_to_stored).unwrap_or_default())
+                == before.renewal_date
+        })
 }
 
 /// Reads every row of `table` and validates it; with `Mode::Write`, also writes the valid

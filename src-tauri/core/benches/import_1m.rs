@@ -1,0 +1,366 @@
+//! A million customers: the raw SQLite insert floor and the full import of the same
+//! rows from a CRM-like CSV, a re-import (upsert) onto itself, and how long the
+//! customer list and the map take to open on that workspace. Files on disk, with the
+//! app's pragmas. Run with `bench/import-1m.sh [rows]`; prints one line per figure.
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use successmap_core::import::{self, Control, Mode, Table};
+use successmap_core::model::{CustomerQuery, ImportOptions, PersonaInput, StepInput};
+use successmap_core::{ops, Db};
+
+const PERSONAS: [&str; 3] = [
+    "Home architect",
+    "Large-building architect",
+    "Industrial architect",
+];
+const STEPS: [&str; 4] = [
+    "First project",
+    "Templates in use",
+    "Sustainable design",
+    "Visualisation",
+];
+const OWNERS: [&str; 6] = [
+    "Maya Lindqvist",
+    "Ravi Patel",
+    "Jonas Berg",
+    "Ana Costa",
+    "Lea Wolf",
+    "",
+];
+
+struct Row {
+    ext: String,
+    name: String,
+    persona: usize,
+    current: usize,
+    target: usize,
+    arr_cents: i64,
+    health: i32,
+    nps: i32,
+    csat: f64,
+    owner: &'static str,
+    renewal: String,
+    notes: String,
+}
+
+/// Deterministic pseudo-random rows (xorshift), CRM-like.
+fn rows(n: usize) -> Vec<Row> {
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    (0..n)
+        .map(|i| {
+            let r = next();
+            let current = (r % 4) as usize;
+            Row {
+                ext: format!("ACC-{:07}", i + 1),
+                name: format!(
+                    "Customer {} {}",
+                    ["Studio", "Atelier", "Partners", "Group"][(r >> 8) as usize % 4],
+                    i + 1
+                ),
+                persona: (r >> 16) as usize % 3,
+                current,
+                target: (current + 1 + (r >> 20) as usize % 3).min(3),
+                arr_cents: 100_000 + (r >> 24) as i64 % 10_000_000,
+                health: ((r >> 32) % 101) as i32,
+                nps: ((r >> 40) % 201) as i32 - 100,
+                csat: ((r >> 48) % 1001) as f64 / 10.0,
+                owner: OWNERS[(r >> 52) as usize % OWNERS.len()],
+                renewal: format!("2027-{:02}-{:02}", 1 + (r >> 56) % 12, 1 + (r >> 58) % 28),
+                notes: if i % 10 == 0 {
+                    "Renewal call booked, wants \"advanced\" training".into()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect()
+}
+
+fn write_csv(path: &std::path::Path, rows: &[Row]) {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    writeln!(
+        out,
+        "Record ID,Account Name,Persona,Lifecycle Stage,Target Stage,Annual Revenue,Health Score,NPS,CSAT,Account Owner,Renewal Date,Notes"
+    )
+    .unwrap();
+    for r in rows {
+        writeln!(
+            out,
+            "{},{},{},{},{},{}.{:02},{},{},{},{},{},\"{}\"",
+            r.ext,
+            r.name,
+            PERSONAS[r.persona],
+            STEPS[r.current],
+            STEPS[r.target],
+            r.arr_cents / 100,
+            r.arr_cents % 100,
+            r.health,
+            r.nps,
+            r.csat,
+            r.owner,
+            r.renewal,
+            r.notes.replace('"', "\"\"")
+        )
+        .unwrap();
+    }
+    out.flush().unwrap();
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+/// A workspace file with the three personas and their four steps; step ids by [persona][step].
+fn workspace(path: &std::path::Path) -> (Db, Vec<Vec<i64>>) {
+    let mut db = Db::open(path).unwrap();
+    let ids = db
+        .write(|tx| {
+            let mut ids = Vec::new();
+            for name in PERSONAS {
+                let p = ops::personas::create(tx, &PersonaInput::named(name), now())?;
+                let mut steps = Vec::new();
+                for title in STEPS {
+                    let input = StepInput {
+                        title: title.into(),
+                        outcome: String::new(),
+                    };
+                    steps.push(ops::steps::add(tx, p.map_id, &input, None, now())?.id.0);
+                }
+                ids.push(steps);
+            }
+            Ok(ids)
+        })
+        .unwrap();
+    (db, ids)
+}
+
+fn rate(rows: usize, took: Duration) -> f64 {
+    rows as f64 / took.as_secs_f64()
+}
+
+fn import_file(
+    db: &mut Db,
+    csv: &std::path::Path,
+    undoable: bool,
+) -> (Duration, successmap_core::model::ImportReport) {
+    let started = Instant::now();
+    let table = Table::open(csv).unwrap();
+    let (mapping, _) = db
+        .read(|c| import::propose_mapping(c, &table.headers))
+        .unwrap();
+    let options = ImportOptions {
+        mapping,
+        create_missing: false,
+        default_persona_id: None,
+    };
+    let cancel = AtomicBool::new(false);
+    let mut progress = |_| {};
+    let run = |tx: &rusqlite::Transaction<'_>| {
+        import::run(
+            tx,
+            &table,
+            &options,
+            Mode::Write { now: now() },
+            Control {
+                progress: &mut progress,
+                cancel: &cancel,
+            },
+        )
+    };
+    let report = if undoable {
+        db.edit("Import", run)
+    } else {
+        db.write(run)
+    }
+    .unwrap();
+    (started.elapsed(), report)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .or_else(|| std::env::var("ROWS").ok().and_then(|v| v.parse().ok()))
+        .unwrap_or(1_000_000);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("crm.csv");
+    let rows = rows(n);
+    write_csv(&csv, &rows);
+    let size = std::fs::metadata(&csv).unwrap().len();
+    println!("rows: {n}; CSV: {:.1} MB", size as f64 / 1e6);
+
+    // The floor: the same rows, already in memory, through one prepared INSERT.
+    let (mut raw, steps) = workspace(&dir.path().join("raw.db"));
+    let started = Instant::now();
+    raw.write(|tx| {
+        let persona_ids: Vec<i64> =
+            successmap_core::db::personas::list(tx)?.iter().map(|p| p.id.0).collect();
+        let mut stmt = tx.prepare(
+            "INSERT INTO customer (external_id, name, persona_id, current_step_id, target_step_id, arr_cents,
+                                   health, nps, csat, owner, renewal_date, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        )?;
+        for r in &rows {
+            stmt.execute(rusqlite::params![
+                r.ext,
+                r.name,
+                persona_ids[r.persona],
+                steps[r.persona][r.current],
+                steps[r.persona][r.target],
+                r.arr_cents,
+                r.health,
+                r.nps,
+                r.csat,
+                r.owner,
+                r.renewal,
+                r.notes,
+                "2026-11-23T09:00:00.000Z"
+            ])?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let raw_took = started.elapsed();
+    println!(
+        "raw prepared insert: {:.2} s, {:.0} rows/s",
+        raw_took.as_secs_f64(),
+        rate(n, raw_took)
+    );
+    drop(raw);
+
+    // The full import: read, detect, map, validate, write customers and their history.
+    let (mut db, _) = workspace(&dir.path().join("import.db"));
+    let started = Instant::now();
+    let table = Table::open(&csv).unwrap();
+    let (mapping, _) = db
+        .read(|c| import::propose_mapping(c, &table.headers))
+        .unwrap();
+    let options = ImportOptions {
+        mapping,
+        create_missing: false,
+        default_persona_id: None,
+    };
+    let cancel = AtomicBool::new(false);
+    db.read(|c| {
+        import::run(
+            c,
+            &table,
+            &options,
+            Mode::Validate,
+            Control {
+                progress: &mut |_| {},
+                cancel: &cancel,
+            },
+        )
+    })
+    .unwrap();
+    let took = started.elapsed();
+    println!(
+        "check only (read, detect, validate; no writes): {:.2} s, {:.0} rows/s",
+        took.as_secs_f64(),
+        rate(n, took)
+    );
+    drop(table);
+    let (took, report) = import_file(&mut db, &csv, false);
+    assert_eq!(
+        report.valid_rows as usize,
+        n,
+        "{:?}",
+        report.problems.first()
+    );
+    println!(
+        "full import: {:.2} s, {:.0} rows/s, {:.2}x the raw insert",
+        took.as_secs_f64(),
+        rate(n, took),
+        rate(n, took) / rate(n, raw_took)
+    );
+
+    let t = Instant::now();
+    let index = db
+        .read(successmap_core::db::customers::external_index)
+        .unwrap();
+    println!(
+        "  of which loading the {} stored customers to match: {:.2} s",
+        index.len(),
+        t.elapsed().as_secs_f64()
+    );
+    drop(index);
+    // Re-import of the same file onto itself: every row matched, nothing changes.
+    let (took, report) = import_file(&mut db, &csv, false);
+    assert_eq!(report.unchanged_customers as usize, n);
+    println!(
+        "re-import (upsert, unchanged): {:.2} s, {:.0} rows/s",
+        took.as_secs_f64(),
+        rate(n, took)
+    );
+
+    // Opening the customer list (count + first page by name) and the map of a persona.
+    let persona = successmap_core::db::personas::list(
+        &rusqlite::Connection::open(dir.path().join("import.db")).unwrap(),
+    )
+    .unwrap()[0]
+        .id;
+    let list: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            db.read(|c| ops::customers::page(c, &CustomerQuery::default(), 0, 100))
+                .unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "customer list, first page of 100 (median of 5): {:.1} ms",
+        median(list).as_secs_f64() * 1e3
+    );
+    let map: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            db.read(|c| ops::maps::view(c, persona)).unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "map of one persona (median of 5): {:.1} ms",
+        median(map).as_secs_f64() * 1e3
+    );
+    let personas: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            db.read(ops::personas::list).unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "persona list with counts (median of 5): {:.1} ms",
+        median(personas).as_secs_f64() * 1e3
+    );
+    drop(db);
+
+    // The app imports as one undoable edit (a session records the change set).
+    let (mut undoable, _) = workspace(&dir.path().join("undoable.db"));
+    let (took, _) = import_file(&mut undoable, &csv, true);
+    println!(
+        "full import recorded for undo (as the app does): {:.2} s, {:.0} rows/s",
+        took.as_secs_f64(),
+        rate(n, took)
+    );
+    let t = Instant::now();
+    undoable.undo().unwrap();
+    println!("undo of that import: {:.2} s", t.elapsed().as_secs_f64());
+}
