@@ -118,6 +118,7 @@ export function App() {
             }}
             onChanged={refresh}
             onError={report}
+            onImport={() => setImporting(true)}
           />
         ) : view === "map" ? (
           <MapView

@@ -16,11 +16,13 @@ interface Props {
   /** Called after any change so the frame reloads personas and the status line. */
   onChanged: (selected?: PersonaId) => void;
   onError: (error: unknown) => void;
+  /** Opens the customer import (which can create personas and steps from the file). */
+  onImport: () => void;
 }
 
 type Editing = { mode: "create" } | { mode: "edit"; persona: Persona } | null;
 
-export function PersonasView({ personas, selected, onSelect, onOpenMap, onChanged, onError }: Props) {
+export function PersonasView({ personas, selected, onSelect, onOpenMap, onChanged, onError, onImport }: Props) {
   const client = useClient();
   const [editing, setEditing] = useState<Editing>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
@@ -106,6 +108,9 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
               data-testid="new-persona"
             >
               <Icon name="plus" size={16} /> Create a persona
+            </button>
+            <button type="button" className="button" onClick={onImport} data-testid="personas-import">
+              Start from a CRM export…
             </button>
             <button type="button" className="button" onClick={loadDemo} disabled={loadingDemo}>
               {loadingDemo ? "Loading the demo…" : "Explore the demo workspace"}
