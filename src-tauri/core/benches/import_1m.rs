@@ -328,6 +328,35 @@ fn main() {
         "customer list, first page of 100 (median of 5): {:.1} ms",
         median(list).as_secs_f64() * 1e3
     );
+    let deep: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            db.read(|c| {
+                ops::customers::page(c, &CustomerQuery::default(), (n as u32) * 9 / 10, 100)
+            })
+            .unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "customer list, a page 90% down (median of 5): {:.1} ms",
+        median(deep).as_secs_f64() * 1e3
+    );
+    let search: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            let q = CustomerQuery {
+                search: "Atelier 4242".into(),
+                ..CustomerQuery::default()
+            };
+            db.read(|c| ops::customers::page(c, &q, 0, 100)).unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "customer list, search by name (median of 5): {:.1} ms",
+        median(search).as_secs_f64() * 1e3
+    );
     let map: Vec<Duration> = (0..5)
         .map(|_| {
             let t = Instant::now();
@@ -359,6 +388,10 @@ fn main() {
         "full import recorded for undo (as the app does): {:.2} s, {:.0} rows/s",
         took.as_secs_f64(),
         rate(n, took)
+    );
+    println!(
+        "  change set kept for undo: {:.0} MB",
+        undoable.undo_bytes() as f64 / 1e6
     );
     let t = Instant::now();
     undoable.undo().unwrap();

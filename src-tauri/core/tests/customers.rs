@@ -256,3 +256,129 @@ fn placing_many_customers_is_one_undoable_edit_with_history_per_customer() {
         .unwrap();
     assert_eq!(label, "Move 2 customers to “B”");
 }
+
+#[test]
+fn the_list_searches_filters_sorts_and_pages() {
+    use successmap_core::model::{CustomerSort, HealthBand};
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let q = persona(&mut db, "Q");
+    let a = step(&mut db, &p, "A");
+    let b = step(&mut db, &p, "B");
+    let rows: [(&str, Option<&str>, bool, Option<i64>, Option<i32>, &str); 5] = [
+        ("delta", Some("CRM-4"), true, Some(400), Some(20), "Maya"),
+        ("Alpha", Some("CRM-1"), true, None, Some(90), "Ravi"),
+        ("charlie", None, false, Some(300), None, ""),
+        ("Bravo 100%", Some("X_1"), true, Some(100), Some(55), "Maya"),
+        ("echo", Some("CRM-5"), false, Some(500), Some(70), "Ravi"),
+    ];
+    // (name, external id, of persona P (else Q), ARR, health, owner)
+    for (name, ext, of_p, arr, health, owner) in rows {
+        let persona_id = if of_p { p.id } else { q.id };
+        let mut input = CustomerInput::named(name, persona_id);
+        input.external_id = ext.map(str::to_string);
+        input.arr_cents = arr;
+        input.health = health;
+        input.owner = owner.into();
+        if persona_id == p.id {
+            input.current_step_id = Some(if name == "delta" { b.id } else { a.id });
+        }
+        db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, now()))
+            .unwrap();
+    }
+    let names = |db: &successmap_core::Db,
+                 query: CustomerQuery,
+                 offset: u32,
+                 limit: u32|
+     -> (u32, Vec<String>) {
+        let page = db
+            .read(|c| ops::customers::page(c, &query, offset, limit))
+            .unwrap();
+        (
+            page.total,
+            page.rows.into_iter().map(|r| r.customer.name).collect(),
+        )
+    };
+    let all = CustomerQuery::default();
+    assert_eq!(
+        names(&db, all.clone(), 0, 50).1,
+        ["Alpha", "Bravo 100%", "charlie", "delta", "echo"]
+    );
+    assert_eq!(
+        names(&db, all.clone(), 1, 2),
+        (5, vec!["Bravo 100%".to_string(), "charlie".to_string()])
+    );
+    let by_arr = CustomerQuery {
+        sort: CustomerSort::Arr,
+        descending: true,
+        ..all.clone()
+    };
+    assert_eq!(
+        names(&db, by_arr, 0, 50).1,
+        ["echo", "delta", "charlie", "Bravo 100%", "Alpha"],
+        "no ARR sorts last"
+    );
+    let search = CustomerQuery {
+        search: "crm-".into(),
+        ..all.clone()
+    };
+    assert_eq!(
+        names(&db, search, 0, 50).1,
+        ["Alpha", "delta", "echo"],
+        "external ids, any case"
+    );
+    let literal = CustomerQuery {
+        search: "100%".into(),
+        ..all.clone()
+    };
+    assert_eq!(
+        names(&db, literal, 0, 50).1,
+        ["Bravo 100%"],
+        "% is a character, not a wildcard"
+    );
+    let underscore = CustomerQuery {
+        search: "x_".into(),
+        ..all.clone()
+    };
+    assert_eq!(names(&db, underscore, 0, 50).1, ["Bravo 100%"]);
+    let at_risk = CustomerQuery {
+        health_band: Some(HealthBand::AtRisk),
+        ..all.clone()
+    };
+    assert_eq!(names(&db, at_risk, 0, 50).1, ["delta"]);
+    let unknown = CustomerQuery {
+        health_band: Some(HealthBand::Unknown),
+        ..all.clone()
+    };
+    assert_eq!(names(&db, unknown, 0, 50).1, ["charlie"]);
+    let maya = CustomerQuery {
+        owner: Some("Maya".into()),
+        ..all.clone()
+    };
+    assert_eq!(names(&db, maya, 0, 50).1, ["Bravo 100%", "delta"]);
+    let on_a = CustomerQuery {
+        persona_id: Some(p.id),
+        current_step_id: Some(a.id),
+        ..all.clone()
+    };
+    assert_eq!(
+        names(&db, on_a, 0, 50),
+        (2, vec!["Alpha".to_string(), "Bravo 100%".to_string()])
+    );
+    let by_step = CustomerQuery {
+        sort: CustomerSort::CurrentStep,
+        ..all.clone()
+    };
+    let (_, ordered) = names(&db, by_step, 0, 50);
+    assert_eq!(
+        &ordered[..3],
+        ["Alpha", "Bravo 100%", "delta"],
+        "step A before B, unplaced last"
+    );
+    let by_persona = CustomerQuery {
+        sort: CustomerSort::Persona,
+        descending: true,
+        ..all
+    };
+    assert_eq!(names(&db, by_persona, 0, 2).1, ["charlie", "echo"]);
+}

@@ -262,3 +262,11 @@ fn there_is_nothing_to_undo_in_a_fresh_workspace() {
     assert_eq!(db.undo().unwrap(), None);
     assert_eq!(db.redo().unwrap(), None);
 }
+
+#[test]
+fn the_undo_stack_reports_the_bytes_it_holds() {
+    let mut db = memory_db();
+    assert_eq!(db.undo_bytes(), 0);
+    add_persona(&mut db, "Held");
+    assert!(db.undo_bytes() > 0);
+}

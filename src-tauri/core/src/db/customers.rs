@@ -342,16 +342,25 @@ pub fn for_each_matching(
     values.push(Value::Integer(limit.map_or(-1, i64::from)));
     values.push(Value::Integer(i64::from(offset)));
     let n = values.len();
+    // The page's ids first, from as narrow a scan as the order allows (for the default
+    // order, the name index alone), then the page's rows with their names: rows skipped
+    // by OFFSET never touch the table or the joins.
+    let order_joins = match q.sort {
+        CustomerSort::Persona => "JOIN persona p ON p.id = c.persona_id",
+        CustomerSort::CurrentStep => {
+            "JOIN persona p ON p.id = c.persona_id LEFT JOIN step cs ON cs.id = c.current_step_id"
+        }
+        _ => "",
+    };
+    let order = order_by(q);
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS}, p.name, cs.title, ts.title, cs.position, ts.position
-           FROM customer c
+           FROM (SELECT c.id FROM customer c {order_joins} {clause} {order} LIMIT ?{} OFFSET ?{n}) page
+           JOIN customer c ON c.id = page.id
            JOIN persona p ON p.id = c.persona_id
            LEFT JOIN step cs ON cs.id = c.current_step_id
            LEFT JOIN step ts ON ts.id = c.target_step_id
-          {clause}
-          {}
-          LIMIT ?{} OFFSET ?{n}",
-        order_by(q),
+          {order}",
         n - 1
     ))?;
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;

@@ -21,15 +21,29 @@ use crate::error::{CoreError, CoreResult};
 /// How many edits can be undone.
 pub const LIMIT: usize = 500;
 
+/// How many bytes of change sets the stacks may hold: a million-row import records a
+/// few hundred MB; older edits are forgotten first, the latest is always kept.
+pub const BYTES_LIMIT: usize = 512 * 1024 * 1024;
+
 struct Entry {
     label: String,
     changeset: Vec<u8>,
 }
 
-#[derive(Default)]
 pub struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
+    bytes_limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            bytes_limit: BYTES_LIMIT,
+        }
+    }
 }
 
 /// What the undo and redo buttons say.
@@ -64,6 +78,18 @@ impl History {
         if self.undo.len() > LIMIT {
             self.undo.remove(0);
         }
+        while self.undo.len() > 1 && self.bytes() > self.bytes_limit {
+            self.undo.remove(0);
+        }
+    }
+
+    /// Bytes of change sets held for undo and redo.
+    pub fn bytes(&self) -> usize {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .map(|e| e.changeset.len())
+            .sum()
     }
 
     /// Reverts the last edit; returns its label, or `None` when there is nothing to undo.
@@ -117,4 +143,25 @@ fn apply(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
     })?;
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_edits_are_forgotten_beyond_the_byte_budget_but_the_latest_is_kept() {
+        let mut history = History {
+            bytes_limit: 100,
+            ..History::default()
+        };
+        history.record("a".into(), vec![0; 60]);
+        history.record("b".into(), vec![0; 30]);
+        assert_eq!(history.bytes(), 90);
+        history.record("c".into(), vec![0; 50]);
+        assert_eq!(history.bytes(), 80, "a is forgotten");
+        assert_eq!(history.state().undo_label.as_deref(), Some("c"));
+        history.record("huge".into(), vec![0; 500]);
+        assert_eq!(history.bytes(), 500, "the latest edit stays undoable alone");
+    }
 }

@@ -180,6 +180,11 @@ impl Db {
         self.history.redo(&self.conn)
     }
 
+    /// Memory held by the undo and redo stacks, in bytes of change sets.
+    pub fn undo_bytes(&self) -> usize {
+        self.history.bytes()
+    }
+
     pub fn undo_state(&self) -> history::UndoState {
         self.history.state()
     }

@@ -677,6 +677,45 @@ impl<'a> Engine<'a> {
     }
 }
 
+/// Calls `f` with every row like [`Table::rows`], while a second thread reads and
+/// decodes the file ahead in batches: reading overlaps with checking and writing.
+/// When `f` stops early, the reader stops at its next batch.
+fn rows_read_ahead(table: &Table, f: &mut dyn FnMut(&source::Row) -> bool) -> CoreResult<()> {
+    const BATCH: usize = 1024;
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<source::Row>>(4);
+        let reader = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let read = table.rows(&mut |row| {
+                batch.push(row.clone());
+                if batch.len() < BATCH {
+                    return true;
+                }
+                sender
+                    .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                    .is_ok()
+            });
+            if !batch.is_empty() {
+                let _ = sender.send(batch);
+            }
+            read
+        });
+        'batches: for batch in receiver.iter() {
+            for row in &batch {
+                if !f(row) {
+                    break 'batches;
+                }
+            }
+        }
+        drop(receiver);
+        reader.join().unwrap_or_else(|_| {
+            Err(CoreError::Corrupt(
+                "the file reader stopped unexpectedly".into(),
+            ))
+        })
+    })
+}
+
 /// True when writing `record` would change nothing of `before` (only mapped columns count).
 fn unchanged(
     before: &ExistingCustomer,
@@ -761,7 +800,7 @@ pub fn run(
     };
     let mut failure: Option<CoreError> = None;
     let mut all_problems: u32 = 0;
-    table.rows(&mut |row| {
+    rows_read_ahead(table, &mut |row| {
         let mut step = || -> CoreResult<()> {
             engine.report.rows += 1;
             let resolved = engine.resolve(row)?;
