@@ -265,7 +265,7 @@ fn the_list_searches_filters_sorts_and_pages() {
     let q = persona(&mut db, "Q");
     let a = step(&mut db, &p, "A");
     let b = step(&mut db, &p, "B");
-    let rows: [(&str, Option<&str>, bool, Option<i64>, Option<i32>, &str); 5] = [
+    let rows = [
         ("delta", Some("CRM-4"), true, Some(400), Some(20), "Maya"),
         ("Alpha", Some("CRM-1"), true, None, Some(90), "Ravi"),
         ("charlie", None, false, Some(300), None, ""),
