@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "../../App";
@@ -171,5 +171,84 @@ describe("the vehicle catalogue", () => {
     await userEvent.click(screen.getByRole("button", { name: /Delete First-house bootcamp/ }));
     await screen.findByText("No vehicles yet. Create the first one below.");
     expect(await client.listVehicles()).toEqual([]);
+  });
+});
+
+describe("customers on the map", () => {
+  it("shows the largest customers as chips and moves one from its menu with the keyboard", async () => {
+    const client = await openMap();
+    await addStep("Pilot");
+    await addStep("Rollout");
+    const [pilot] = client.steps;
+    if (!pilot) throw new Error("no step");
+    for (const [name, arr] of [
+      ["Small Co", 100],
+      ["Big Co", 900],
+    ] as const) {
+      await client.createCustomer({
+        name,
+        externalId: null,
+        personaId: 1,
+        currentStepId: pilot.id,
+        targetStepId: null,
+        arrCents: arr * 100,
+        health: null,
+        nps: null,
+        csat: null,
+        owner: "",
+        renewalDate: null,
+        notes: "",
+      });
+    }
+    // Any edit reloads the map; adding a third step is one.
+    await addStep("Scale");
+    const [pilotBand, rolloutBand] = screen.getAllByTestId("customer-band");
+    if (!pilotBand || !rolloutBand) throw new Error("no bands");
+    expect(within(pilotBand).getByTestId("band-count")).toHaveTextContent("2 customers");
+    expect(within(rolloutBand).getByText("No customer on this step yet.")).toBeInTheDocument();
+
+    const menuButton = within(pilotBand).getByRole("button", { name: "Place Small Co" });
+    menuButton.focus();
+    await userEvent.keyboard("{Enter}");
+    const menu = screen.getByRole("menu", { name: "Place Small Co" });
+    // Focus starts on the first item that can be chosen: "2. Rollout" (step 1 is where it is).
+    expect(within(menu).getByRole("menuitem", { name: "2. Rollout" })).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() =>
+      expect(
+        within(screen.getAllByTestId("customer-band")[1] as HTMLElement).getByTestId("band-count"),
+      ).toHaveTextContent("1 customer"),
+    );
+    expect(client.customers.find((r) => r.customer.name === "Small Co")?.customer.currentStepId).toBe(
+      client.steps[1]?.id,
+    );
+  });
+
+  it("closes the chip menu with Escape and gives focus back to its button", async () => {
+    const client = await openMap();
+    await addStep("Pilot");
+    const [pilot] = client.steps;
+    if (!pilot) throw new Error("no step");
+    await client.createCustomer({
+      name: "Solo",
+      externalId: null,
+      personaId: 1,
+      currentStepId: pilot.id,
+      targetStepId: null,
+      arrCents: null,
+      health: null,
+      nps: null,
+      csat: null,
+      owner: "",
+      renewalDate: null,
+      notes: "",
+    });
+    await addStep("Next");
+    const button = screen.getByRole("button", { name: "Place Solo" });
+    await userEvent.click(button);
+    expect(screen.getByRole("menu")).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(button).toHaveFocus();
   });
 });
