@@ -12,7 +12,9 @@ use chrono::Utc;
 use clap::{Parser, Subcommand};
 use successmap_core::db::{customers, personas, steps, vehicles};
 use successmap_core::import::{self, Control, Mode, Table};
-use successmap_core::model::{CustomerQuery, ImportOptions, ImportReport, PersonaId};
+use successmap_core::model::{
+    CustomerQuery, ImportOptions, ImportReport, PersonaId, SegmentFilter,
+};
 use successmap_core::{demo, export, ops, CoreError, Db};
 
 #[derive(Parser)]
@@ -45,6 +47,20 @@ enum Command {
     },
     /// Count personas, steps, vehicles and customers, and customers per persona and step.
     Stats,
+    /// The current × target step matrix: customers and ARR per non-empty cell.
+    Segment {
+        /// Only this persona's map.
+        #[arg(long, value_name = "NAME")]
+        persona: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Csv,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -114,6 +130,7 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
     match cli.command {
         Command::Demo => demo_command(&mut db),
         Command::Stats => stats(&db),
+        Command::Segment { persona, format } => segment(&db, persona.as_deref(), format),
         Command::Export {
             what: ExportWhat::Customers { persona, output },
         } => export_customers(&db, persona.as_deref(), output.as_deref()),
@@ -205,6 +222,22 @@ fn stats(db: &Db) -> Result<ExitCode, Unusable> {
     )?;
     for line in lines {
         write(&mut out, line)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn segment(db: &Db, persona: Option<&str>, format: Format) -> Result<ExitCode, Unusable> {
+    let filter = SegmentFilter {
+        persona_id: persona.map(|name| persona_by_name(db, name)).transpose()?,
+        ..SegmentFilter::default()
+    };
+    let today = chrono::Local::now().date_naive();
+    let matrices = db.read(|c| ops::segments::matrix(c, &filter, today))?;
+    let lines = export::matrix_lines(&matrices);
+    let out = std::io::stdout().lock();
+    match format {
+        Format::Csv => export::matrix_csv(&lines, out)?,
+        Format::Json => export::matrix_json(&lines, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -205,3 +205,40 @@ fn export_by_persona_to_stdout_and_to_a_file_round_trips_through_import() {
     let unknown = successmap(&ws, &["export", "customers", "--persona", "Nobody"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn segment_prints_the_matrix_as_csv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.successmap");
+    successmap(&ws, &["demo"]);
+    let out = successmap(&ws, &["segment", "--persona", "home architect"]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = stdout(&out);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("persona,current_step,target_step,customers,arr")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r[0] == "Home architect" && r.len() == 5),
+        "{csv}"
+    );
+    let total: u32 = rows.iter().map(|r| r[3].parse::<u32>().unwrap()).sum();
+    let stats = stdout(&successmap(&ws, &["stats"]));
+    assert!(
+        stats.contains(&format!("Home architect ({total} customers)")),
+        "{stats}\n{csv}"
+    );
+
+    let json = successmap(&ws, &["segment", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let cells = value.as_array().unwrap();
+    let all: u64 = cells.iter().map(|c| c["customers"].as_u64().unwrap()).sum();
+    assert_eq!(all, 36);
+    assert!(cells
+        .iter()
+        .all(|c| c["arr"].is_string() && c["target_step"].is_string()));
+}

@@ -22,7 +22,8 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn cents_text(cents: i64) -> String {
+/// Cents as currency units with a decimal point: 12345 → "123.45", 100 → "1".
+pub fn cents_text(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     if abs.is_multiple_of(100) {
@@ -90,4 +91,68 @@ mod tests {
         assert_eq!(cents_text(12_345), "123.45");
         assert_eq!(cents_text(5), "0.05");
     }
+}
+
+/// One line of a matrix export: a non-empty cell with its names.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MatrixLine {
+    pub persona: String,
+    /// Empty: not placed.
+    pub current_step: String,
+    /// Empty: no target.
+    pub target_step: String,
+    pub customers: u32,
+    /// In currency units, as in the customer export.
+    pub arr: String,
+}
+
+/// The non-empty cells of matrices as lines with names, in matrix order.
+pub fn matrix_lines(matrices: &[crate::model::PersonaMatrix]) -> Vec<MatrixLine> {
+    let mut lines = Vec::new();
+    for m in matrices {
+        let title = |id: Option<crate::model::StepId>| {
+            id.and_then(|id| m.steps.iter().find(|s| s.id == id))
+                .map(|s| s.title.clone())
+                .unwrap_or_default()
+        };
+        for c in &m.cells {
+            lines.push(MatrixLine {
+                persona: m.persona_name.clone(),
+                current_step: title(c.current_step_id),
+                target_step: title(c.target_step_id),
+                customers: c.customers,
+                arr: cents_text(c.arr_cents),
+            });
+        }
+    }
+    lines
+}
+
+/// Matrix lines as CSV: `persona,current_step,target_step,customers,arr`.
+pub fn matrix_csv(lines: &[MatrixLine], out: impl Write) -> CoreResult<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    writer
+        .write_record(["persona", "current_step", "target_step", "customers", "arr"])
+        .map_err(io)?;
+    for l in lines {
+        let customers = l.customers.to_string();
+        writer
+            .write_record([
+                neutralise(&l.persona).as_ref(),
+                neutralise(&l.current_step).as_ref(),
+                neutralise(&l.target_step).as_ref(),
+                customers.as_str(),
+                l.arr.as_str(),
+            ])
+            .map_err(io)?;
+    }
+    writer.flush().map_err(io)
+}
+
+/// Matrix lines as a JSON array of objects with the CSV's fields.
+pub fn matrix_json(lines: &[MatrixLine], mut out: impl Write) -> CoreResult<()> {
+    serde_json::to_writer_pretty(&mut out, lines).map_err(io)?;
+    writeln!(out).map_err(io)
 }

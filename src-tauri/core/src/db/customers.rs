@@ -10,7 +10,7 @@ use rusqlite::types::Value;
 
 use crate::model::{
     Customer, CustomerChip, CustomerId, CustomerInput, CustomerQuery, CustomerRow, CustomerSort,
-    MapId, PersonaId, StepId,
+    MapId, PersonaId, SegmentFilter, StepId,
 };
 use crate::time;
 
@@ -606,4 +606,65 @@ pub fn update_imported(
     values.extend(columns.into_iter().map(|(_, v)| v));
     let changed = stmt.execute(rusqlite::params_from_iter(values))?;
     Ok(changed > 0)
+}
+
+/// Customers and ARR per (persona, current step, target step) among those `filter`
+/// keeps; `today` anchors "renewal within N days".
+pub fn matrix_cells(
+    conn: &Connection,
+    filter: &SegmentFilter,
+    today: NaiveDate,
+) -> CoreResult<Vec<(PersonaId, Option<StepId>, Option<StepId>, u32, i64)>> {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(p) = filter.persona_id {
+        values.push(Value::Integer(p.0));
+        clauses.push(format!("persona_id = ?{}", values.len()));
+    }
+    if let Some(owner) = &filter.owner {
+        values.push(Value::Text(owner.clone()));
+        clauses.push(format!("owner = ?{}", values.len()));
+    }
+    if let Some(min) = filter.min_arr_cents {
+        values.push(Value::Integer(min));
+        clauses.push(format!("arr_cents >= ?{}", values.len()));
+    }
+    if let Some(max) = filter.max_arr_cents {
+        values.push(Value::Integer(max));
+        clauses.push(format!("arr_cents <= ?{}", values.len()));
+    }
+    match filter.health_band.map(|b| b.range()) {
+        None => {}
+        Some(None) => clauses.push("health IS NULL".into()),
+        Some(Some((lo, hi))) => clauses.push(format!("health BETWEEN {lo} AND {hi}")),
+    }
+    match filter.nps_band.map(|b| b.range()) {
+        None => {}
+        Some(None) => clauses.push("nps IS NULL".into()),
+        Some(Some((lo, hi))) => clauses.push(format!("nps BETWEEN {lo} AND {hi}")),
+    }
+    if let Some(days) = filter.renewal_within_days {
+        let until = today + chrono::Duration::days(i64::from(days));
+        values.push(Value::Text(time::date_to_stored(today)));
+        values.push(Value::Text(time::date_to_stored(until)));
+        clauses.push(format!(
+            "renewal_date BETWEEN ?{} AND ?{}",
+            values.len() - 1,
+            values.len()
+        ));
+    }
+    let clause = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT persona_id, current_step_id, target_step_id, count(*), ifnull(sum(arr_cents), 0)
+           FROM customer {clause}
+          GROUP BY persona_id, current_step_id, target_step_id"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -7,6 +7,7 @@ mod ids;
 mod import;
 mod map;
 mod persona;
+mod segment;
 mod vehicle;
 mod workspace;
 
@@ -15,5 +16,6 @@ pub use ids::*;
 pub use import::*;
 pub use map::*;
 pub use persona::*;
+pub use segment::*;
 pub use vehicle::*;
 pub use workspace::*;

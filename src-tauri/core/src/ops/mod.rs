@@ -6,6 +6,7 @@ pub mod kpis;
 pub mod maps;
 pub mod personas;
 pub mod positions;
+pub mod segments;
 pub mod steps;
 pub mod vehicles;
 pub mod workspace;
