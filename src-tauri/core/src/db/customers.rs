@@ -608,13 +608,16 @@ pub fn update_imported(
     Ok(changed > 0)
 }
 
+/// (persona, current step, target step, customers, ARR in cents).
+pub type MatrixRow = (PersonaId, Option<StepId>, Option<StepId>, u32, i64);
+
 /// Customers and ARR per (persona, current step, target step) among those `filter`
 /// keeps; `today` anchors "renewal within N days".
 pub fn matrix_cells(
     conn: &Connection,
     filter: &SegmentFilter,
     today: NaiveDate,
-) -> CoreResult<Vec<(PersonaId, Option<StepId>, Option<StepId>, u32, i64)>> {
+) -> CoreResult<Vec<MatrixRow>> {
     let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
     if let Some(p) = filter.persona_id {
