@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "validate_import",
     "run_import",
     "cancel_import",
+    "segment_matrix",
 ];
 
 fn main() {

@@ -51,6 +51,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::import::validate_import,
         commands::import::run_import,
         commands::import::cancel_import,
+        commands::segments::segment_matrix,
     ])
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import { BackendError, describeError, type PersonaId } from "./ipc/client";
+import { BackendError, describeError, type CustomerId, type PersonaId } from "./ipc/client";
 import { useClient } from "./ipc/context";
 import { useLoad } from "./lib/useLoad";
 import { CustomersView, type CustomerFilter } from "./features/customers/CustomersView";
@@ -20,6 +20,8 @@ export function App() {
   const [chosen, setSelected] = useState<PersonaId | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [importing, setImporting] = useState(false);
+  // A customer to show when the Customers view opens (from a segment's list).
+  const [openCustomer, setOpenCustomer] = useState<CustomerId | null>(null);
   const [customerFilter, setCustomerFilter] = useState<CustomerFilter>({ personaId: null, currentStepId: null });
   const [announcement, setAnnouncement] = useState("");
   // Bumped after every change (edit, undo, redo): every screen reloads what it shows.
@@ -141,9 +143,18 @@ export function App() {
             onChanged={refresh}
             onError={report}
             onImport={() => setImporting(true)}
+            initialOpen={openCustomer}
           />
         ) : (
-          <SegmentsView personas={list} revision={revision} />
+          <SegmentsView
+            personas={list}
+            revision={revision}
+            onOpenCustomer={(id) => {
+              setOpenCustomer(id);
+              setCustomerFilter({ personaId: null, currentStepId: null });
+              setView("customers");
+            }}
+          />
         )}
       </main>
       <StatusLine info={info.data} />

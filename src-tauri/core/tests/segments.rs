@@ -180,3 +180,56 @@ fn the_matrix_counts_customers_and_arr_per_current_and_target_step() {
         "filters combine"
     );
 }
+
+#[test]
+fn a_cell_lists_exactly_its_customers_unplaced_and_untargeted_included() {
+    use successmap_core::model::{CellRef, CustomerQuery};
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let a = step(&mut db, &p, "A");
+    let b = step(&mut db, &p, "B");
+    for (name, current, target) in [
+        ("ab", Some(a.id), Some(b.id)),
+        ("a-", Some(a.id), None),
+        ("--", None, None),
+        ("ab2", Some(a.id), Some(b.id)),
+    ] {
+        let mut input = CustomerInput::named(name, p.id);
+        input.current_step_id = current;
+        input.target_step_id = target;
+        db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, now()))
+            .unwrap();
+    }
+    let names = |cell: CellRef| {
+        let q = CustomerQuery {
+            cell: Some(cell),
+            ..CustomerQuery::default()
+        };
+        let page = db.read(|c| ops::customers::page(c, &q, 0, 50)).unwrap();
+        page.rows
+            .into_iter()
+            .map(|r| r.customer.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(CellRef {
+            current_step_id: Some(a.id),
+            target_step_id: Some(b.id)
+        }),
+        ["ab", "ab2"]
+    );
+    assert_eq!(
+        names(CellRef {
+            current_step_id: Some(a.id),
+            target_step_id: None
+        }),
+        ["a-"]
+    );
+    assert_eq!(
+        names(CellRef {
+            current_step_id: None,
+            target_step_id: None
+        }),
+        ["--"]
+    );
+}

@@ -7,6 +7,7 @@ pub mod import;
 pub mod kpis;
 pub mod maps;
 pub mod personas;
+pub mod segments;
 pub mod steps;
 pub mod vehicles;
 pub mod workspace;

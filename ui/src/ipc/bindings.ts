@@ -75,6 +75,8 @@ export const commands = {
 	runImport: (path: string, options: ImportOptions_Deserialize, remember: boolean, progress: Channel<ImportProgress_Deserialize>) => typedError<ImportReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("run_import", { path, options, remember, progress })),
 	/**  Asks the running validation or import to stop; an import then changes nothing. */
 	cancelImport: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_import")),
+	/**  The current × target matrix of one persona or all, with the filter applied. */
+	segmentMatrix: (filter: SegmentFilter_Deserialize) => typedError<PersonaMatrix_Serialize[], AppError_Serialize>(__TAURI_INVOKE("segment_matrix", { filter })),
 };
 
 /* Types */
@@ -130,6 +132,21 @@ export type AttachmentId = number;
 
 /**  Where a vehicle is attached on a map. */
 export type AttachmentTarget = { type: "step"; stepId: StepId } | { type: "move"; fromStepId: StepId; toStepId: StepId };
+
+/**  A cell of the current × target matrix; `None` steps mean "not placed" / "no target". */
+export type CellRef = CellRef_Serialize | CellRef_Deserialize;
+
+/**  A cell of the current × target matrix; `None` steps mean "not placed" / "no target". */
+export type CellRef_Deserialize = {
+	currentStepId?: StepId | null,
+	targetStepId?: StepId | null,
+};
+
+/**  A cell of the current × target matrix; `None` steps mean "not placed" / "no target". */
+export type CellRef_Serialize = {
+	currentStepId: StepId | null,
+	targetStepId: StepId | null,
+};
 
 /**  A real customer account, placed on its persona's map. */
 export type Customer = Customer_Serialize | Customer_Deserialize;
@@ -234,6 +251,11 @@ export type CustomerQuery_Deserialize = {
 	/**  Exact owner; empty string: customers without an owner. */
 	owner?: string | null,
 	healthBand?: HealthBand | null,
+	/**
+	 *  Exactly this cell of the current × target matrix ("not placed" and "no target"
+	 *  included), for a segment's list.
+	 */
+	cell?: CellRef_Deserialize | null,
 	sort: CustomerSort,
 	descending: boolean,
 };
@@ -247,6 +269,11 @@ export type CustomerQuery_Serialize = {
 	/**  Exact owner; empty string: customers without an owner. */
 	owner: string | null,
 	healthBand: HealthBand | null,
+	/**
+	 *  Exactly this cell of the current × target matrix ("not placed" and "no target"
+	 *  included), for a segment's list.
+	 */
+	cell: CellRef_Serialize | null,
 	sort: CustomerSort,
 	descending: boolean,
 };
@@ -570,6 +597,38 @@ export type MapView_Serialize = {
 	unplacedCount: number,
 };
 
+/**
+ *  One cell of a current × target matrix: customers standing on `current` (none: not
+ *  placed) and aiming at `target` (none: no target).
+ */
+export type MatrixCell = MatrixCell_Serialize | MatrixCell_Deserialize;
+
+/**
+ *  One cell of a current × target matrix: customers standing on `current` (none: not
+ *  placed) and aiming at `target` (none: no target).
+ */
+export type MatrixCell_Deserialize = {
+	currentStepId?: StepId | null,
+	targetStepId?: StepId | null,
+	customers: number,
+	arrCents: number,
+	/**  The target lies before the current step. */
+	regression: boolean,
+};
+
+/**
+ *  One cell of a current × target matrix: customers standing on `current` (none: not
+ *  placed) and aiming at `target` (none: no target).
+ */
+export type MatrixCell_Serialize = {
+	currentStepId: StepId | null,
+	targetStepId: StepId | null,
+	customers: number,
+	arrCents: number,
+	/**  The target lies before the current step. */
+	regression: boolean,
+};
+
 /**  The move from one step to the next, with the vehicles that help customers make it. */
 export type MoveView = MoveView_Serialize | MoveView_Deserialize;
 
@@ -586,6 +645,17 @@ export type MoveView_Serialize = {
 	toStepId: StepId,
 	vehicles: AttachedVehicle_Serialize[],
 };
+
+/**  Bands of a customer's NPS (−100…100), for filters. */
+export type NpsBand = 
+/**  NPS below 0. */
+"negative" | 
+/**  NPS 0–29. */
+"neutral" | 
+/**  NPS 30 and above. */
+"positive" | 
+/**  No NPS. */
+"unknown";
 
 /**  A fictional representative of one kind of customer with a shared definition of success. */
 export type Persona = Persona_Serialize | Persona_Deserialize;
@@ -616,6 +686,29 @@ export type PersonaInput_Serialize = {
 	revenueShare: number | null,
 	/**  `#rrggbb`; `None` picks the next colour of the palette. */
 	color: string | null,
+};
+
+/**  The current × target matrix of one persona's map (non-empty cells only). */
+export type PersonaMatrix = PersonaMatrix_Serialize | PersonaMatrix_Deserialize;
+
+/**  The current × target matrix of one persona's map (non-empty cells only). */
+export type PersonaMatrix_Deserialize = {
+	personaId: PersonaId,
+	personaName: string,
+	steps: Step[],
+	cells: MatrixCell_Deserialize[],
+	customers: number,
+	arrCents: number,
+};
+
+/**  The current × target matrix of one persona's map (non-empty cells only). */
+export type PersonaMatrix_Serialize = {
+	personaId: PersonaId,
+	personaName: string,
+	steps: Step[],
+	cells: MatrixCell_Serialize[],
+	customers: number,
+	arrCents: number,
 };
 
 /**  A persona with the figures the persona list shows next to it. */
@@ -735,6 +828,35 @@ export type PlacementSource =
 "rule" | 
 /**  Written by the demo workspace builder. */
 "demo";
+
+/**  Filters over a segment view; every field narrows, `None` does not. */
+export type SegmentFilter = SegmentFilter_Serialize | SegmentFilter_Deserialize;
+
+/**  Filters over a segment view; every field narrows, `None` does not. */
+export type SegmentFilter_Deserialize = {
+	personaId?: PersonaId | null,
+	/**  Exact owner; empty string: customers without an owner. */
+	owner?: string | null,
+	minArrCents?: number | null,
+	maxArrCents?: number | null,
+	healthBand?: HealthBand | null,
+	npsBand?: NpsBand | null,
+	/**  Renewal date from today up to this many days ahead. */
+	renewalWithinDays?: number | null,
+};
+
+/**  Filters over a segment view; every field narrows, `None` does not. */
+export type SegmentFilter_Serialize = {
+	personaId: PersonaId | null,
+	/**  Exact owner; empty string: customers without an owner. */
+	owner: string | null,
+	minArrCents: number | null,
+	maxArrCents: number | null,
+	healthBand: HealthBand | null,
+	npsBand: NpsBand | null,
+	/**  Renewal date from today up to this many days ahead. */
+	renewalWithinDays: number | null,
+};
 
 export type Step = {
 	id: StepId,

@@ -28,6 +28,11 @@ import type {
   PlacementEntry_Serialize,
   PlacementMove_Deserialize,
   PlacementSource,
+  CellRef,
+  MatrixCell_Serialize,
+  NpsBand,
+  PersonaMatrix_Serialize,
+  SegmentFilter_Deserialize,
   ImportField,
   ImportOptions_Deserialize,
   ImportPreview,
@@ -66,6 +71,10 @@ export type PlacementEntry = PlacementEntry_Serialize;
 export type PlacementMove = PlacementMove_Deserialize;
 export type { CustomerId, CustomerSort, HealthBand, PlacementSource };
 export type { ImportField };
+export type { CellRef, NpsBand };
+export type MatrixCell = MatrixCell_Serialize;
+export type PersonaMatrix = PersonaMatrix_Serialize;
+export type SegmentFilter = SegmentFilter_Deserialize;
 export type ImportOptions = ImportOptions_Deserialize;
 export type { ImportPreview };
 export type ImportProblem = ImportProblem_Serialize;
@@ -169,6 +178,7 @@ export const client = {
   placeCustomers: (ids: CustomerId[], placement: PlacementMove, source: PlacementSource) =>
     unwrap(commands.placeCustomers(ids, placement, source)),
   exportCustomers: (query: CustomerQuery, path: string) => unwrap(commands.exportCustomers(query, path)),
+  segmentMatrix: (filter: SegmentFilter) => unwrap(commands.segmentMatrix(filter)),
   suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),
   previewImport: (path: string) => unwrap(commands.previewImport(path)),
   validateImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>

@@ -9,6 +9,7 @@ import {
   type ImportProblem,
   type ImportProgress,
   type ImportReport,
+  type MatrixCell,
   type MapView,
   type Persona,
   type PersonaInput,
@@ -388,7 +389,10 @@ export function fakeClient(
         (r) =>
           (query.personaId === null || r.customer.personaId === query.personaId) &&
           (query.currentStepId === null || r.customer.currentStepId === query.currentStepId) &&
-          (query.search === "" || r.customer.name.toLowerCase().includes(query.search.toLowerCase())),
+          (query.search === "" || r.customer.name.toLowerCase().includes(query.search.toLowerCase())) &&
+          (query.cell === null ||
+            (r.customer.currentStepId === (query.cell.currentStepId ?? null) &&
+              r.customer.targetStepId === (query.cell.targetStepId ?? null))),
       );
       matching.sort((a, b) => a.customer.name.localeCompare(b.customer.name));
       return { total: matching.length, offset, rows: matching.slice(offset, offset + limit) };
@@ -431,6 +435,37 @@ export function fakeClient(
       return ids.length;
     },
     exportCustomers: async () => customers.length,
+    segmentMatrix: async (filter) =>
+      personas
+        .filter((p) => filter.personaId == null || p.persona.id === filter.personaId)
+        .map(({ persona }) => {
+          const mine = customers.filter(
+            (r) => r.customer.personaId === persona.id && (filter.owner == null || r.customer.owner === filter.owner),
+          );
+          const cells = new Map<string, MatrixCell>();
+          for (const { customer: c, currentStepPosition, targetStepPosition } of mine) {
+            const key = `${c.currentStepId}:${c.targetStepId}`;
+            const cell = cells.get(key) ?? {
+              currentStepId: c.currentStepId,
+              targetStepId: c.targetStepId,
+              customers: 0,
+              arrCents: 0,
+              regression:
+                currentStepPosition !== null && targetStepPosition !== null && targetStepPosition < currentStepPosition,
+            };
+            cell.customers += 1;
+            cell.arrCents += c.arrCents ?? 0;
+            cells.set(key, cell);
+          }
+          return {
+            personaId: persona.id,
+            personaName: persona.name,
+            steps: ordered(persona.mapId),
+            cells: [...cells.values()],
+            customers: mine.length,
+            arrCents: mine.reduce((n, r) => n + (r.customer.arrCents ?? 0), 0),
+          };
+        }),
     suggestPath: async (name) => `/home/test/${name}`,
     files,
     previewImport: async (path) => {

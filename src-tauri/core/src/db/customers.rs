@@ -292,6 +292,21 @@ fn filter(q: &CustomerQuery) -> (String, Vec<Value>) {
         values.push(Value::Text(owner.clone()));
         clauses.push(format!("c.owner = ?{}", values.len()));
     }
+    if let Some(cell) = q.cell {
+        values.push(
+            cell.current_step_id
+                .map_or(Value::Null, |s| Value::Integer(s.0)),
+        );
+        values.push(
+            cell.target_step_id
+                .map_or(Value::Null, |s| Value::Integer(s.0)),
+        );
+        clauses.push(format!(
+            "c.current_step_id IS ?{} AND c.target_step_id IS ?{}",
+            values.len() - 1,
+            values.len()
+        ));
+    }
     match q.health_band.map(|b| (b, b.range())) {
         None => {}
         Some((_, None)) => clauses.push("c.health IS NULL".to_string()),

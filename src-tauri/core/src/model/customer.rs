@@ -234,8 +234,19 @@ pub struct CustomerQuery {
     /// Exact owner; empty string: customers without an owner.
     pub owner: Option<String>,
     pub health_band: Option<HealthBand>,
+    /// Exactly this cell of the current × target matrix ("not placed" and "no target"
+    /// included), for a segment's list.
+    pub cell: Option<CellRef>,
     pub sort: CustomerSort,
     pub descending: bool,
+}
+
+/// A cell of the current × target matrix; `None` steps mean "not placed" / "no target".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CellRef {
+    pub current_step_id: Option<StepId>,
+    pub target_step_id: Option<StepId>,
 }
 
 impl Default for CustomerQuery {
@@ -246,6 +257,7 @@ impl Default for CustomerQuery {
             current_step_id: None,
             owner: None,
             health_band: None,
+            cell: None,
             sort: CustomerSort::Name,
             descending: false,
         }

@@ -39,6 +39,8 @@ interface Props {
   onError: (error: unknown) => void;
   /** Opens the import wizard; without it there is no import button. */
   onImport?: () => void;
+  /** A customer whose detail is open when the view opens. */
+  initialOpen?: CustomerId | null;
 }
 
 const BANDS: { value: HealthBand; label: string }[] = [
@@ -50,7 +52,16 @@ const BANDS: { value: HealthBand; label: string }[] = [
 
 type Dialog = { mode: "add" } | { mode: "edit"; detail: CustomerDetail } | { mode: "export" } | null;
 
-export function CustomersView({ personas, revision, filter, onFilter, onChanged, onError, onImport }: Props) {
+export function CustomersView({
+  personas,
+  revision,
+  filter,
+  onFilter,
+  onChanged,
+  onError,
+  onImport,
+  initialOpen = null,
+}: Props) {
   const client = useClient();
   const [searchText, setSearchText] = useState("");
   const [search, setSearch] = useState("");
@@ -58,7 +69,7 @@ export function CustomersView({ personas, revision, filter, onFilter, onChanged,
   const [band, setBand] = useState<HealthBand | null>(null);
   const [sort, setSort] = useState<{ sort: CustomerSort; descending: boolean }>({ sort: "name", descending: false });
   const [selected, setSelected] = useState<Map<CustomerId, CustomerRow>>(new Map());
-  const [open, setOpen] = useState<CustomerId | null>(null);
+  const [open, setOpen] = useState<CustomerId | null>(initialOpen);
   const [total, setTotal] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const owners = useLoad(() => client.customerOwners(), [client, revision]);
@@ -76,6 +87,7 @@ export function CustomersView({ personas, revision, filter, onFilter, onChanged,
     currentStepId: filter.currentStepId,
     owner,
     healthBand: band,
+    cell: null,
     sort: sort.sort,
     descending: sort.descending,
   };

@@ -1,84 +1,336 @@
-import type { PersonaSummary } from "../../ipc/client";
+// The CS leader's view: for each persona, customers by current step (rows) and target
+// step (columns), shaded by count or ARR, with totals and regressions marked. A cell
+// opens its segment: the customers in it, sortable, exportable to CSV.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type {
+  CellRef,
+  CustomerId,
+  CustomerQuery,
+  CustomerRow,
+  CustomerSort,
+  HealthBand,
+  PersonaId,
+  PersonaMatrix,
+  PersonaSummary,
+} from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArr, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
-import { distribution } from "./distribution";
+import { CustomerList } from "../customers/CustomerList";
+import { ExportDialog } from "../customers/ExportDialog";
+import { grid, heat, type Measure } from "./matrix";
 
-export function SegmentsView({ personas, revision }: { personas: PersonaSummary[]; revision: number }) {
+interface Props {
+  personas: PersonaSummary[];
+  revision: number;
+  onOpenCustomer: (id: CustomerId) => void;
+}
+
+const BANDS: { value: HealthBand; label: string }[] = [
+  { value: "at_risk", label: "At risk (0–39)" },
+  { value: "watch", label: "Watch (40–69)" },
+  { value: "healthy", label: "Healthy (70–100)" },
+  { value: "unknown", label: "No health score" },
+];
+
+interface Selection {
+  personaId: PersonaId;
+  cell: CellRef;
+  label: string;
+  count: number;
+}
+
+export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
+  const client = useClient();
+  const [personaId, setPersonaId] = useState<PersonaId | null>(null);
+  const [owner, setOwner] = useState<string | null>(null);
+  const [band, setBand] = useState<HealthBand | null>(null);
+  const [measure, setMeasure] = useState<Measure>("customers");
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [sort, setSort] = useState<{ sort: CustomerSort; descending: boolean }>({ sort: "arr", descending: true });
+  const [exporting, setExporting] = useState(false);
+  const owners = useLoad(() => client.customerOwners(), [client, revision]);
+  const panel = useRef<HTMLElement>(null);
+  const selectionKey = selection ? JSON.stringify(selection.cell) + selection.personaId : "";
+  // A chosen segment is shown below the matrices: bring it into view.
+  useEffect(() => {
+    if (selectionKey) panel.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [selectionKey]);
+  const matrices = useLoad(
+    () => client.segmentMatrix({ personaId, owner, healthBand: band }),
+    [client, revision, personaId, owner, band],
+  );
+
+  const segmentQuery: CustomerQuery | null = selection && {
+    search: "",
+    personaId: selection.personaId,
+    currentStepId: null,
+    owner,
+    healthBand: band,
+    cell: selection.cell,
+    sort: sort.sort,
+    descending: sort.descending,
+  };
+  const noop = useCallback(() => {}, []);
+  const none = new Map<CustomerId, CustomerRow>();
+
+  const filters = [
+    personaId !== null && {
+      key: "persona",
+      label: personas.find((p) => p.persona.id === personaId)?.persona.name ?? "Persona",
+      clear: () => setPersonaId(null),
+    },
+    owner !== null && { key: "owner", label: owner === "" ? "No owner" : owner, clear: () => setOwner(null) },
+    band !== null && {
+      key: "band",
+      label: BANDS.find((b) => b.value === band)?.label ?? band,
+      clear: () => setBand(null),
+    },
+  ].filter((f): f is { key: string; label: string; clear: () => void } => Boolean(f));
+
   return (
-    <section className="view" aria-labelledby="segments-title">
+    <section className="view view-segments" aria-labelledby="segments-title">
       <header className="view-header">
         <div>
           <h1 id="segments-title">Segments</h1>
-          <p className="view-subtitle">Where customers stand on each persona's map, step by step.</p>
+          <p className="view-subtitle">
+            Who stands where on each map, and where they aim: rows are the current step, columns the target step.
+          </p>
+        </div>
+        <div className="segmented" role="group" aria-label="Shade cells by">
+          {(["customers", "arr"] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className="segmented-button"
+              aria-pressed={measure === m}
+              onClick={() => setMeasure(m)}
+              data-testid={`shade-${m}`}
+            >
+              {m === "customers" ? "Customers" : "ARR"}
+            </button>
+          ))}
         </div>
       </header>
+
+      <div className="filter-bar" role="search" aria-label="Segment filters">
+        <label className="inline-field">
+          <span>Persona</span>
+          <select
+            value={personaId ?? ""}
+            onChange={(e) => {
+              setPersonaId(e.target.value === "" ? null : Number(e.target.value));
+              setSelection(null);
+            }}
+            data-testid="segment-persona"
+          >
+            <option value="">All</option>
+            {personas.map(({ persona }) => (
+              <option key={persona.id} value={persona.id}>
+                {persona.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Owner</span>
+          <select
+            value={owner === null ? "*" : owner}
+            onChange={(e) => setOwner(e.target.value === "*" ? null : e.target.value)}
+          >
+            <option value="*">All</option>
+            <option value="">No owner</option>
+            {(owners.data ?? []).map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Health</span>
+          <select
+            value={band ?? ""}
+            onChange={(e) => setBand(e.target.value === "" ? null : (e.target.value as HealthBand))}
+          >
+            <option value="">All</option>
+            {BANDS.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filters.map((f) => (
+          <button
+            key={f.key}
+            type="button"
+            className="filter-chip"
+            onClick={f.clear}
+            aria-label={`Remove filter ${f.label}`}
+          >
+            {f.label} ×
+          </button>
+        ))}
+      </div>
+
       {personas.length === 0 ? (
         <div className="empty-state">
           <h2>Nothing to segment yet</h2>
           <p>
-            Segments group customers by the step they are on. Create a persona and place customers on its map first.
+            Segments group customers by where they stand on a persona's map. Create a persona and bring in customers
+            first.
           </p>
         </div>
       ) : (
-        <div className="segment-list">
-          {personas.map((p) => (
-            <PersonaDistribution key={p.persona.id} persona={p} revision={revision} />
+        <div className="matrices">
+          {(matrices.data ?? []).map((m) => (
+            <Matrix
+              key={m.personaId}
+              matrix={m}
+              measure={measure}
+              selected={selection}
+              onSelect={(cell, label, count) => setSelection({ personaId: m.personaId, cell, label, count })}
+            />
           ))}
         </div>
+      )}
+
+      {selection && segmentQuery && (
+        <section ref={panel} className="segment-panel" aria-labelledby="segment-title" data-testid="segment-panel">
+          <header className="segment-panel-head">
+            <h2 id="segment-title">
+              {selection.label} <span className="muted">· {plural(selection.count, "customer")}</span>
+            </h2>
+            <div className="view-tools">
+              <button type="button" className="button" onClick={() => setExporting(true)} data-testid="export-segment">
+                Export segment…
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => setSelection(null)}>
+                Close
+              </button>
+            </div>
+          </header>
+          <CustomerList
+            query={segmentQuery}
+            revision={revision}
+            selected={none}
+            onToggle={noop}
+            open={null}
+            onOpen={onOpenCustomer}
+            onTotal={noop}
+            onSort={(key) =>
+              setSort((s) => ({
+                sort: key,
+                descending: s.sort === key ? !s.descending : key === "arr" || key === "health",
+              }))
+            }
+          />
+        </section>
+      )}
+      {exporting && segmentQuery && selection && (
+        <ExportDialog query={segmentQuery} count={selection.count} filtered onClose={() => setExporting(false)} />
       )}
     </section>
   );
 }
 
-function PersonaDistribution({ persona, revision }: { persona: PersonaSummary; revision: number }) {
-  const client = useClient();
-  const map = useLoad(() => client.getMap(persona.persona.id), [client, persona.persona.id, revision]);
-  const rows = map.data ? distribution(map.data) : [];
+function Matrix({
+  matrix,
+  measure,
+  selected,
+  onSelect,
+}: {
+  matrix: PersonaMatrix;
+  measure: Measure;
+  selected: Selection | null;
+  onSelect: (cell: CellRef, label: string, count: number) => void;
+}) {
+  const g = grid(matrix);
+  const max = g.max(measure);
+  const value = (x: { customers: number; arrCents: number }) =>
+    measure === "customers" ? x.customers.toLocaleString("en-US") : formatArr(x.arrCents);
+  const other = (x: { customers: number; arrCents: number }) =>
+    measure === "customers" ? formatArr(x.arrCents) : plural(x.customers, "customer");
   return (
-    <article className="panel" aria-labelledby={`dist-${persona.persona.id}`}>
-      <h2 className="panel-title" id={`dist-${persona.persona.id}`}>
-        <span className="swatch" style={{ background: persona.persona.color }} aria-hidden="true" />{" "}
-        {persona.persona.name}
-        <span className="panel-meta">
-          {plural(persona.customerCount, "customer")} · {formatArr(persona.arrCents)} ARR
+    <figure className="matrix" data-testid="matrix">
+      <figcaption>
+        <strong>{matrix.personaName}</strong>{" "}
+        <span className="muted">
+          {plural(matrix.customers, "customer")} · {formatArr(matrix.arrCents)} ARR
         </span>
-      </h2>
-      {map.state === "failed" && <p className="form-error">This persona's map could not be loaded.</p>}
-      {map.data && rows.length === 0 && <p className="muted">No steps on this map yet.</p>}
-      {rows.length > 0 && (
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col" className="bar-col">
-                Customers on it
-              </th>
-              <th scope="col" className="num">
-                ARR
-              </th>
-              <th scope="col" className="num">
-                Aiming at it
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.stepId}>
-                <th scope="row">{r.title}</th>
-                <td className="bar-col">
-                  <span className="bar" aria-hidden="true">
-                    <span style={{ width: `${Math.round(r.share * 100)}%`, background: persona.persona.color }} />
-                  </span>
-                  <span className="bar-value">{r.count}</span>
-                </td>
-                <td className="num">{formatArr(r.arrCents)}</td>
-                <td className="num">{r.targets}</td>
+      </figcaption>
+      {matrix.steps.length === 0 ? (
+        <p className="muted">This map has no steps yet.</p>
+      ) : (
+        <div className="matrix-wrap">
+          <table className="matrix-table">
+            <thead>
+              <tr>
+                <th scope="col" className="matrix-corner">
+                  Current ↓ · Target →
+                </th>
+                {g.columns.map((c) => (
+                  <th key={c.stepId ?? "none"} scope="col">
+                    {c.label}
+                  </th>
+                ))}
+                <th scope="col" className="matrix-total">
+                  Total
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {g.rows.map((r) => (
+                <tr key={r.stepId ?? "none"}>
+                  <th scope="row">{r.label}</th>
+                  {g.columns.map((c) => {
+                    const cell = g.cell(r.stepId, c.stepId);
+                    if (!cell) return <td key={c.stepId ?? "none"} className="matrix-empty" />;
+                    const shade = heat(measure === "customers" ? cell.customers : cell.arrCents, max);
+                    const isSelected =
+                      selected?.personaId === matrix.personaId &&
+                      selected.cell.currentStepId === r.stepId &&
+                      selected.cell.targetStepId === c.stepId;
+                    const label = `${matrix.personaName}: ${r.label} → ${c.label}`;
+                    return (
+                      <td key={c.stepId ?? "none"} className={cell.regression ? "is-regression" : undefined}>
+                        <button
+                          type="button"
+                          className="matrix-cell"
+                          style={{ "--heat": shade.toFixed(3) } as React.CSSProperties}
+                          aria-pressed={isSelected}
+                          aria-label={`${label}: ${plural(cell.customers, "customer")}, ${formatArr(cell.arrCents)} ARR${cell.regression ? ", regression" : ""}`}
+                          onClick={() =>
+                            onSelect({ currentStepId: r.stepId, targetStepId: c.stepId }, label, cell.customers)
+                          }
+                          data-testid="matrix-cell"
+                        >
+                          <span className="matrix-value">{value(cell)}</span>
+                          <span className="matrix-other">{other(cell)}</span>
+                          {cell.regression && <span className="matrix-flag">regression</span>}
+                        </button>
+                      </td>
+                    );
+                  })}
+                  <td className="matrix-total">{value(g.rowTotal(r.stepId))}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                {g.columns.map((c) => (
+                  <td key={c.stepId ?? "none"} className="matrix-total">
+                    {value(g.columnTotal(c.stepId))}
+                  </td>
+                ))}
+                <td className="matrix-total">{value({ customers: matrix.customers, arrCents: matrix.arrCents })}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
       )}
-    </article>
+    </figure>
   );
 }
