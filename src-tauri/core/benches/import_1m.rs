@@ -368,6 +368,21 @@ fn main() {
         "map of one persona (median of 5): {:.1} ms",
         median(map).as_secs_f64() * 1e3
     );
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let matrix: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            db.read(|c| {
+                ops::segments::matrix(c, &successmap_core::model::SegmentFilter::default(), today)
+            })
+            .unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "segment matrix, all personas (median of 5): {:.1} ms",
+        median(matrix).as_secs_f64() * 1e3
+    );
     let personas: Vec<Duration> = (0..5)
         .map(|_| {
             let t = Instant::now();
