@@ -640,3 +640,74 @@ fn lines_are_counted_the_same_with_crlf_endings() {
         ]
     );
 }
+
+#[test]
+fn a_reimport_without_personas_keeps_matched_customers_where_they_are() {
+    let (mut db, _) = workspace();
+    import(&mut db, b"id,name,persona,stage\nC1,One,Architect,Adopt\n");
+    let developer = db.read(successmap_core::db::personas::list).unwrap()[1].id;
+    let table = Table::from_csv_bytes(b"id,name,arr\nC1,One,250\nC2,Two,10\n".to_vec()).unwrap();
+    let mut options = options_for(&db, &table, false);
+    options.default_persona_id = Some(developer);
+    let report = db
+        .write(|tx| {
+            import::run(
+                tx,
+                &table,
+                &options,
+                Mode::Write { now: now() },
+                Control {
+                    progress: &mut |_| {},
+                    cancel: &AtomicBool::new(false),
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!((report.updated_customers, report.new_customers), (1, 1));
+    let rows = all_customers(&db);
+    let one = rows.iter().find(|r| r.customer.name == "One").unwrap();
+    assert_eq!(
+        one.persona_name, "Architect",
+        "the chosen persona is for new customers only"
+    );
+    assert_eq!(one.current_step_title.as_deref(), Some("Adopt"));
+    assert_eq!(one.customer.arr_cents, Some(25_000));
+    let two = rows.iter().find(|r| r.customer.name == "Two").unwrap();
+    assert_eq!(two.persona_name, "Developer");
+    let history = db
+        .read(|c| placements::list_for_customer(c, one.customer.id))
+        .unwrap();
+    assert_eq!(history.len(), 1, "no placement change");
+}
+
+#[test]
+fn broken_bytes_in_a_column_that_is_not_imported_do_not_reject_the_row() {
+    let (mut db, _) = workspace();
+    let file = b"name,persona,ignored\nCaf\xc3\xa9,Architect,x\nOk,Architect,bad \xff byte\n";
+    let table = Table::from_csv_bytes(file.to_vec()).unwrap();
+    let mut options = options_for(&db, &table, false);
+    assert_eq!(options.mapping[2], None);
+    options.mapping[2] = None;
+    let report = db
+        .write(|tx| {
+            import::run(
+                tx,
+                &table,
+                &options,
+                Mode::Write { now: now() },
+                Control {
+                    progress: &mut |_| {},
+                    cancel: &AtomicBool::new(false),
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        (
+            report.valid_rows,
+            report.rejected_rows,
+            report.problem_count
+        ),
+        (2, 0, 0)
+    );
+}

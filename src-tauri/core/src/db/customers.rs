@@ -662,7 +662,8 @@ pub fn matrix_cells(
         Some(Some((lo, hi))) => clauses.push(format!("nps BETWEEN {lo} AND {hi}")),
     }
     if let Some(days) = filter.renewal_within_days {
-        let until = today + chrono::Duration::days(i64::from(days));
+        // At most a century ahead: no overflow whatever the caller sends.
+        let until = today + chrono::Duration::days(i64::from(days.min(36_500)));
         values.push(Value::Text(time::date_to_stored(today)));
         values.push(Value::Text(time::date_to_stored(until)));
         clauses.push(format!(

@@ -334,11 +334,19 @@ impl<'a> Engine<'a> {
         Some(Some(value))
     }
 
-    fn persona(&mut self, cells: &[String], line: u32) -> CoreResult<Option<usize>> {
+    fn persona(
+        &mut self,
+        cells: &[String],
+        line: u32,
+        matched: Option<PersonaId>,
+    ) -> CoreResult<Option<usize>> {
         let cell = self.cell(cells, ImportField::Persona);
         let (text, column) = match cell {
             Some((text, column)) if !text.is_empty() => (values::unneutralise(text).trim(), column),
             _ => {
+                if let Some(index) = matched.and_then(|id| self.names.by_id.get(&id)) {
+                    return Ok(Some(*index));
+                }
                 if let Some(id) = self.options.default_persona_id {
                     return Ok(self.names.by_id.get(&id).copied());
                 }
@@ -481,6 +489,7 @@ impl<'a> Engine<'a> {
             ));
             return Ok(None);
         }
+        let before = self.problems.len();
         for &i in &row.invalid_bytes {
             if self.options.mapping.get(i).copied().flatten().is_some() {
                 let column = self.table.headers[i].clone();
@@ -491,7 +500,6 @@ impl<'a> Engine<'a> {
                 ));
             }
         }
-        let before = self.problems.len();
 
         let external_id = self
             .text_field(cells, ImportField::ExternalId, NAME_MAX, line)
@@ -515,7 +523,13 @@ impl<'a> Engine<'a> {
             }
             other => other.flatten(),
         };
-        let persona = self.persona(cells, line)?;
+        // A customer the file matches keeps its persona when the row names none (the
+        // "persona for rows without one" is for new customers).
+        let matched_persona = external_id
+            .as_ref()
+            .and_then(|e| self.existing.get(e))
+            .map(|c| c.persona_id);
+        let persona = self.persona(cells, line, matched_persona)?;
         let (current, target) = match persona {
             Some(p) => (
                 self.step(cells, ImportField::CurrentStep, p, line)?,
@@ -573,7 +587,7 @@ impl<'a> Engine<'a> {
             .text_field(cells, ImportField::Notes, TEXT_MAX, line)
             .map(Option::unwrap_or_default);
 
-        if self.problems.len() > before || !row.invalid_bytes.is_empty() {
+        if self.problems.len() > before {
             return Ok(None);
         }
         let (Some(name), Some(persona)) = (name, persona) else {

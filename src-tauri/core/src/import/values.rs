@@ -27,7 +27,8 @@ impl NumberStyle {
 /// Parses a number written with optional sign, currency, percent sign, spaces,
 /// apostrophes or separators for thousands and a point or comma for decimals.
 pub fn parse_number(text: &str, style: NumberStyle) -> Option<f64> {
-    let mut t = text.trim();
+    let without_code = strip_currency_code(text.trim());
+    let mut t = without_code.trim();
     let mut negative = false;
     if t.starts_with('(') && t.ends_with(')') && t.len() > 2 {
         negative = true;
@@ -44,13 +45,7 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Option<f64> {
             }
             '+' if digits.is_empty() && !sign_seen => sign_seen = true,
             ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’' | '%' | '€' | '$' | '£' | '¥' => {}
-            _ if ch.is_ascii_alphabetic() && digits.is_empty() => {} // "EUR 100", "CHF 5"
-            _ if ch.is_ascii_alphabetic() => {
-                // A currency code after the number ("100 USD") is fine; other letters are not.
-                if !t.trim_end().ends_with(|c: char| c.is_ascii_uppercase()) {
-                    return None;
-                }
-            }
+            // Letters other than a currency code ("1.5M", "250K", "Q3") are not numbers.
             _ => return None,
         }
     }
@@ -109,6 +104,23 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// Removes a three-letter currency code before or after the number ("EUR 100", "100 USD").
+fn strip_currency_code(text: &str) -> &str {
+    let is_code = |w: &str| w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase());
+    let mut t = text;
+    if let Some((first, rest)) = t.split_once(char::is_whitespace) {
+        if is_code(first) {
+            t = rest.trim_start();
+        }
+    }
+    if let Some((rest, last)) = t.rsplit_once(char::is_whitespace) {
+        if is_code(last) {
+            t = rest.trim_end();
+        }
+    }
+    t
+}
+
 /// Money in cents (rounded to the cent); `None` when not a number or too large.
 pub fn parse_cents(text: &str, style: NumberStyle) -> Option<i64> {
     let value = parse_number(text, style)?;
@@ -129,9 +141,11 @@ pub fn parse_date(text: &str, style: NumberStyle) -> Option<NaiveDate> {
     } else {
         t
     };
+    // Years are written with four digits: "23.11.26" is not read as the year 26.
+    let plausible = |d: NaiveDate| (1900..=2999).contains(&chrono::Datelike::year(&d));
     for format in ["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"] {
         if let Ok(d) = NaiveDate::parse_from_str(head, format) {
-            return Some(d);
+            return plausible(d).then_some(d);
         }
     }
     let (first, second) = match style {
@@ -141,6 +155,7 @@ pub fn parse_date(text: &str, style: NumberStyle) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(head, first)
         .or_else(|_| NaiveDate::parse_from_str(head, second))
         .ok()
+        .filter(|d| plausible(*d))
 }
 
 /// Undoes the neutralisation of our CSV export: a `'` put before `=`, `+`, `-` or `@`.
@@ -261,6 +276,11 @@ mod tests {
             ("1,2,3", DecimalPoint, None),
             ("12abc", DecimalPoint, None),
             ("1.2.3,4.5", DecimalComma, None),
+            ("1.5M", DecimalPoint, None),
+            ("250K", DecimalPoint, None),
+            ("Q3 2025", DecimalPoint, None),
+            ("EUR100", DecimalPoint, None),
+            ("12ABC", DecimalPoint, None),
         ];
         for (text, style, expected) in cases {
             assert_eq!(
@@ -289,6 +309,12 @@ mod tests {
         );
         assert_eq!(parse_date("next spring", DecimalPoint), None);
         assert_eq!(parse_date("2026-02-30", DecimalPoint), None);
+        assert_eq!(
+            parse_date("11/23/26", DecimalPoint),
+            None,
+            "two-digit years are refused"
+        );
+        assert_eq!(parse_date("23.11.26", DecimalPoint), None);
     }
 
     #[test]

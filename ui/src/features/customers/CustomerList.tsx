@@ -72,6 +72,11 @@ export function CustomerList({ query, revision, selected, onToggle, open, onOpen
     setError(null);
   }
   const { pages, total } = cache;
+  // The key the list shows now, for callbacks of requests that may have been overtaken.
+  const currentKey = useRef(cacheKey);
+  useEffect(() => {
+    currentKey.current = cacheKey;
+  }, [cacheKey]);
   const active = activeAt.key === queryKey ? activeAt.index : 0;
   const setActive = (index: number) => setActiveAt({ key: queryKey, index });
 
@@ -108,7 +113,7 @@ export function CustomerList({ query, revision, selected, onToggle, open, onOpen
         },
         (e: unknown) => {
           loading.current.delete(token);
-          setError(describeError(e));
+          if (currentKey.current === key) setError(describeError(e));
         },
       );
     },

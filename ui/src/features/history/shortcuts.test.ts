@@ -32,4 +32,16 @@ describe("undo and redo shortcuts", () => {
     checkbox.type = "checkbox";
     expect(historyShortcut(key("z", { ctrlKey: true, target: checkbox }))).toBe("undo");
   });
+
+  it("leaves the history alone while a modal dialog is open", () => {
+    const dialog = document.createElement("dialog");
+    dialog.setAttribute("open", "");
+    const button = document.createElement("button");
+    dialog.append(button);
+    document.body.append(dialog);
+    expect(historyShortcut(key("z", { ctrlKey: true, target: button }))).toBeNull();
+    expect(historyShortcut(key("z", { ctrlKey: true, target: document.body }))).toBeNull();
+    dialog.remove();
+    expect(historyShortcut(key("z", { ctrlKey: true, target: document.body }))).toBe("undo");
+  });
 });

@@ -1,5 +1,6 @@
 // Keyboard shortcuts for undo and redo: Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, and Cmd on macOS.
-// Inside a text field the field's own undo wins, as in every desktop application.
+// Inside a text field the field's own undo wins, as in every desktop application; while
+// a modal dialog is open (a form, the import) the history stays as it is.
 
 export type HistoryAction = "undo" | "redo";
 
@@ -22,9 +23,14 @@ export function isTextEntry(target: EventTarget | null): boolean {
   return false;
 }
 
+export function inModal(target: EventTarget | null): boolean {
+  if (target instanceof Element && target.closest("dialog[open]") !== null) return true;
+  return typeof document !== "undefined" && document.querySelector("dialog[open]") !== null;
+}
+
 export function historyShortcut(event: KeyInfo): HistoryAction | null {
   const mod = event.ctrlKey || event.metaKey;
-  if (!mod || event.altKey || isTextEntry(event.target)) return null;
+  if (!mod || event.altKey || isTextEntry(event.target) || inModal(event.target)) return null;
   const key = event.key.toLowerCase();
   if (key === "z") return event.shiftKey ? "redo" : "undo";
   if (key === "y" && !event.shiftKey) return "redo";

@@ -50,14 +50,19 @@ export function ImportWizard({ personas, onClose }: Props) {
   ): Promise<T | null> {
     setBusy({ what, progress: null });
     setError(null);
+    // Progress messages can arrive after the result: once finished, they are ignored.
+    let finished = false;
     try {
-      return await run((progress) => setBusy({ what, progress }));
+      return await run((progress) => {
+        if (!finished) setBusy({ what, progress });
+      });
     } catch (e) {
       setError(
         e instanceof BackendError && e.code === "cancelled" ? "Cancelled. Nothing was changed." : describeError(e),
       );
       return null;
     } finally {
+      finished = true;
       setBusy(null);
     }
   }

@@ -3,7 +3,7 @@
 // dragged onto a step makes that step its target. The chip's menu does both from the
 // keyboard. However many customers a step has, it renders at most a handful of chips.
 import { useDndContext, useDraggable, useDroppable } from "@dnd-kit/core";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import type { CustomerChip, PlacementMove, StepView } from "../../ipc/client";
 import { formatArr, plural } from "../../lib/format";
 
@@ -100,6 +100,10 @@ function Chip({ chip, stepId, targetIndex, regression, steps, onPlace }: ChipPro
   });
   const [menu, setMenu] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
+  const closeMenu = useCallback(() => {
+    setMenu(false);
+    menuButton.current?.focus();
+  }, []);
   // Pointer only: the keyboard way is the menu.
   const bodyPointer = pointerOnly(bodyListeners);
   const markerPointer = pointerOnly(markerListeners);
@@ -148,14 +152,13 @@ function Chip({ chip, stepId, targetIndex, regression, steps, onPlace }: ChipPro
           chip={chip}
           currentStepId={stepId}
           steps={steps}
+          opener={menuButton}
           onPick={(placement) => {
             setMenu(false);
+            menuButton.current?.focus();
             onPlace(chip, placement);
           }}
-          onClose={() => {
-            setMenu(false);
-            menuButton.current?.focus();
-          }}
+          onClose={closeMenu}
         />
       )}
     </li>
@@ -170,24 +173,32 @@ function ChipMenu({
   chip,
   currentStepId,
   steps,
+  opener,
   onPick,
   onClose,
 }: {
   chip: CustomerChip;
   currentStepId: number;
   steps: StepView[];
+  /** The button that opened the menu: a press on it toggles, it does not count as "away". */
+  opener: RefObject<HTMLButtonElement | null>;
   onPick: (placement: PlacementMove) => void;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // The first choice takes focus once, when the menu opens.
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>("[role^=menuitem]:not(:disabled)")?.focus();
+  }, []);
+  useEffect(() => {
     const away = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) onClose();
+      const target = e.target as Node;
+      if (ref.current?.contains(target) || opener.current?.contains(target)) return;
+      onClose();
     };
     document.addEventListener("mousedown", away);
     return () => document.removeEventListener("mousedown", away);
-  }, [onClose]);
+  }, [onClose, opener]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>("[role^=menuitem]:not(:disabled)") ?? [])];
@@ -198,7 +209,12 @@ function ChipMenu({
       onClose();
     } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
-      const next = (at + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+      const next =
+        at < 0
+          ? e.key === "ArrowDown"
+            ? 0
+            : items.length - 1
+          : (at + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
       items[next]?.focus();
     }
   };

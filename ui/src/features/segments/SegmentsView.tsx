@@ -37,7 +37,6 @@ interface Selection {
   personaId: PersonaId;
   cell: CellRef;
   label: string;
-  count: number;
 }
 
 export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
@@ -61,6 +60,17 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
     [client, revision, personaId, owner, band],
   );
 
+  // The selected cell's size now (after a filter change or an edit), not when clicked.
+  const selectedCount =
+    selection === null
+      ? 0
+      : ((matrices.data ?? [])
+          .find((m) => m.personaId === selection.personaId)
+          ?.cells.find(
+            (c) =>
+              c.currentStepId === (selection.cell.currentStepId ?? null) &&
+              c.targetStepId === (selection.cell.targetStepId ?? null),
+          )?.customers ?? 0);
   const segmentQuery: CustomerQuery | null = selection && {
     search: "",
     personaId: selection.personaId,
@@ -190,7 +200,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
               matrix={m}
               measure={measure}
               selected={selection}
-              onSelect={(cell, label, count) => setSelection({ personaId: m.personaId, cell, label, count })}
+              onSelect={(cell, label) => setSelection({ personaId: m.personaId, cell, label })}
             />
           ))}
         </div>
@@ -200,7 +210,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
         <section ref={panel} className="segment-panel" aria-labelledby="segment-title" data-testid="segment-panel">
           <header className="segment-panel-head">
             <h2 id="segment-title">
-              {selection.label} <span className="muted">· {plural(selection.count, "customer")}</span>
+              {selection.label} <span className="muted">· {plural(selectedCount, "customer")}</span>
             </h2>
             <div className="view-tools">
               <button type="button" className="button" onClick={() => setExporting(true)} data-testid="export-segment">
@@ -229,7 +239,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
         </section>
       )}
       {exporting && segmentQuery && selection && (
-        <ExportDialog query={segmentQuery} count={selection.count} filtered onClose={() => setExporting(false)} />
+        <ExportDialog query={segmentQuery} count={selectedCount} filtered onClose={() => setExporting(false)} />
       )}
     </section>
   );
@@ -244,7 +254,7 @@ function Matrix({
   matrix: PersonaMatrix;
   measure: Measure;
   selected: Selection | null;
-  onSelect: (cell: CellRef, label: string, count: number) => void;
+  onSelect: (cell: CellRef, label: string) => void;
 }) {
   const g = grid(matrix);
   const max = g.max(measure);
@@ -301,9 +311,7 @@ function Matrix({
                           style={{ "--heat": shade.toFixed(3) } as React.CSSProperties}
                           aria-pressed={isSelected}
                           aria-label={`${label}: ${plural(cell.customers, "customer")}, ${formatArr(cell.arrCents)} ARR${cell.regression ? ", regression" : ""}`}
-                          onClick={() =>
-                            onSelect({ currentStepId: r.stepId, targetStepId: c.stepId }, label, cell.customers)
-                          }
+                          onClick={() => onSelect({ currentStepId: r.stepId, targetStepId: c.stepId }, label)}
                           data-testid="matrix-cell"
                         >
                           <span className="matrix-value">{value(cell)}</span>
