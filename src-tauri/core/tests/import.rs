@@ -711,3 +711,20 @@ fn broken_bytes_in_a_column_that_is_not_imported_do_not_reject_the_row() {
         (2, 0, 0)
     );
 }
+
+#[test]
+fn rejected_rows_create_no_personas_or_steps() {
+    let mut db = memory_db();
+    let file = b"name,persona,current_step,arr\nBad,Ghost Persona,Haunt,lots\nGood,Real One,Pilot,5\nAlso bad,Real One,Never,x\n";
+    let report = run(&mut db, file, true, Mode::Write { now: now() }).unwrap();
+    assert_eq!((report.valid_rows, report.rejected_rows), (1, 2));
+    let personas = db.read(successmap_core::db::personas::list).unwrap();
+    let names: Vec<&str> = personas.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Real One"], "only what a valid row needed");
+    assert_eq!(common::step_titles(&db, &personas[0]), ["Pilot"]);
+    assert_eq!(
+        report.missing_personas,
+        ["Ghost Persona", "Real One"],
+        "the report still names them all"
+    );
+}

@@ -49,9 +49,12 @@ pub async fn validate_import(
     options: ImportOptions,
     progress: Channel<ImportProgress>,
 ) -> Result<ImportReport, AppError> {
+    // Armed before the worker starts, so that a Cancel pressed right away is not lost.
+    app.state::<ImportControl>()
+        .cancel
+        .store(false, Ordering::Relaxed);
     on_worker(move || {
         let control = app.state::<ImportControl>();
-        control.cancel.store(false, Ordering::Relaxed);
         let table = Table::open(Path::new(&path)).map_err(AppError::from)?;
         let ws = app.state::<Workspace>();
         ws.with(|db| {
@@ -86,9 +89,12 @@ pub async fn run_import(
     remember: bool,
     progress: Channel<ImportProgress>,
 ) -> Result<ImportReport, AppError> {
+    // Armed before the worker starts, so that a Cancel pressed right away is not lost.
+    app.state::<ImportControl>()
+        .cancel
+        .store(false, Ordering::Relaxed);
     on_worker(move || {
         let control = app.state::<ImportControl>();
-        control.cancel.store(false, Ordering::Relaxed);
         let file = Path::new(&path);
         let table = Table::open(file).map_err(AppError::from)?;
         let name = file

@@ -189,6 +189,16 @@ struct PersonaSlot {
     name: String,
     /// Lower-case title → step (`None`: to be created).
     steps: HashMap<String, Option<StepId>>,
+    /// Lower-case title → title as the file writes it, for steps to be created.
+    new_titles: HashMap<String, String>,
+}
+
+/// A step a row names: one on the map, or one to create (by lower-case title) once a
+/// valid row needs it.
+#[derive(Debug, Clone, PartialEq)]
+enum StepRef {
+    Id(StepId),
+    New(String),
 }
 
 /// Personas and steps by name, case-insensitively, with what the file names but lacks.
@@ -222,6 +232,7 @@ impl Names {
                 id: Some(persona.id),
                 name: persona.name,
                 steps,
+                new_titles: HashMap::new(),
             });
         }
         Ok(names)
@@ -235,8 +246,8 @@ struct Resolved {
     external_id: Option<String>,
     name: String,
     persona: usize,
-    current: Slot<StepId>,
-    target: Slot<StepId>,
+    current: Slot<StepRef>,
+    target: Slot<StepRef>,
     arr: Slot<i64>,
     health: Slot<i32>,
     nps: Slot<i32>,
@@ -252,7 +263,6 @@ struct Engine<'a> {
     options: &'a ImportOptions,
     columns: Columns,
     style: NumberStyle,
-    mode: Mode,
     names: Names,
     existing: HashMap<String, ExistingCustomer>,
     seen_external: HashMap<String, u32>,
@@ -380,22 +390,15 @@ impl<'a> Engine<'a> {
             return Ok(None);
         }
         self.names.missing_personas.push(text.to_string());
-        let id = match (self.mode, self.options.create_missing) {
-            (Mode::Write { now }, true) => {
-                Some(ops::personas::create(self.conn, &PersonaInput::named(text), now)?.id)
-            }
-            _ => None,
-        };
+        // Created when the first valid row that names it is written.
         let index = self.names.personas.len();
         self.names.personas.push(PersonaSlot {
-            id,
+            id: None,
             name: text.to_string(),
             steps: HashMap::new(),
+            new_titles: HashMap::new(),
         });
         self.names.by_name.insert(key, index);
-        if let Some(id) = id {
-            self.names.by_id.insert(id, index);
-        }
         if !self.options.create_missing {
             self.problems.push(problem(
                 line,
@@ -412,7 +415,7 @@ impl<'a> Engine<'a> {
         field: ImportField,
         persona: usize,
         line: u32,
-    ) -> CoreResult<Slot<StepId>> {
+    ) -> CoreResult<Slot<StepRef>> {
         let Some((text, column)) = self.cell(cells, field) else {
             return Ok(None);
         };
@@ -427,7 +430,10 @@ impl<'a> Engine<'a> {
                 let reason = format!("unknown step \"{text}\" on the map of {}", slot.name);
                 self.problems.push(problem(line, Some(column), reason));
             }
-            return Ok(Some(*step));
+            return Ok(Some(Some(match step {
+                Some(id) => StepRef::Id(*id),
+                None => StepRef::New(key),
+            })));
         }
         if text.chars().count() > NAME_MAX {
             self.problems.push(problem(
@@ -445,24 +451,61 @@ impl<'a> Engine<'a> {
         self.names
             .missing_steps
             .push(format!("{persona_name} › {text}"));
-        let id = match (self.mode, self.options.create_missing, slot.id) {
-            (Mode::Write { now }, true, Some(persona_id)) => {
-                let map_id = personas::get(self.conn, persona_id)?.map_id;
-                let input = StepInput {
-                    title: text.to_string(),
-                    outcome: String::new(),
-                };
-                Some(ops::steps::add(self.conn, map_id, &input, None, now)?.id)
-            }
-            _ => None,
-        };
+        // Created when the first valid row that names it is written.
         let persona_known = self.names.personas[persona].id.is_some();
-        self.names.personas[persona].steps.insert(key, id);
+        let slot = &mut self.names.personas[persona];
+        slot.steps.insert(key.clone(), None);
+        slot.new_titles.insert(key.clone(), text.to_string());
         if !self.options.create_missing && persona_known {
             let reason = format!("unknown step \"{text}\" on the map of {persona_name}");
             self.problems.push(problem(line, Some(column), reason));
         }
-        Ok(Some(id))
+        Ok(Some(Some(StepRef::New(key))))
+    }
+
+    /// The persona of a valid row, created now when the file named a new one.
+    fn ensure_persona(&mut self, index: usize, now: DateTime<Utc>) -> CoreResult<PersonaId> {
+        if let Some(id) = self.names.personas[index].id {
+            return Ok(id);
+        }
+        let name = self.names.personas[index].name.clone();
+        let id = ops::personas::create(self.conn, &PersonaInput::named(&name), now)?.id;
+        self.names.personas[index].id = Some(id);
+        self.names.by_id.insert(id, index);
+        Ok(id)
+    }
+
+    /// The step of a valid row, appended to the persona's map now when it is new.
+    fn ensure_step(
+        &mut self,
+        persona: usize,
+        slot: Slot<StepRef>,
+        now: DateTime<Utc>,
+    ) -> CoreResult<Slot<StepId>> {
+        let Some(Some(step)) = slot else {
+            return Ok(slot.map(|_| None));
+        };
+        let key = match step {
+            StepRef::Id(id) => return Ok(Some(Some(id))),
+            StepRef::New(key) => key,
+        };
+        if let Some(Some(id)) = self.names.personas[persona].steps.get(&key) {
+            return Ok(Some(Some(*id)));
+        }
+        let persona_id = self.ensure_persona(persona, now)?;
+        let map_id = personas::get(self.conn, persona_id)?.map_id;
+        let title = self.names.personas[persona]
+            .new_titles
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| key.clone());
+        let input = StepInput {
+            title,
+            outcome: String::new(),
+        };
+        let id = ops::steps::add(self.conn, map_id, &input, None, now)?.id;
+        self.names.personas[persona].steps.insert(key, Some(id));
+        Ok(Some(Some(id)))
     }
 
     /// Checks one row; problems go to `self.problems`.
@@ -609,10 +652,10 @@ impl<'a> Engine<'a> {
         }))
     }
 
-    fn write(&mut self, record: Resolved, now: &str) -> CoreResult<()> {
-        let persona_id = self.names.personas[record.persona]
-            .id
-            .ok_or_else(|| CoreError::Corrupt("an imported persona was not created".into()))?;
+    fn write(&mut self, record: Resolved, now: &str, at: DateTime<Utc>) -> CoreResult<()> {
+        let persona_id = self.ensure_persona(record.persona, at)?;
+        let current_slot = self.ensure_step(record.persona, record.current.clone(), at)?;
+        let target_slot = self.ensure_step(record.persona, record.target.clone(), at)?;
         // For a matched customer: its id, old and new steps, and whether nothing changes.
         // Steps belong to a persona's map: a new persona without steps in the file leaves
         // the customer unplaced on its new map.
@@ -627,8 +670,8 @@ impl<'a> Engine<'a> {
                     None if persona_changed => None,
                     None => old,
                 };
-                let current = after(record.current, before.current_step_id);
-                let target = after(record.target, before.target_step_id);
+                let current = after(current_slot, before.current_step_id);
+                let target = after(target_slot, before.target_step_id);
                 let same = unchanged(before, &record, persona_id, current, target);
                 let old = (before.current_step_id, before.target_step_id);
                 (before.id, old, (current, target), same)
@@ -637,8 +680,8 @@ impl<'a> Engine<'a> {
             external_id: record.external_id.as_deref(),
             name: &record.name,
             persona_id,
-            current_step_id: record.current,
-            target_step_id: record.target,
+            current_step_id: current_slot,
+            target_step_id: target_slot,
             arr_cents: record.arr,
             health: record.health,
             nps: record.nps,
@@ -650,8 +693,8 @@ impl<'a> Engine<'a> {
         match existing {
             None => {
                 let id = customers::insert_imported(self.conn, &values, now)?;
-                let current = record.current.flatten();
-                let target = record.target.flatten();
+                let current = current_slot.flatten();
+                let target = target_slot.flatten();
                 if current.is_some() || target.is_some() {
                     let change = PlacementChange {
                         customer_id: id,
@@ -784,7 +827,6 @@ pub fn run(
         options,
         columns,
         style: NumberStyle::for_delimiter(table.delimiter()),
-        mode,
         names: Names::load(conn)?,
         existing,
         seen_external: HashMap::new(),
@@ -830,8 +872,8 @@ pub fn run(
                     } else {
                         engine.report.new_customers += 1;
                     }
-                    if let Some(now) = &now {
-                        engine.write(record, now)?;
+                    if let (Some(now), Mode::Write { now: at }) = (&now, mode) {
+                        engine.write(record, now, at)?;
                     }
                 }
                 None => engine.report.rejected_rows += 1,
