@@ -11,6 +11,7 @@ import {
   type CustomerErrors,
   type CustomerField,
 } from "./customerForm";
+import { StepOptions } from "./filters";
 import { useSteps } from "./useSteps";
 
 interface Props {
@@ -89,11 +90,7 @@ export function CustomerDialog({ personas, initial, editing, onSubmit, onClose }
         onChange={(e) => set(field, e.target.value === "" ? null : Number(e.target.value))}
       >
         <option value="">{field === "currentStepId" ? "Not placed" : "No target"}</option>
-        {steps.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.position + 1}. {s.title}
-          </option>
-        ))}
+        <StepOptions steps={steps} />
       </select>
       {errorOf(field)}
     </div>

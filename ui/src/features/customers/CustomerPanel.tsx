@@ -8,6 +8,7 @@ import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
 import { healthClass } from "./CustomerList";
 import { changeLines, formatWhen, sourceLabel } from "./history";
+import { StepOptions } from "./filters";
 import { useSteps } from "./useSteps";
 
 interface Props {
@@ -65,11 +66,7 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
             }
           >
             {c.currentStepId === null && <option value="">Not placed</option>}
-            {steps.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.position + 1}. {s.title}
-              </option>
-            ))}
+            <StepOptions steps={steps} />
           </select>
         </label>
         <label className="placement-field">
@@ -85,11 +82,7 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
             }
           >
             <option value="">No target</option>
-            {steps.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.position + 1}. {s.title}
-              </option>
-            ))}
+            <StepOptions steps={steps} />
           </select>
         </label>
         {regression && (

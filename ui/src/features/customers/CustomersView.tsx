@@ -15,6 +15,7 @@ import type {
   StepId,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
+import { bandLabel, HealthFilter, nextSort, OwnerFilter, StepOptions } from "./filters";
 import { plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
@@ -42,13 +43,6 @@ interface Props {
   /** A customer whose detail is open when the view opens. */
   initialOpen?: CustomerId | null;
 }
-
-const BANDS: { value: HealthBand; label: string }[] = [
-  { value: "at_risk", label: "At risk (0–39)" },
-  { value: "watch", label: "Watch (40–69)" },
-  { value: "healthy", label: "Healthy (70–100)" },
-  { value: "unknown", label: "No health score" },
-];
 
 type Dialog = { mode: "add" } | { mode: "edit"; detail: CustomerDetail } | { mode: "export" } | null;
 
@@ -111,8 +105,7 @@ export function CustomersView({
       onChanged();
     }, onError);
 
-  const onSort = (key: CustomerSort) =>
-    setSort((s) => ({ sort: key, descending: s.sort === key ? !s.descending : key === "arr" || key === "health" }));
+  const onSort = (key: CustomerSort) => setSort((s) => nextSort(s, key));
 
   const activeFilters = [
     search && { key: "search", label: `“${search}”`, clear: () => (setSearchText(""), setSearch("")) },
@@ -129,7 +122,7 @@ export function CustomersView({
     owner !== null && { key: "owner", label: owner === "" ? "No owner" : owner, clear: () => setOwner(null) },
     band !== null && {
       key: "band",
-      label: BANDS.find((b) => b.value === band)?.label ?? band,
+      label: bandLabel(band),
       clear: () => setBand(null),
     },
   ].filter((f): f is { key: string; label: string; clear: () => void } => Boolean(f));
@@ -219,43 +212,11 @@ export function CustomersView({
             data-testid="filter-step"
           >
             <option value="">All</option>
-            {filterSteps.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.position + 1}. {s.title}
-              </option>
-            ))}
+            <StepOptions steps={filterSteps} />
           </select>
         </label>
-        <label className="inline-field">
-          <span>Owner</span>
-          <select
-            value={owner === null ? "*" : owner}
-            onChange={(e) => setOwner(e.target.value === "*" ? null : e.target.value)}
-          >
-            <option value="*">All</option>
-            <option value="">No owner</option>
-            {(owners.data ?? []).map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>Health</span>
-          <select
-            value={band ?? ""}
-            onChange={(e) => setBand(e.target.value === "" ? null : (e.target.value as HealthBand))}
-            data-testid="filter-health"
-          >
-            <option value="">All</option>
-            {BANDS.map((b) => (
-              <option key={b.value} value={b.value}>
-                {b.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OwnerFilter owners={owners.data ?? []} value={owner} onChange={setOwner} />
+        <HealthFilter value={band} onChange={setBand} testId="filter-health" />
       </div>
       {activeFilters.length > 0 && (
         <div className="active-filters" aria-label="Active filters">
@@ -302,11 +263,7 @@ export function CustomersView({
                   data-testid="bulk-move"
                 >
                   <option value="">Step…</option>
-                  {bulkSteps.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.position + 1}. {s.title}
-                    </option>
-                  ))}
+                  <StepOptions steps={bulkSteps} />
                 </select>
               </label>
               <label className="inline-field">
@@ -325,11 +282,7 @@ export function CustomersView({
                 >
                   <option value="">Step…</option>
                   <option value="none">No target</option>
-                  {bulkSteps.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.position + 1}. {s.title}
-                    </option>
-                  ))}
+                  <StepOptions steps={bulkSteps} />
                 </select>
               </label>
             </>

@@ -14,6 +14,7 @@ import type {
   PersonaSummary,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
+import { bandLabel, HealthFilter, nextSort, OwnerFilter } from "../customers/filters";
 import { formatArr, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { CustomerList } from "../customers/CustomerList";
@@ -25,13 +26,6 @@ interface Props {
   revision: number;
   onOpenCustomer: (id: CustomerId) => void;
 }
-
-const BANDS: { value: HealthBand; label: string }[] = [
-  { value: "at_risk", label: "At risk (0–39)" },
-  { value: "watch", label: "Watch (40–69)" },
-  { value: "healthy", label: "Healthy (70–100)" },
-  { value: "unknown", label: "No health score" },
-];
 
 interface Selection {
   personaId: PersonaId;
@@ -93,7 +87,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
     owner !== null && { key: "owner", label: owner === "" ? "No owner" : owner, clear: () => setOwner(null) },
     band !== null && {
       key: "band",
-      label: BANDS.find((b) => b.value === band)?.label ?? band,
+      label: bandLabel(band),
       clear: () => setBand(null),
     },
   ].filter((f): f is { key: string; label: string; clear: () => void } => Boolean(f));
@@ -142,35 +136,8 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          <span>Owner</span>
-          <select
-            value={owner === null ? "*" : owner}
-            onChange={(e) => setOwner(e.target.value === "*" ? null : e.target.value)}
-          >
-            <option value="*">All</option>
-            <option value="">No owner</option>
-            {(owners.data ?? []).map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          <span>Health</span>
-          <select
-            value={band ?? ""}
-            onChange={(e) => setBand(e.target.value === "" ? null : (e.target.value as HealthBand))}
-          >
-            <option value="">All</option>
-            {BANDS.map((b) => (
-              <option key={b.value} value={b.value}>
-                {b.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OwnerFilter owners={owners.data ?? []} value={owner} onChange={setOwner} />
+        <HealthFilter value={band} onChange={setBand} />
         {filters.map((f) => (
           <button
             key={f.key}
@@ -229,12 +196,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
             open={null}
             onOpen={onOpenCustomer}
             onTotal={noop}
-            onSort={(key) =>
-              setSort((s) => ({
-                sort: key,
-                descending: s.sort === key ? !s.descending : key === "arr" || key === "health",
-              }))
-            }
+            onSort={(key) => setSort((s) => nextSort(s, key))}
           />
         </section>
       )}
