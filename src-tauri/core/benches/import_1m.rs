@@ -187,6 +187,9 @@ fn import_file(
     (started.elapsed(), report)
 }
 
+/// A read measured by the bench.
+type Query<'a> = dyn Fn(&rusqlite::Connection) + 'a;
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -316,84 +319,50 @@ fn main() {
     )
     .unwrap()[0]
         .id;
-    let list: Vec<Duration> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            db.read(|c| ops::customers::page(c, &CustomerQuery::default(), 0, 100))
-                .unwrap();
-            t.elapsed()
-        })
-        .collect();
-    println!(
-        "customer list, first page of 100 (median of 5): {:.1} ms",
-        median(list).as_secs_f64() * 1e3
-    );
-    let deep: Vec<Duration> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            db.read(|c| {
-                ops::customers::page(c, &CustomerQuery::default(), (n as u32) * 9 / 10, 100)
-            })
-            .unwrap();
-            t.elapsed()
-        })
-        .collect();
-    println!(
-        "customer list, a page 90% down (median of 5): {:.1} ms",
-        median(deep).as_secs_f64() * 1e3
-    );
-    let search: Vec<Duration> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            let q = CustomerQuery {
-                search: "Atelier 4242".into(),
-                ..CustomerQuery::default()
-            };
-            db.read(|c| ops::customers::page(c, &q, 0, 100)).unwrap();
-            t.elapsed()
-        })
-        .collect();
-    println!(
-        "customer list, search by name (median of 5): {:.1} ms",
-        median(search).as_secs_f64() * 1e3
-    );
-    let map: Vec<Duration> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            db.read(|c| ops::maps::view(c, persona)).unwrap();
-            t.elapsed()
-        })
-        .collect();
-    println!(
-        "map of one persona (median of 5): {:.1} ms",
-        median(map).as_secs_f64() * 1e3
-    );
+    let deep_offset = (n as u32) * 9 / 10;
+    let search = CustomerQuery {
+        search: "Atelier 4242".into(),
+        ..CustomerQuery::default()
+    };
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let matrix: Vec<Duration> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            db.read(|c| {
-                ops::segments::matrix(c, &successmap_core::model::SegmentFilter::default(), today)
+    let all = successmap_core::model::SegmentFilter::default();
+    let timings: [(&str, &Query); 6] = [
+        ("customer list, first page of 100", &|c| {
+            ops::customers::page(c, &CustomerQuery::default(), 0, 100).unwrap();
+        }),
+        ("customer list, a page 90% down", &|c| {
+            ops::customers::page(c, &CustomerQuery::default(), deep_offset, 100).unwrap();
+        }),
+        ("customer list, search by name", &|c| {
+            ops::customers::page(c, &search, 0, 100).unwrap();
+        }),
+        ("map of one persona", &|c| {
+            ops::maps::view(c, persona).unwrap();
+        }),
+        ("segment matrix, all personas", &|c| {
+            ops::segments::matrix(c, &all, today).unwrap();
+        }),
+        ("persona list with counts", &|c| {
+            ops::personas::list(c).unwrap();
+        }),
+    ];
+    for (what, query) in timings {
+        let runs: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                db.read(|c| {
+                    query(c);
+                    Ok(())
+                })
+                .unwrap();
+                t.elapsed()
             })
-            .unwrap();
-            t.elapsed()
-        })
-        .collect();
-    println!(
-        "segment matrix, all personas (median of 5): {:.1} ms",
-        median(matrix).as_secs_f64() * 1e3
-    );
-    let personas: Vec<Duration> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            db.read(ops::personas::list).unwrap();
-            t.elapsed()
-        })
-        .collect();
-    println!(
-        "persona list with counts (median of 5): {:.1} ms",
-        median(personas).as_secs_f64() * 1e3
-    );
+            .collect();
+        println!(
+            "{what} (median of 5): {:.1} ms",
+            median(runs).as_secs_f64() * 1e3
+        );
+    }
     drop(db);
 
     // The app imports as one undoable edit (a session records the change set).

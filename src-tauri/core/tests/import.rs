@@ -57,6 +57,27 @@ fn run(
     }
 }
 
+/// Imports an opened table with these options in one transaction.
+fn write_table(
+    db: &mut Db,
+    table: &Table,
+    options: &ImportOptions,
+) -> Result<ImportReport, CoreError> {
+    let cancel = AtomicBool::new(false);
+    db.write(|tx| {
+        import::run(
+            tx,
+            table,
+            options,
+            Mode::Write { now: now() },
+            Control {
+                progress: &mut |_| {},
+                cancel: &cancel,
+            },
+        )
+    })
+}
+
 fn import(db: &mut Db, bytes: &[u8]) -> ImportReport {
     run(db, bytes, false, Mode::Write { now: now() }).unwrap()
 }
@@ -429,20 +450,7 @@ fn rows_without_a_persona_take_the_chosen_one() {
         ))
         .is_err());
     options.default_persona_id = Some(architect.id);
-    let report = db
-        .write(|tx| {
-            import::run(
-                tx,
-                &table,
-                &options,
-                Mode::Write { now: now() },
-                Control {
-                    progress: &mut |_| {},
-                    cancel: &AtomicBool::new(false),
-                },
-            )
-        })
-        .unwrap();
+    let report = write_table(&mut db, &table, &options).unwrap();
     assert_eq!(report.valid_rows, 1);
     assert_eq!(
         all_customers(&db)[0].current_step_title.as_deref(),
@@ -561,20 +569,7 @@ fn xlsx_files_are_read_from_the_first_worksheet_with_row_numbers_as_lines() {
     let table = Table::open(&path).unwrap();
     assert_eq!(table.format(), "xlsx");
     let options = options_for(&db, &table, false);
-    let report = db
-        .write(|tx| {
-            import::run(
-                tx,
-                &table,
-                &options,
-                Mode::Write { now: now() },
-                Control {
-                    progress: &mut |_| {},
-                    cancel: &AtomicBool::new(false),
-                },
-            )
-        })
-        .unwrap();
+    let report = write_table(&mut db, &table, &options).unwrap();
     assert_eq!(
         report.problems,
         vec![p(4, Some("ARR"), "ARR \"a lot\" is not an amount")]
@@ -649,20 +644,7 @@ fn a_reimport_without_personas_keeps_matched_customers_where_they_are() {
     let table = Table::from_csv_bytes(b"id,name,arr\nC1,One,250\nC2,Two,10\n".to_vec()).unwrap();
     let mut options = options_for(&db, &table, false);
     options.default_persona_id = Some(developer);
-    let report = db
-        .write(|tx| {
-            import::run(
-                tx,
-                &table,
-                &options,
-                Mode::Write { now: now() },
-                Control {
-                    progress: &mut |_| {},
-                    cancel: &AtomicBool::new(false),
-                },
-            )
-        })
-        .unwrap();
+    let report = write_table(&mut db, &table, &options).unwrap();
     assert_eq!((report.updated_customers, report.new_customers), (1, 1));
     let rows = all_customers(&db);
     let one = rows.iter().find(|r| r.customer.name == "One").unwrap();
@@ -688,20 +670,7 @@ fn broken_bytes_in_a_column_that_is_not_imported_do_not_reject_the_row() {
     let mut options = options_for(&db, &table, false);
     assert_eq!(options.mapping[2], None);
     options.mapping[2] = None;
-    let report = db
-        .write(|tx| {
-            import::run(
-                tx,
-                &table,
-                &options,
-                Mode::Write { now: now() },
-                Control {
-                    progress: &mut |_| {},
-                    cancel: &AtomicBool::new(false),
-                },
-            )
-        })
-        .unwrap();
+    let report = write_table(&mut db, &table, &options).unwrap();
     assert_eq!(
         (
             report.valid_rows,

@@ -264,6 +264,14 @@ pub fn count_unplaced(conn: &Connection, persona_id: PersonaId) -> CoreResult<u3
     )?)
 }
 
+/// A band of a score column: within its inclusive range, or no score at all (`None`).
+fn band_clause(column: &str, range: Option<(i32, i32)>) -> String {
+    match range {
+        None => format!("{column} IS NULL"),
+        Some((lo, hi)) => format!("{column} BETWEEN {lo} AND {hi}"),
+    }
+}
+
 /// The WHERE clause and its values for a query (columns of `customer c`).
 fn filter(q: &CustomerQuery) -> (String, Vec<Value>) {
     let mut clauses: Vec<String> = Vec::new();
@@ -307,10 +315,8 @@ fn filter(q: &CustomerQuery) -> (String, Vec<Value>) {
             values.len()
         ));
     }
-    match q.health_band.map(|b| (b, b.range())) {
-        None => {}
-        Some((_, None)) => clauses.push("c.health IS NULL".to_string()),
-        Some((_, Some((lo, hi)))) => clauses.push(format!("c.health BETWEEN {lo} AND {hi}")),
+    if let Some(band) = q.health_band {
+        clauses.push(band_clause("c.health", band.range()));
     }
     let clause = if clauses.is_empty() {
         String::new()
@@ -651,15 +657,11 @@ pub fn matrix_cells(
         values.push(Value::Integer(max));
         clauses.push(format!("arr_cents <= ?{}", values.len()));
     }
-    match filter.health_band.map(|b| b.range()) {
-        None => {}
-        Some(None) => clauses.push("health IS NULL".into()),
-        Some(Some((lo, hi))) => clauses.push(format!("health BETWEEN {lo} AND {hi}")),
+    if let Some(band) = filter.health_band {
+        clauses.push(band_clause("health", band.range()));
     }
-    match filter.nps_band.map(|b| b.range()) {
-        None => {}
-        Some(None) => clauses.push("nps IS NULL".into()),
-        Some(Some((lo, hi))) => clauses.push(format!("nps BETWEEN {lo} AND {hi}")),
+    if let Some(band) = filter.nps_band {
+        clauses.push(band_clause("nps", band.range()));
     }
     if let Some(days) = filter.renewal_within_days {
         // At most a century ahead: no overflow whatever the caller sends.
