@@ -251,16 +251,17 @@ fn export_customers(
         persona_id: persona.map(|name| persona_by_name(db, name)).transpose()?,
         ..CustomerQuery::default()
     };
+    let today = chrono::Local::now().date_naive();
     match output {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .map_err(|e| Unusable(format!("cannot write {}: {e}", path.display())))?;
-            let count =
-                db.read(|c| export::customers_csv(c, &query, std::io::BufWriter::new(file)))?;
+            let count = db
+                .read(|c| export::customers_csv(c, &query, today, std::io::BufWriter::new(file)))?;
             eprintln!("Exported {count} customers to {}.", path.display());
         }
         None => {
-            db.read(|c| export::customers_csv(c, &query, std::io::stdout().lock()))?;
+            db.read(|c| export::customers_csv(c, &query, today, std::io::stdout().lock()))?;
         }
     }
     Ok(ExitCode::SUCCESS)

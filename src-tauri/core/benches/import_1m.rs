@@ -328,13 +328,13 @@ fn main() {
     let all = successmap_core::model::SegmentFilter::default();
     let timings: [(&str, &Query); 6] = [
         ("customer list, first page of 100", &|c| {
-            ops::customers::page(c, &CustomerQuery::default(), 0, 100).unwrap();
+            ops::customers::page(c, &CustomerQuery::default(), today, 0, 100).unwrap();
         }),
         ("customer list, a page 90% down", &|c| {
-            ops::customers::page(c, &CustomerQuery::default(), deep_offset, 100).unwrap();
+            ops::customers::page(c, &CustomerQuery::default(), today, deep_offset, 100).unwrap();
         }),
         ("customer list, search by name", &|c| {
-            ops::customers::page(c, &search, 0, 100).unwrap();
+            ops::customers::page(c, &search, today, 0, 100).unwrap();
         }),
         ("map of one persona", &|c| {
             ops::maps::view(c, persona).unwrap();

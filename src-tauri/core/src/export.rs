@@ -7,6 +7,7 @@
 
 use std::io::Write;
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::db::customers;
@@ -38,7 +39,13 @@ fn io(e: impl std::fmt::Display) -> CoreError {
 }
 
 /// Writes the customers `query` matches as CSV to `out`; returns how many were written.
-pub fn customers_csv(conn: &Connection, query: &CustomerQuery, out: impl Write) -> CoreResult<u32> {
+/// `today` anchors "renewal within N days".
+pub fn customers_csv(
+    conn: &Connection,
+    query: &CustomerQuery,
+    today: NaiveDate,
+    out: impl Write,
+) -> CoreResult<u32> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -46,7 +53,7 @@ pub fn customers_csv(conn: &Connection, query: &CustomerQuery, out: impl Write) 
         .write_record(ImportField::ALL.iter().map(|f| f.key()))
         .map_err(io)?;
     let mut count = 0u32;
-    customers::for_each_matching(conn, query, 0, None, &mut |row| {
+    customers::for_each_matching(conn, query, today, 0, None, &mut |row| {
         let c = &row.customer;
         let record: [String; 12] = [
             neutralise(c.external_id.as_deref().unwrap_or_default()).into_owned(),

@@ -2,7 +2,7 @@
 mod common;
 
 use chrono::{Duration, NaiveDate};
-use common::{memory_db, now, persona, step};
+use common::{memory_db, now, persona, step, today};
 use successmap_core::model::{CustomerInput, CustomerQuery, PlacementSource};
 use successmap_core::{ops, CoreError};
 
@@ -44,6 +44,7 @@ fn a_customer_keeps_every_field() {
                     persona_id: Some(p.id),
                     ..Default::default()
                 },
+                today(),
                 0,
                 50,
             )
@@ -54,7 +55,7 @@ fn a_customer_keeps_every_field() {
     assert_eq!(page.rows[0].target_step_title.as_deref(), Some("B"));
     db.write(|tx| ops::customers::delete(tx, c.id)).unwrap();
     assert_eq!(
-        db.read(|conn| ops::customers::page(conn, &CustomerQuery::default(), 0, 50))
+        db.read(|conn| ops::customers::page(conn, &CustomerQuery::default(), today(), 0, 50))
             .unwrap()
             .total,
         0
@@ -292,7 +293,7 @@ fn the_list_searches_filters_sorts_and_pages() {
                  limit: u32|
      -> (u32, Vec<String>) {
         let page = db
-            .read(|c| ops::customers::page(c, &query, offset, limit))
+            .read(|c| ops::customers::page(c, &query, today(), offset, limit))
             .unwrap();
         (
             page.total,

@@ -100,7 +100,13 @@ fn the_demo_is_the_same_every_time() {
         let mut db = memory_db();
         db.write(|tx| demo::build(tx, now())).unwrap();
         db.read(|c| {
-            ops::customers::page(c, &successmap_core::model::CustomerQuery::default(), 0, 500)
+            ops::customers::page(
+                c,
+                &successmap_core::model::CustomerQuery::default(),
+                common::today(),
+                0,
+                500,
+            )
         })
         .unwrap()
     };

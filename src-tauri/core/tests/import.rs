@@ -93,10 +93,17 @@ fn p(line: u32, column: Option<&str>, reason: &str) -> ImportProblem {
 fn all_customers(db: &Db) -> Vec<successmap_core::model::CustomerRow> {
     let mut rows = Vec::new();
     db.read(|c| {
-        customers::for_each_matching(c, &CustomerQuery::default(), 0, None, &mut |r| {
-            rows.push(r);
-            Ok(())
-        })
+        customers::for_each_matching(
+            c,
+            &CustomerQuery::default(),
+            common::today(),
+            0,
+            None,
+            &mut |r| {
+                rows.push(r);
+                Ok(())
+            },
+        )
     })
     .unwrap();
     rows
@@ -506,7 +513,9 @@ fn export_then_import_into_an_empty_workspace_reproduces_the_customers() {
 
     let mut exported = Vec::new();
     let count = db
-        .read(|c| export::customers_csv(c, &CustomerQuery::default(), &mut exported))
+        .read(|c| {
+            export::customers_csv(c, &CustomerQuery::default(), common::today(), &mut exported)
+        })
         .unwrap();
     assert_eq!(count as usize, all_customers(&db).len());
     let text = String::from_utf8(exported.clone()).unwrap();
@@ -524,7 +533,7 @@ fn export_then_import_into_an_empty_workspace_reproduces_the_customers() {
     assert_eq!(report.problems, vec![]);
     let mut again = Vec::new();
     fresh
-        .read(|c| export::customers_csv(c, &CustomerQuery::default(), &mut again))
+        .read(|c| export::customers_csv(c, &CustomerQuery::default(), common::today(), &mut again))
         .unwrap();
     assert_eq!(String::from_utf8(again).unwrap(), text);
 }

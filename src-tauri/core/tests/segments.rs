@@ -5,7 +5,8 @@ mod common;
 use chrono::NaiveDate;
 use common::{memory_db, now, persona, step};
 use successmap_core::model::{
-    CustomerInput, HealthBand, MatrixCell, NpsBand, PlacementSource, SegmentFilter, StepId,
+    CellRef, CustomerInput, CustomerQuery, HealthBand, MatrixCell, NpsBand, PlacementSource,
+    SegmentFilter, StepId,
 };
 use successmap_core::ops;
 
@@ -114,6 +115,21 @@ fn the_matrix_counts_customers_and_arr_per_current_and_target_step() {
             .read(|conn| ops::segments::matrix(conn, &filter, today))
             .unwrap();
         assert_eq!(m.len(), 1);
+        // Each cell's segment list holds exactly the customers the cell counts.
+        for c in &m[0].cells {
+            let q = CustomerQuery::segment(
+                &filter,
+                Some(CellRef {
+                    current_step_id: c.current_step_id,
+                    target_step_id: c.target_step_id,
+                }),
+            );
+            let page = db
+                .read(|conn| ops::customers::page(conn, &q, today, 0, 500))
+                .unwrap();
+            let arr: i64 = page.rows.iter().filter_map(|r| r.customer.arr_cents).sum();
+            assert_eq!((page.total, arr), (c.customers, c.arr_cents), "{filter:?}");
+        }
         m[0].cells
             .iter()
             .map(|c| (c.customers, c.arr_cents))
@@ -183,7 +199,6 @@ fn the_matrix_counts_customers_and_arr_per_current_and_target_step() {
 
 #[test]
 fn a_cell_lists_exactly_its_customers_unplaced_and_untargeted_included() {
-    use successmap_core::model::{CellRef, CustomerQuery};
     let mut db = memory_db();
     let p = persona(&mut db, "P");
     let a = step(&mut db, &p, "A");
@@ -205,7 +220,9 @@ fn a_cell_lists_exactly_its_customers_unplaced_and_untargeted_included() {
             cell: Some(cell),
             ..CustomerQuery::default()
         };
-        let page = db.read(|c| ops::customers::page(c, &q, 0, 50)).unwrap();
+        let page = db
+            .read(|c| ops::customers::page(c, &q, common::today(), 0, 50))
+            .unwrap();
         page.rows
             .into_iter()
             .map(|r| r.customer.name)

@@ -19,7 +19,8 @@ pub fn list_customers(
     offset: u32,
     limit: u32,
 ) -> Result<CustomerPage, AppError> {
-    ws.with(|db| db.read(|c| ops::customers::page(c, &query, offset, limit)))
+    let today = chrono::Local::now().date_naive();
+    ws.with(|db| db.read(|c| ops::customers::page(c, &query, today, offset, limit)))
 }
 
 /// A customer with its names and placement history.
@@ -109,10 +110,11 @@ pub fn export_customers(
     path: String,
 ) -> Result<u32, AppError> {
     let path = PathBuf::from(path);
+    let today = chrono::Local::now().date_naive();
     ws.with(|db| {
         let file = std::fs::File::create(&path).map_err(|e| {
             CoreError::invalid("path", format!("cannot write {}: {e}", path.display()))
         })?;
-        db.read(|c| export::customers_csv(c, &query, std::io::BufWriter::new(file)))
+        db.read(|c| export::customers_csv(c, &query, today, std::io::BufWriter::new(file)))
     })
 }

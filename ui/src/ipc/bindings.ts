@@ -251,6 +251,11 @@ export type CustomerQuery_Deserialize = {
 	/**  Exact owner; empty string: customers without an owner. */
 	owner?: string | null,
 	healthBand?: HealthBand | null,
+	minArrCents?: number | null,
+	maxArrCents?: number | null,
+	npsBand?: NpsBand | null,
+	/**  Renewal date from today up to this many days ahead. */
+	renewalWithinDays?: number | null,
 	/**
 	 *  Exactly this cell of the current × target matrix ("not placed" and "no target"
 	 *  included), for a segment's list.
@@ -269,6 +274,11 @@ export type CustomerQuery_Serialize = {
 	/**  Exact owner; empty string: customers without an owner. */
 	owner: string | null,
 	healthBand: HealthBand | null,
+	minArrCents: number | null,
+	maxArrCents: number | null,
+	npsBand: NpsBand | null,
+	/**  Renewal date from today up to this many days ahead. */
+	renewalWithinDays: number | null,
 	/**
 	 *  Exactly this cell of the current × target matrix ("not placed" and "no target"
 	 *  included), for a segment's list.

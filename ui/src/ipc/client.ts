@@ -74,7 +74,7 @@ export type { ImportField };
 export type { CellRef, NpsBand };
 export type MatrixCell = MatrixCell_Serialize;
 export type PersonaMatrix = PersonaMatrix_Serialize;
-export type SegmentFilter = SegmentFilter_Deserialize;
+export type SegmentFilter = Required<SegmentFilter_Deserialize>;
 export type ImportOptions = ImportOptions_Deserialize;
 export type { ImportPreview };
 export type ImportProblem = ImportProblem_Serialize;

@@ -12,6 +12,7 @@ import {
   type MatrixCell,
   type MapView,
   type Persona,
+  type SegmentFilter,
   type PersonaInput,
   type PersonaSummary,
   type Kpi,
@@ -21,6 +22,41 @@ import {
   type Vehicle,
   type WorkspaceInfo,
 } from "../ipc/client";
+
+const SCORE_BANDS: Record<string, [number, number] | null> = {
+  at_risk: [0, 39],
+  watch: [40, 69],
+  healthy: [70, 100],
+  negative: [-100, -1],
+  neutral: [0, 29],
+  positive: [30, 100],
+  unknown: null,
+};
+
+function inBand(score: number | null, band: string | null | undefined): boolean {
+  if (band == null) return true;
+  const range = SCORE_BANDS[band];
+  if (range === null || range === undefined) return score === null;
+  return score !== null && score >= range[0] && score <= range[1];
+}
+
+/** The segment filter as the backend applies it (renewal counted from today). */
+function keeps(f: Partial<SegmentFilter>, c: Customer): boolean {
+  const today = new Date().toISOString().slice(0, 10);
+  const until =
+    f.renewalWithinDays == null
+      ? null
+      : new Date(Date.now() + f.renewalWithinDays * 86_400_000).toISOString().slice(0, 10);
+  return (
+    (f.personaId == null || c.personaId === f.personaId) &&
+    (f.owner == null || c.owner === f.owner) &&
+    (f.minArrCents == null || (c.arrCents !== null && c.arrCents >= f.minArrCents)) &&
+    (f.maxArrCents == null || (c.arrCents !== null && c.arrCents <= f.maxArrCents)) &&
+    inBand(c.health, f.healthBand) &&
+    inBand(c.nps, f.npsBand) &&
+    (until === null || (c.renewalDate !== null && c.renewalDate >= today && c.renewalDate <= until))
+  );
+}
 
 export function fakeClient(
   initial: string[] = [],
@@ -387,7 +423,7 @@ export function fakeClient(
     listCustomers: async (query, offset, limit) => {
       const matching = customers.filter(
         (r) =>
-          (query.personaId === null || r.customer.personaId === query.personaId) &&
+          keeps(query, r.customer) &&
           (query.currentStepId === null || r.customer.currentStepId === query.currentStepId) &&
           (query.search === "" || r.customer.name.toLowerCase().includes(query.search.toLowerCase())) &&
           (query.cell === null ||
@@ -439,9 +475,7 @@ export function fakeClient(
       personas
         .filter((p) => filter.personaId == null || p.persona.id === filter.personaId)
         .map(({ persona }) => {
-          const mine = customers.filter(
-            (r) => r.customer.personaId === persona.id && (filter.owner == null || r.customer.owner === filter.owner),
-          );
+          const mine = customers.filter((r) => r.customer.personaId === persona.id && keeps(filter, r.customer));
           const cells = new Map<string, MatrixCell>();
           for (const { customer: c, currentStepPosition, targetStepPosition } of mine) {
             const key = `${c.currentStepId}:${c.targetStepId}`;

@@ -272,58 +272,99 @@ fn band_clause(column: &str, range: Option<(i32, i32)>) -> String {
     }
 }
 
+/// WHERE conditions over `customer` and the values they bind, built once for the
+/// matrix and the lists so that a segment's list and its matrix cell always agree.
+#[derive(Default)]
+struct Conditions {
+    clauses: Vec<String>,
+    values: Vec<Value>,
+}
+
+impl Conditions {
+    /// Adds a condition whose `?` placeholders (in order) bind `values`.
+    fn add(&mut self, sql: &str, values: impl IntoIterator<Item = Value>) {
+        let mut out = String::with_capacity(sql.len() + 4);
+        let mut values = values.into_iter();
+        for ch in sql.chars() {
+            if ch == '?' {
+                self.values.push(values.next().unwrap_or(Value::Null));
+                out.push_str(&format!("?{}", self.values.len()));
+            } else {
+                out.push(ch);
+            }
+        }
+        self.clauses.push(out);
+    }
+
+    /// The filters of a segment on columns of `customer` named `{t}column`.
+    fn segment(&mut self, t: &str, f: &SegmentFilter, today: NaiveDate) {
+        if let Some(p) = f.persona_id {
+            self.add(&format!("{t}persona_id = ?"), [Value::Integer(p.0)]);
+        }
+        if let Some(owner) = &f.owner {
+            self.add(&format!("{t}owner = ?"), [Value::Text(owner.clone())]);
+        }
+        if let Some(min) = f.min_arr_cents {
+            self.add(&format!("{t}arr_cents >= ?"), [Value::Integer(min)]);
+        }
+        if let Some(max) = f.max_arr_cents {
+            self.add(&format!("{t}arr_cents <= ?"), [Value::Integer(max)]);
+        }
+        if let Some(band) = f.health_band {
+            self.add(&band_clause(&format!("{t}health"), band.range()), []);
+        }
+        if let Some(band) = f.nps_band {
+            self.add(&band_clause(&format!("{t}nps"), band.range()), []);
+        }
+        if let Some(days) = f.renewal_within_days {
+            // At most a century ahead: no overflow whatever the caller sends.
+            let until = today + chrono::Duration::days(i64::from(days.min(36_500)));
+            self.add(
+                &format!("{t}renewal_date BETWEEN ? AND ?"),
+                [
+                    Value::Text(time::date_to_stored(today)),
+                    Value::Text(time::date_to_stored(until)),
+                ],
+            );
+        }
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
 /// The WHERE clause and its values for a query (columns of `customer c`).
-fn filter(q: &CustomerQuery) -> (String, Vec<Value>) {
-    let mut clauses: Vec<String> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
+fn filter(q: &CustomerQuery, today: NaiveDate) -> (String, Vec<Value>) {
+    let mut w = Conditions::default();
     let search = q.search.trim();
     if !search.is_empty() {
         let escaped = search
             .replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_");
-        values.push(Value::Text(format!("%{escaped}%")));
-        let n = values.len();
-        clauses.push(format!(
-            "(c.name LIKE ?{n} ESCAPE '\\' OR c.external_id LIKE ?{n} ESCAPE '\\')"
-        ));
+        let pattern = Value::Text(format!("%{escaped}%"));
+        w.add(
+            "(c.name LIKE ? ESCAPE '\\' OR c.external_id LIKE ? ESCAPE '\\')",
+            [pattern.clone(), pattern],
+        );
     }
-    if let Some(p) = q.persona_id {
-        values.push(Value::Integer(p.0));
-        clauses.push(format!("c.persona_id = ?{}", values.len()));
-    }
+    w.segment("c.", &q.segment_filter(), today);
     if let Some(s) = q.current_step_id {
-        values.push(Value::Integer(s.0));
-        clauses.push(format!("c.current_step_id = ?{}", values.len()));
-    }
-    if let Some(owner) = &q.owner {
-        values.push(Value::Text(owner.clone()));
-        clauses.push(format!("c.owner = ?{}", values.len()));
+        w.add("c.current_step_id = ?", [Value::Integer(s.0)]);
     }
     if let Some(cell) = q.cell {
-        values.push(
-            cell.current_step_id
-                .map_or(Value::Null, |s| Value::Integer(s.0)),
+        let step = |s: Option<StepId>| s.map_or(Value::Null, |s| Value::Integer(s.0));
+        w.add(
+            "c.current_step_id IS ? AND c.target_step_id IS ?",
+            [step(cell.current_step_id), step(cell.target_step_id)],
         );
-        values.push(
-            cell.target_step_id
-                .map_or(Value::Null, |s| Value::Integer(s.0)),
-        );
-        clauses.push(format!(
-            "c.current_step_id IS ?{} AND c.target_step_id IS ?{}",
-            values.len() - 1,
-            values.len()
-        ));
     }
-    if let Some(band) = q.health_band {
-        clauses.push(band_clause("c.health", band.range()));
-    }
-    let clause = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
-    (clause, values)
+    (w.sql(), w.values)
 }
 
 fn order_by(q: &CustomerQuery) -> String {
@@ -341,8 +382,8 @@ fn order_by(q: &CustomerQuery) -> String {
 }
 
 /// How many customers a query matches.
-pub fn count_matching(conn: &Connection, q: &CustomerQuery) -> CoreResult<u32> {
-    let (clause, values) = filter(q);
+pub fn count_matching(conn: &Connection, q: &CustomerQuery, today: NaiveDate) -> CoreResult<u32> {
+    let (clause, values) = filter(q, today);
     Ok(conn.query_row(
         &format!("SELECT count(*) FROM customer c {clause}"),
         rusqlite::params_from_iter(values),
@@ -355,11 +396,12 @@ pub fn count_matching(conn: &Connection, q: &CustomerQuery) -> CoreResult<u32> {
 pub fn for_each_matching(
     conn: &Connection,
     q: &CustomerQuery,
+    today: NaiveDate,
     offset: u32,
     limit: Option<u32>,
     f: &mut dyn FnMut(CustomerRow) -> CoreResult<()>,
 ) -> CoreResult<()> {
-    let (clause, mut values) = filter(q);
+    let (clause, mut values) = filter(q, today);
     values.push(Value::Integer(limit.map_or(-1, i64::from)));
     values.push(Value::Integer(i64::from(offset)));
     let n = values.len();
@@ -639,46 +681,9 @@ pub fn matrix_cells(
     filter: &SegmentFilter,
     today: NaiveDate,
 ) -> CoreResult<Vec<MatrixRow>> {
-    let mut clauses: Vec<String> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    if let Some(p) = filter.persona_id {
-        values.push(Value::Integer(p.0));
-        clauses.push(format!("persona_id = ?{}", values.len()));
-    }
-    if let Some(owner) = &filter.owner {
-        values.push(Value::Text(owner.clone()));
-        clauses.push(format!("owner = ?{}", values.len()));
-    }
-    if let Some(min) = filter.min_arr_cents {
-        values.push(Value::Integer(min));
-        clauses.push(format!("arr_cents >= ?{}", values.len()));
-    }
-    if let Some(max) = filter.max_arr_cents {
-        values.push(Value::Integer(max));
-        clauses.push(format!("arr_cents <= ?{}", values.len()));
-    }
-    if let Some(band) = filter.health_band {
-        clauses.push(band_clause("health", band.range()));
-    }
-    if let Some(band) = filter.nps_band {
-        clauses.push(band_clause("nps", band.range()));
-    }
-    if let Some(days) = filter.renewal_within_days {
-        // At most a century ahead: no overflow whatever the caller sends.
-        let until = today + chrono::Duration::days(i64::from(days.min(36_500)));
-        values.push(Value::Text(time::date_to_stored(today)));
-        values.push(Value::Text(time::date_to_stored(until)));
-        clauses.push(format!(
-            "renewal_date BETWEEN ?{} AND ?{}",
-            values.len() - 1,
-            values.len()
-        ));
-    }
-    let clause = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
+    let mut w = Conditions::default();
+    w.segment("", filter, today);
+    let (clause, values) = (w.sql(), w.values);
     let mut stmt = conn.prepare(&format!(
         "SELECT persona_id, current_step_id, target_step_id, count(*), ifnull(sum(arr_cents), 0)
            FROM customer {clause}

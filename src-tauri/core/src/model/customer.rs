@@ -234,6 +234,13 @@ pub struct CustomerQuery {
     /// Exact owner; empty string: customers without an owner.
     pub owner: Option<String>,
     pub health_band: Option<HealthBand>,
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub min_arr_cents: Option<i64>,
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub max_arr_cents: Option<i64>,
+    pub nps_band: Option<crate::model::NpsBand>,
+    /// Renewal date from today up to this many days ahead.
+    pub renewal_within_days: Option<u32>,
     /// Exactly this cell of the current × target matrix ("not placed" and "no target"
     /// included), for a segment's list.
     pub cell: Option<CellRef>,
@@ -249,6 +256,37 @@ pub struct CellRef {
     pub target_step_id: Option<StepId>,
 }
 
+impl CustomerQuery {
+    /// The customers of a segment: those `filter` keeps, in `cell` when given, so a
+    /// segment's list holds exactly the customers its matrix cell counts.
+    pub fn segment(filter: &crate::model::SegmentFilter, cell: Option<CellRef>) -> Self {
+        CustomerQuery {
+            persona_id: filter.persona_id,
+            owner: filter.owner.clone(),
+            health_band: filter.health_band,
+            min_arr_cents: filter.min_arr_cents,
+            max_arr_cents: filter.max_arr_cents,
+            nps_band: filter.nps_band,
+            renewal_within_days: filter.renewal_within_days,
+            cell,
+            ..CustomerQuery::default()
+        }
+    }
+
+    /// The segment filter part of the query (what the matrix counts by).
+    pub fn segment_filter(&self) -> crate::model::SegmentFilter {
+        crate::model::SegmentFilter {
+            persona_id: self.persona_id,
+            owner: self.owner.clone(),
+            min_arr_cents: self.min_arr_cents,
+            max_arr_cents: self.max_arr_cents,
+            health_band: self.health_band,
+            nps_band: self.nps_band,
+            renewal_within_days: self.renewal_within_days,
+        }
+    }
+}
+
 impl Default for CustomerQuery {
     fn default() -> Self {
         CustomerQuery {
@@ -257,6 +295,10 @@ impl Default for CustomerQuery {
             current_step_id: None,
             owner: None,
             health_band: None,
+            min_arr_cents: None,
+            max_arr_cents: None,
+            nps_band: None,
+            renewal_within_days: None,
             cell: None,
             sort: CustomerSort::Name,
             descending: false,

@@ -3,7 +3,7 @@
 //! Rules: current and target steps belong to the map of the customer's persona;
 //! every change of either is written to the placement history with its source.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
 use crate::db::placements::{self, PlacementChange};
@@ -142,13 +142,14 @@ pub fn delete(conn: &Connection, id: CustomerId) -> CoreResult<()> {
 pub fn page(
     conn: &Connection,
     query: &CustomerQuery,
+    today: NaiveDate,
     offset: u32,
     limit: u32,
 ) -> CoreResult<CustomerPage> {
     let limit = limit.clamp(1, 500);
-    let total = customers::count_matching(conn, query)?;
+    let total = customers::count_matching(conn, query, today)?;
     let mut rows = Vec::with_capacity(limit as usize);
-    customers::for_each_matching(conn, query, offset, Some(limit), &mut |row| {
+    customers::for_each_matching(conn, query, today, offset, Some(limit), &mut |row| {
         rows.push(row);
         Ok(())
     })?;

@@ -13,6 +13,12 @@ pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
 }
 
+/// The date of [`now`], for filters that count days from today.
+#[allow(dead_code)]
+pub fn today() -> chrono::NaiveDate {
+    now().date_naive()
+}
+
 pub fn persona(db: &mut Db, name: &str) -> Persona {
     db.write(|tx| ops::personas::create(tx, &PersonaInput::named(name), now()))
         .expect("persona is created")

@@ -57,5 +57,22 @@ describe("the segments view", () => {
           .map((r) => r.querySelector(".cell-name")?.firstChild?.textContent),
       ).toEqual(["Up One", "Up Two"]),
     );
+
+    // Filters narrow the matrix and the open segment alike, and show as clearable chips.
+    await userEvent.click(screen.getByTestId("shade-customers"));
+    await userEvent.type(screen.getByTestId("filter-arr-min"), "200");
+    const chip = await screen.findByRole("button", { name: "Remove filter ARR ≥ $200" });
+    await waitFor(() => expect(within(panel).getAllByTestId("customer-row")).toHaveLength(1));
+    expect(within(panel).getByTestId("customer-row")).toHaveTextContent("Up Two");
+    expect(within(matrix).getByRole("button", { name: /1\. Pilot → 2\. Scale: 1 customer, \$300 ARR/ })).toBeVisible();
+    expect(within(panel).getByRole("heading")).toHaveTextContent("· 1 customer");
+
+    await userEvent.type(screen.getByTestId("filter-renewal"), "abc");
+    expect(await screen.findByText("Enter a number of days from 1 to 3650")).toBeVisible();
+    expect(screen.getByTestId("filter-renewal")).toHaveAttribute("aria-invalid", "true");
+
+    await userEvent.click(chip);
+    expect(screen.getByTestId("filter-arr-min")).toHaveValue("");
+    await waitFor(() => expect(within(panel).getAllByTestId("customer-row")).toHaveLength(2));
   });
 });

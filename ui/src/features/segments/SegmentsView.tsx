@@ -5,21 +5,22 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type {
   CellRef,
   CustomerId,
-  CustomerQuery,
   CustomerRow,
   CustomerSort,
-  HealthBand,
   PersonaId,
   PersonaMatrix,
   PersonaSummary,
+  SegmentFilter,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { bandLabel, HealthFilter, nextSort, OwnerFilter } from "../customers/filters";
+import { HealthFilter, nextSort, OwnerFilter } from "../customers/filters";
 import { formatArr, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { CustomerList } from "../customers/CustomerList";
 import { ExportDialog } from "../customers/ExportDialog";
 import { grid, heat, type Measure } from "./matrix";
+import { ArrRangeFilter, NpsFilter, RenewalFilter } from "./SegmentFilters";
+import { filterChips, NO_FILTER, segmentQuery } from "./segmentFilter";
 
 interface Props {
   personas: PersonaSummary[];
@@ -35,9 +36,8 @@ interface Selection {
 
 export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
   const client = useClient();
-  const [personaId, setPersonaId] = useState<PersonaId | null>(null);
-  const [owner, setOwner] = useState<string | null>(null);
-  const [band, setBand] = useState<HealthBand | null>(null);
+  const [filter, setFilter] = useState<SegmentFilter>(NO_FILTER);
+  const change = (patch: Partial<SegmentFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const [measure, setMeasure] = useState<Measure>("customers");
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sort, setSort] = useState<{ sort: CustomerSort; descending: boolean }>({ sort: "arr", descending: true });
@@ -49,10 +49,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
   useEffect(() => {
     if (selectionKey) panel.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
   }, [selectionKey]);
-  const matrices = useLoad(
-    () => client.segmentMatrix({ personaId, owner, healthBand: band }),
-    [client, revision, personaId, owner, band],
-  );
+  const matrices = useLoad(() => client.segmentMatrix(filter), [client, revision, filter]);
 
   // The selected cell's size now (after a filter change or an edit), not when clicked.
   const selectedCount =
@@ -65,32 +62,14 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
               c.currentStepId === (selection.cell.currentStepId ?? null) &&
               c.targetStepId === (selection.cell.targetStepId ?? null),
           )?.customers ?? 0);
-  const segmentQuery: CustomerQuery | null = selection && {
-    search: "",
-    personaId: selection.personaId,
-    currentStepId: null,
-    owner,
-    healthBand: band,
-    cell: selection.cell,
-    sort: sort.sort,
-    descending: sort.descending,
-  };
+  const query = selection && segmentQuery({ ...filter, personaId: selection.personaId }, selection.cell, sort);
   const noop = useCallback(() => {}, []);
   const none = new Map<CustomerId, CustomerRow>();
 
-  const filters = [
-    personaId !== null && {
-      key: "persona",
-      label: personas.find((p) => p.persona.id === personaId)?.persona.name ?? "Persona",
-      clear: () => setPersonaId(null),
-    },
-    owner !== null && { key: "owner", label: owner === "" ? "No owner" : owner, clear: () => setOwner(null) },
-    band !== null && {
-      key: "band",
-      label: bandLabel(band),
-      clear: () => setBand(null),
-    },
-  ].filter((f): f is { key: string; label: string; clear: () => void } => Boolean(f));
+  const chips = filterChips(
+    filter,
+    (id: PersonaId) => personas.find((p) => p.persona.id === id)?.persona.name ?? "Persona",
+  );
 
   return (
     <section className="view view-segments" aria-labelledby="segments-title">
@@ -121,9 +100,9 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
         <label className="inline-field">
           <span>Persona</span>
           <select
-            value={personaId ?? ""}
+            value={filter.personaId ?? ""}
             onChange={(e) => {
-              setPersonaId(e.target.value === "" ? null : Number(e.target.value));
+              change({ personaId: e.target.value === "" ? null : Number(e.target.value) });
               setSelection(null);
             }}
             data-testid="segment-persona"
@@ -136,20 +115,42 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
             ))}
           </select>
         </label>
-        <OwnerFilter owners={owners.data ?? []} value={owner} onChange={setOwner} />
-        <HealthFilter value={band} onChange={setBand} />
-        {filters.map((f) => (
-          <button
-            key={f.key}
-            type="button"
-            className="filter-chip"
-            onClick={f.clear}
-            aria-label={`Remove filter ${f.label}`}
-          >
-            {f.label} ×
-          </button>
-        ))}
+        <OwnerFilter owners={owners.data ?? []} value={filter.owner} onChange={(owner) => change({ owner })} />
+        <ArrRangeFilter
+          min={filter.minArrCents}
+          max={filter.maxArrCents}
+          onChange={(minArrCents, maxArrCents) => change({ minArrCents, maxArrCents })}
+        />
+        <HealthFilter value={filter.healthBand} onChange={(healthBand) => change({ healthBand })} />
+        <NpsFilter value={filter.npsBand} onChange={(npsBand) => change({ npsBand })} />
+        <RenewalFilter
+          value={filter.renewalWithinDays}
+          onChange={(renewalWithinDays) => change({ renewalWithinDays })}
+        />
       </div>
+      {chips.length > 0 && (
+        <div className="active-filters" aria-label="Active filters">
+          {chips.map((f) => (
+            <button
+              key={f.key}
+              type="button"
+              className="filter-chip"
+              onClick={() => {
+                setFilter(f.without);
+                if (f.key === "persona") setSelection(null);
+              }}
+              aria-label={`Remove filter ${f.label}`}
+            >
+              {f.label} ×
+            </button>
+          ))}
+          {chips.length > 1 && (
+            <button type="button" className="button button-quiet" onClick={() => setFilter(NO_FILTER)}>
+              Clear all
+            </button>
+          )}
+        </div>
+      )}
 
       {personas.length === 0 ? (
         <div className="empty-state">
@@ -173,7 +174,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
         </div>
       )}
 
-      {selection && segmentQuery && (
+      {selection && query && (
         <section ref={panel} className="segment-panel" aria-labelledby="segment-title" data-testid="segment-panel">
           <header className="segment-panel-head">
             <h2 id="segment-title">
@@ -189,7 +190,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
             </div>
           </header>
           <CustomerList
-            query={segmentQuery}
+            query={query}
             revision={revision}
             selected={none}
             onToggle={noop}
@@ -200,8 +201,8 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
           />
         </section>
       )}
-      {exporting && segmentQuery && selection && (
-        <ExportDialog query={segmentQuery} count={selectedCount} filtered onClose={() => setExporting(false)} />
+      {exporting && query && selection && (
+        <ExportDialog query={query} count={selectedCount} filtered onClose={() => setExporting(false)} />
       )}
     </section>
   );
