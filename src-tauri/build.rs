@@ -40,6 +40,10 @@ const COMMANDS: &[&str] = &[
     "run_import",
     "cancel_import",
     "segment_matrix",
+    "list_segments",
+    "save_segment",
+    "update_segment",
+    "delete_segment",
 ];
 
 fn main() {

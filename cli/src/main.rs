@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use successmap_core::db::{customers, personas, steps, vehicles};
+use successmap_core::db::{customers, personas, segments, steps, vehicles};
 use successmap_core::import::{self, Control, Mode, Table};
 use successmap_core::model::{
     CustomerQuery, ImportOptions, ImportReport, PersonaId, SegmentFilter,
@@ -94,6 +94,14 @@ enum ExportWhat {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The customers of a saved segment (as the app lists them now), in the same columns.
+    Segment {
+        /// The segment's name, as saved in the app (any case).
+        name: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// A failure that ends the command with exit status 2.
@@ -134,6 +142,9 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
         Command::Export {
             what: ExportWhat::Customers { persona, output },
         } => export_customers(&db, persona.as_deref(), output.as_deref()),
+        Command::Export {
+            what: ExportWhat::Segment { name, output },
+        } => export_segment(&db, &name, output.as_deref()),
         Command::Import {
             what:
                 ImportWhat::Customers {
@@ -251,17 +262,53 @@ fn export_customers(
         persona_id: persona.map(|name| persona_by_name(db, name)).transpose()?,
         ..CustomerQuery::default()
     };
+    write_customers(db, &query, output)
+}
+
+fn export_segment(db: &Db, name: &str, output: Option<&Path>) -> Result<ExitCode, Unusable> {
+    let Some(segment) = db.read(|c| segments::by_name(c, name))? else {
+        let names: Vec<String> = db
+            .read(segments::list)?
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        return Err(Unusable(format!(
+            "there is no saved segment \"{name}\" (segments: {})",
+            if names.is_empty() {
+                "none; save one in the app's Segments view".to_string()
+            } else {
+                names.join(", ")
+            }
+        )));
+    };
+    let query = db
+        .read(|c| ops::segments::query_of(c, &segment))?
+        .map_err(|problem| {
+            Unusable(format!(
+                "the segment \"{}\" cannot be exported: {problem}",
+                segment.name
+            ))
+        })?;
+    write_customers(db, &query, output)
+}
+
+/// Writes the customers `query` matches as CSV to `output` (standard output when none).
+fn write_customers(
+    db: &Db,
+    query: &CustomerQuery,
+    output: Option<&Path>,
+) -> Result<ExitCode, Unusable> {
     let today = chrono::Local::now().date_naive();
     match output {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .map_err(|e| Unusable(format!("cannot write {}: {e}", path.display())))?;
-            let count = db
-                .read(|c| export::customers_csv(c, &query, today, std::io::BufWriter::new(file)))?;
+            let count =
+                db.read(|c| export::customers_csv(c, query, today, std::io::BufWriter::new(file)))?;
             eprintln!("Exported {count} customers to {}.", path.display());
         }
         None => {
-            db.read(|c| export::customers_csv(c, &query, today, std::io::stdout().lock()))?;
+            db.read(|c| export::customers_csv(c, query, today, std::io::stdout().lock()))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -242,3 +242,111 @@ fn segment_prints_the_matrix_as_csv_and_json() {
         .iter()
         .all(|c| c["arr"].is_string() && c["target_step"].is_string()));
 }
+
+#[test]
+fn export_segment_writes_the_customers_of_a_saved_segment() {
+    use successmap_core::model::{CellRef, SavedSegmentInput, SegmentFilter};
+    use successmap_core::{db, ops, Db};
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.successmap");
+    successmap(&ws, &["demo"]);
+    let none = successmap(&ws, &["export", "segment", "Busy pilots"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("segments: none"));
+
+    // Save the demo persona's busiest cell as the app does.
+    let (persona, cell, count) = {
+        let mut workspace = Db::open(&ws).unwrap();
+        let persona = workspace
+            .read(db::personas::list)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Home architect")
+            .unwrap();
+        let filter = SegmentFilter {
+            persona_id: Some(persona.id),
+            ..SegmentFilter::default()
+        };
+        let matrix = workspace
+            .read(|c| ops::segments::matrix(c, &filter, chrono::Local::now().date_naive()))
+            .unwrap();
+        let busiest = matrix[0]
+            .cells
+            .iter()
+            .max_by_key(|c| c.customers)
+            .unwrap()
+            .clone();
+        let cell = CellRef {
+            current_step_id: busiest.current_step_id,
+            target_step_id: busiest.target_step_id,
+        };
+        workspace
+            .edit("Save segment", |tx| {
+                ops::segments::save(
+                    tx,
+                    &SavedSegmentInput {
+                        name: "Busy pilots".into(),
+                        filter,
+                        cell: Some(cell),
+                    },
+                    chrono::Utc::now(),
+                )
+            })
+            .unwrap();
+        let steps = workspace
+            .read(|c| db::steps::list_for_map(c, persona.map_id))
+            .unwrap();
+        let title = |id: Option<_>| {
+            id.map(|id| steps.iter().find(|s| s.id == id).unwrap().title.clone())
+                .unwrap_or_default()
+        };
+        (
+            persona.name,
+            (title(cell.current_step_id), title(cell.target_step_id)),
+            busiest.customers as usize,
+        )
+    };
+    assert!(count > 1);
+
+    let file = dir.path().join("busy.csv");
+    let out = successmap(
+        &ws,
+        &[
+            "export",
+            "segment",
+            "busy PILOTS",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut reader = csv_rows(&text);
+    let header = reader.remove(0);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(reader.len(), count, "{text}");
+    for row in &reader {
+        assert_eq!(row[col("persona")], persona);
+        assert_eq!(
+            (
+                row[col("current_step")].clone(),
+                row[col("target_step")].clone()
+            ),
+            cell
+        );
+    }
+    let unknown = successmap(&ws, &["export", "segment", "Nothing"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("segments: Busy pilots"));
+}
+
+/// Rows of a CSV without quoted commas (the demo's names have none).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(|l| {
+            l.split(',')
+                .map(|c| c.trim_matches('"').to_string())
+                .collect()
+        })
+        .collect()
+}

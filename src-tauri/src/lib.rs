@@ -52,6 +52,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::import::run_import,
         commands::import::cancel_import,
         commands::segments::segment_matrix,
+        commands::segments::list_segments,
+        commands::segments::save_segment,
+        commands::segments::update_segment,
+        commands::segments::delete_segment,
     ])
 }
 

@@ -250,3 +250,215 @@ fn a_cell_lists_exactly_its_customers_unplaced_and_untargeted_included() {
         ["--"]
     );
 }
+
+#[test]
+fn saved_segments_keep_a_filter_and_a_cell_and_report_their_size_now() {
+    use successmap_core::model::SavedSegmentInput;
+    use successmap_core::CoreError;
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let q = persona(&mut db, "Q");
+    let a = step(&mut db, &p, "A");
+    let b = step(&mut db, &p, "B");
+    let spare = step(&mut db, &p, "Spare");
+    let elsewhere = step(&mut db, &q, "Elsewhere");
+    for (name, current, target, arr, owner) in [
+        ("ab big", Some(a.id), Some(b.id), 900, "Maya"),
+        ("ab small", Some(a.id), Some(b.id), 100, "Maya"),
+        ("ab other owner", Some(a.id), Some(b.id), 500, "Ravi"),
+        ("b", Some(b.id), None, 50, "Maya"),
+    ] {
+        let mut input = CustomerInput::named(name, p.id);
+        input.current_step_id = current;
+        input.target_step_id = target;
+        input.arr_cents = Some(arr);
+        input.owner = owner.into();
+        db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, now()))
+            .unwrap();
+    }
+    let maya_big = SegmentFilter {
+        persona_id: Some(p.id),
+        owner: Some("Maya".into()),
+        min_arr_cents: Some(500),
+        ..Default::default()
+    };
+    let save = |db: &mut successmap_core::Db, name: &str, filter: &SegmentFilter, cell| {
+        db.edit(format!("Save segment {name}"), |tx| {
+            ops::segments::save(
+                tx,
+                &SavedSegmentInput {
+                    name: name.into(),
+                    filter: filter.clone(),
+                    cell,
+                },
+                now(),
+            )
+        })
+    };
+    let ab = Some(CellRef {
+        current_step_id: Some(a.id),
+        target_step_id: Some(b.id),
+    });
+    let saved = save(&mut db, "  Maya's big pilots ", &maya_big, ab).unwrap();
+    assert_eq!(saved.name, "Maya's big pilots");
+    save(
+        &mut db,
+        "All of P",
+        &SegmentFilter {
+            persona_id: Some(p.id),
+            ..Default::default()
+        },
+        None,
+    )
+    .unwrap();
+    let spare_cell = Some(CellRef {
+        current_step_id: Some(spare.id),
+        target_step_id: None,
+    });
+    save(
+        &mut db,
+        "On the spare step",
+        &SegmentFilter {
+            persona_id: Some(p.id),
+            ..Default::default()
+        },
+        spare_cell,
+    )
+    .unwrap();
+
+    // Refused: a taken name (any case), a cell without its persona, a step of another map,
+    // ARR bounds the wrong way round; nothing is saved by a refusal.
+    assert!(matches!(
+        save(&mut db, "MAYA'S BIG PILOTS", &maya_big, None),
+        Err(CoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        save(&mut db, "No persona", &SegmentFilter::default(), ab),
+        Err(CoreError::Invalid { .. })
+    ));
+    let foreign = Some(CellRef {
+        current_step_id: Some(elsewhere.id),
+        target_step_id: None,
+    });
+    assert!(matches!(
+        save(
+            &mut db,
+            "Foreign",
+            &SegmentFilter {
+                persona_id: Some(p.id),
+                ..Default::default()
+            },
+            foreign
+        ),
+        Err(CoreError::Invalid { .. })
+    ));
+    let reversed = SegmentFilter {
+        min_arr_cents: Some(10),
+        max_arr_cents: Some(5),
+        ..Default::default()
+    };
+    assert!(matches!(
+        save(&mut db, "Reversed", &reversed, None),
+        Err(CoreError::Invalid { .. })
+    ));
+
+    let today = common::today();
+    let sizes = |db: &successmap_core::Db| {
+        db.read(|c| ops::segments::list_saved(c, today))
+            .unwrap()
+            .into_iter()
+            .map(|s| {
+                (
+                    s.segment.name,
+                    s.customers,
+                    s.arr_cents,
+                    s.cell_label,
+                    s.problem,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        sizes(&db),
+        vec![
+            ("All of P".to_string(), 4, 1550, None, None),
+            (
+                "Maya's big pilots".to_string(),
+                1,
+                900,
+                Some("1. A → 2. B".to_string()),
+                None
+            ),
+            (
+                "On the spare step".to_string(),
+                0,
+                0,
+                Some("3. Spare → No target".to_string()),
+                None
+            ),
+        ]
+    );
+
+    // The size is the size now: another big customer of Maya's in the cell counts.
+    let mut late = CustomerInput::named("late", p.id);
+    late.current_step_id = Some(a.id);
+    late.target_step_id = Some(b.id);
+    late.arr_cents = Some(700);
+    late.owner = "Maya".into();
+    db.write(|tx| ops::customers::create(tx, &late, PlacementSource::Created, now()))
+        .unwrap();
+    assert_eq!(sizes(&db)[1].1, 2);
+
+    // A deleted step leaves the segment in the list, with the reason and no customers.
+    db.write(|tx| ops::steps::delete(tx, spare.id, now()))
+        .unwrap();
+    assert_eq!(
+        sizes(&db)[2],
+        (
+            "On the spare step".to_string(),
+            0,
+            0,
+            None,
+            Some("a step of its cell was deleted".to_string())
+        )
+    );
+
+    // Saving is an edit like any other: undo removes the segment, redo brings it back.
+    let before = sizes(&db).len();
+    save(&mut db, "Temporary", &SegmentFilter::default(), None).unwrap();
+    assert_eq!(sizes(&db).len(), before + 1);
+    db.undo().unwrap();
+    assert_eq!(sizes(&db).len(), before);
+
+    // Renamed and re-filtered in place; found again by name, case-insensitively.
+    db.edit("Edit segment", |tx| {
+        ops::segments::update(
+            tx,
+            saved.id,
+            &SavedSegmentInput {
+                name: "Big pilots".into(),
+                filter: SegmentFilter {
+                    owner: None,
+                    ..maya_big.clone()
+                },
+                cell: ab,
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    let found = db
+        .read(|c| successmap_core::db::segments::by_name(c, "big PILOTS"))
+        .unwrap()
+        .unwrap();
+    let query = db
+        .read(|c| ops::segments::query_of(c, &found))
+        .unwrap()
+        .unwrap();
+    let page = db
+        .read(|c| ops::customers::page(c, &query, today, 0, 50))
+        .unwrap();
+    let mut names: Vec<_> = page.rows.into_iter().map(|r| r.customer.name).collect();
+    names.sort();
+    assert_eq!(names, ["ab big", "ab other owner", "late"]);
+}

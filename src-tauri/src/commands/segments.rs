@@ -1,5 +1,7 @@
-use successmap_core::model::{PersonaMatrix, SegmentFilter};
-use successmap_core::ops;
+use successmap_core::model::{
+    PersonaMatrix, SavedSegment, SavedSegmentInput, SegmentFilter, SegmentId, SegmentSummary,
+};
+use successmap_core::{db, ops};
 use tauri::State;
 
 use crate::error::AppError;
@@ -14,4 +16,50 @@ pub fn segment_matrix(
 ) -> Result<Vec<PersonaMatrix>, AppError> {
     let today = chrono::Local::now().date_naive();
     ws.with(|db| db.read(|c| ops::segments::matrix(c, &filter, today)))
+}
+
+/// The saved segments with their size now, by name.
+#[tauri::command]
+#[specta::specta]
+pub fn list_segments(ws: State<'_, Workspace>) -> Result<Vec<SegmentSummary>, AppError> {
+    let today = chrono::Local::now().date_naive();
+    ws.with(|db| db.read(|c| ops::segments::list_saved(c, today)))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn save_segment(
+    ws: State<'_, Workspace>,
+    input: SavedSegmentInput,
+) -> Result<SavedSegment, AppError> {
+    ws.with(|db| {
+        db.edit(format!("Save segment “{}”", input.name.trim()), |tx| {
+            ops::segments::save(tx, &input, super::now())
+        })
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn update_segment(
+    ws: State<'_, Workspace>,
+    id: SegmentId,
+    input: SavedSegmentInput,
+) -> Result<SavedSegment, AppError> {
+    ws.with(|db| {
+        db.edit(format!("Edit segment “{}”", input.name.trim()), |tx| {
+            ops::segments::update(tx, id, &input, super::now())
+        })
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn delete_segment(ws: State<'_, Workspace>, id: SegmentId) -> Result<(), AppError> {
+    ws.with(|db| {
+        let segment = db.read(|c| db::segments::get(c, id))?;
+        db.edit(format!("Delete segment “{}”", segment.name), |tx| {
+            ops::segments::delete(tx, id)
+        })
+    })
 }

@@ -77,6 +77,11 @@ export const commands = {
 	cancelImport: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_import")),
 	/**  The current × target matrix of one persona or all, with the filter applied. */
 	segmentMatrix: (filter: SegmentFilter_Deserialize) => typedError<PersonaMatrix_Serialize[], AppError_Serialize>(__TAURI_INVOKE("segment_matrix", { filter })),
+	/**  The saved segments with their size now, by name. */
+	listSegments: () => typedError<SegmentSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_segments")),
+	saveSegment: (input: SavedSegmentInput_Deserialize) => typedError<SavedSegment_Serialize, AppError_Serialize>(__TAURI_INVOKE("save_segment", { input })),
+	updateSegment: (id: SegmentId, input: SavedSegmentInput_Deserialize) => typedError<SavedSegment_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_segment", { id, input })),
+	deleteSegment: (id: SegmentId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_segment", { id })),
 };
 
 /* Types */
@@ -839,6 +844,41 @@ export type PlacementSource =
 /**  Written by the demo workspace builder. */
 "demo";
 
+export type SavedSegment = SavedSegment_Serialize | SavedSegment_Deserialize;
+
+/**  What the user saves as a segment: a filter, and one matrix cell or none. */
+export type SavedSegmentInput = SavedSegmentInput_Serialize | SavedSegmentInput_Deserialize;
+
+/**  What the user saves as a segment: a filter, and one matrix cell or none. */
+export type SavedSegmentInput_Deserialize = {
+	name: string,
+	filter: SegmentFilter_Deserialize,
+	/**  A cell of the filter persona's matrix; needs `filter.persona_id`. */
+	cell?: CellRef_Deserialize | null,
+};
+
+/**  What the user saves as a segment: a filter, and one matrix cell or none. */
+export type SavedSegmentInput_Serialize = {
+	name: string,
+	filter: SegmentFilter_Serialize,
+	/**  A cell of the filter persona's matrix; needs `filter.persona_id`. */
+	cell: CellRef_Serialize | null,
+};
+
+export type SavedSegment_Deserialize = {
+	id: SegmentId,
+	name: string,
+	filter: SegmentFilter_Deserialize,
+	cell?: CellRef_Deserialize | null,
+};
+
+export type SavedSegment_Serialize = {
+	id: SegmentId,
+	name: string,
+	filter: SegmentFilter_Serialize,
+	cell: CellRef_Serialize | null,
+};
+
 /**  Filters over a segment view; every field narrows, `None` does not. */
 export type SegmentFilter = SegmentFilter_Serialize | SegmentFilter_Deserialize;
 
@@ -866,6 +906,44 @@ export type SegmentFilter_Serialize = {
 	npsBand: NpsBand | null,
 	/**  Renewal date from today up to this many days ahead. */
 	renewalWithinDays: number | null,
+};
+
+/**  A saved segment. */
+export type SegmentId = number;
+
+/**  A saved segment with its size now and the names its filter and cell refer to. */
+export type SegmentSummary = SegmentSummary_Serialize | SegmentSummary_Deserialize;
+
+/**  A saved segment with its size now and the names its filter and cell refer to. */
+export type SegmentSummary_Deserialize = {
+	segment: SavedSegment_Deserialize,
+	customers: number,
+	arrCents: number,
+	/**  The persona the filter names ("All personas" when none). */
+	personaName: string,
+	/**  The cell as "current → target" step titles, when the segment has a cell. */
+	cellLabel?: string | null,
+	/**
+	 *  Why the segment no longer matches what was saved (its persona or a step of its
+	 *  cell was deleted); it then counts no customers.
+	 */
+	problem?: string | null,
+};
+
+/**  A saved segment with its size now and the names its filter and cell refer to. */
+export type SegmentSummary_Serialize = {
+	segment: SavedSegment_Serialize,
+	customers: number,
+	arrCents: number,
+	/**  The persona the filter names ("All personas" when none). */
+	personaName: string,
+	/**  The cell as "current → target" step titles, when the segment has a cell. */
+	cellLabel: string | null,
+	/**
+	 *  Why the segment no longer matches what was saved (its persona or a step of its
+	 *  cell was deleted); it then counts no customers.
+	 */
+	problem: string | null,
 };
 
 export type Step = {

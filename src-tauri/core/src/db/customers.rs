@@ -391,6 +391,20 @@ pub fn count_matching(conn: &Connection, q: &CustomerQuery, today: NaiveDate) ->
     )?)
 }
 
+/// How many customers a query matches and their ARR (cents).
+pub fn size_matching(
+    conn: &Connection,
+    q: &CustomerQuery,
+    today: NaiveDate,
+) -> CoreResult<(u32, i64)> {
+    let (clause, values) = filter(q, today);
+    Ok(conn.query_row(
+        &format!("SELECT count(*), ifnull(sum(c.arr_cents), 0) FROM customer c {clause}"),
+        rusqlite::params_from_iter(values),
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
 /// Calls `f` with the customers a query matches, in its order, from `offset` on
 /// (`limit`: at most so many), with the names the list and exports show.
 pub fn for_each_matching(

@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_placement_indexes",
         include_str!("../../migrations/0003_placement_indexes.sql"),
     ),
+    (
+        "0004_saved_segments",
+        include_str!("../../migrations/0004_saved_segments.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

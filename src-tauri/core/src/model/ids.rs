@@ -71,6 +71,11 @@ id_type!(
     "attachment"
 );
 id_type!(
+    /// A saved segment.
+    SegmentId,
+    "segment"
+);
+id_type!(
     /// A customer account.
     CustomerId,
     "customer"

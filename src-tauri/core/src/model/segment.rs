@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{HealthBand, PersonaId, Step, StepId};
+use super::{CellRef, HealthBand, PersonaId, SegmentId, Step, StepId};
 
 /// Bands of a customer's NPS (−100…100), for filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
@@ -71,4 +71,40 @@ pub struct PersonaMatrix {
     pub customers: u32,
     #[specta(type = specta_typescript::Number)]
     pub arr_cents: i64,
+}
+
+/// What the user saves as a segment: a filter, and one matrix cell or none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSegmentInput {
+    pub name: String,
+    pub filter: SegmentFilter,
+    /// A cell of the filter persona's matrix; needs `filter.persona_id`.
+    pub cell: Option<CellRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSegment {
+    pub id: SegmentId,
+    pub name: String,
+    pub filter: SegmentFilter,
+    pub cell: Option<CellRef>,
+}
+
+/// A saved segment with its size now and the names its filter and cell refer to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentSummary {
+    pub segment: SavedSegment,
+    pub customers: u32,
+    #[specta(type = specta_typescript::Number)]
+    pub arr_cents: i64,
+    /// The persona the filter names ("All personas" when none).
+    pub persona_name: String,
+    /// The cell as "current → target" step titles, when the segment has a cell.
+    pub cell_label: Option<String>,
+    /// Why the segment no longer matches what was saved (its persona or a step of its
+    /// cell was deleted); it then counts no customers.
+    pub problem: Option<String>,
 }
