@@ -149,6 +149,8 @@ export function App() {
           <SegmentsView
             personas={list}
             revision={revision}
+            onChanged={refresh}
+            onError={report}
             onOpenCustomer={(id) => {
               setOpenCustomer(id);
               setCustomerFilter({ personaId: null, currentStepId: null });

@@ -33,6 +33,10 @@ import type {
   NpsBand,
   PersonaMatrix_Serialize,
   SegmentFilter_Deserialize,
+  SavedSegment_Serialize,
+  SavedSegmentInput_Deserialize,
+  SegmentId,
+  SegmentSummary_Serialize,
   ImportField,
   ImportOptions_Deserialize,
   ImportPreview,
@@ -75,6 +79,10 @@ export type { CellRef, NpsBand };
 export type MatrixCell = MatrixCell_Serialize;
 export type PersonaMatrix = PersonaMatrix_Serialize;
 export type SegmentFilter = Required<SegmentFilter_Deserialize>;
+export type SavedSegment = SavedSegment_Serialize;
+export type SavedSegmentInput = SavedSegmentInput_Deserialize;
+export type SegmentSummary = SegmentSummary_Serialize;
+export type { SegmentId };
 export type ImportOptions = ImportOptions_Deserialize;
 export type { ImportPreview };
 export type ImportProblem = ImportProblem_Serialize;
@@ -179,6 +187,10 @@ export const client = {
     unwrap(commands.placeCustomers(ids, placement, source)),
   exportCustomers: (query: CustomerQuery, path: string) => unwrap(commands.exportCustomers(query, path)),
   segmentMatrix: (filter: SegmentFilter) => unwrap(commands.segmentMatrix(filter)),
+  listSegments: () => unwrap(commands.listSegments()),
+  saveSegment: (input: SavedSegmentInput) => unwrap(commands.saveSegment(input)),
+  updateSegment: (id: SegmentId, input: SavedSegmentInput) => unwrap(commands.updateSegment(id, input)),
+  deleteSegment: (id: SegmentId) => unwrap(commands.deleteSegment(id)),
   suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),
   previewImport: (path: string) => unwrap(commands.previewImport(path)),
   validateImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>

@@ -12,6 +12,7 @@ import {
   type MatrixCell,
   type MapView,
   type Persona,
+  type SavedSegment,
   type SegmentFilter,
   type PersonaInput,
   type PersonaSummary,
@@ -22,6 +23,7 @@ import {
   type Vehicle,
   type WorkspaceInfo,
 } from "../ipc/client";
+import { NO_FILTER } from "../features/segments/segmentFilter";
 
 const SCORE_BANDS: Record<string, [number, number] | null> = {
   at_risk: [0, 39],
@@ -60,7 +62,13 @@ function keeps(f: Partial<SegmentFilter>, c: Customer): boolean {
 
 export function fakeClient(
   initial: string[] = [],
-): Client & { personas: PersonaSummary[]; steps: Step[]; customers: CustomerRow[]; files: Record<string, string> } {
+): Client & {
+  personas: PersonaSummary[];
+  steps: Step[];
+  customers: CustomerRow[];
+  files: Record<string, string>;
+  segments: SavedSegment[];
+} {
   const personas: PersonaSummary[] = [];
   const steps: Step[] = [];
   const kpis: Kpi[] = [];
@@ -223,9 +231,19 @@ export function fakeClient(
     customerCount: 0,
   });
 
+  const segments: SavedSegment[] = [];
+  const checkSegmentName = (name: string, id: number | null) => {
+    if (name.trim() === "")
+      throw new BackendError({ code: "invalid_input", field: "name", message: "Segment name cannot be empty" });
+    if (segments.some((s) => s.id !== id && s.name.toLowerCase() === name.trim().toLowerCase())) {
+      throw new BackendError({ code: "conflict", message: `a segment named "${name.trim()}" already exists` });
+    }
+  };
+
   return {
     personas,
     steps,
+    segments,
     workspaceInfo: async () => info(),
     loadDemo: async () => {
       for (const name of ["Home architect", "Large-building architect", "Industrial architect"]) {
@@ -471,6 +489,62 @@ export function fakeClient(
       return ids.length;
     },
     exportCustomers: async () => customers.length,
+    listSegments: async () =>
+      [...segments]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((segment) => {
+          const rows = customers.filter(
+            (r) =>
+              keeps(segment.filter, r.customer) &&
+              (segment.cell === null ||
+                (r.customer.currentStepId === segment.cell.currentStepId &&
+                  r.customer.targetStepId === segment.cell.targetStepId)),
+          );
+          const persona = personas.find((p) => p.persona.id === segment.filter.personaId);
+          const title = (id: number | null, none: string) => {
+            const s = steps.find((st) => st.id === id);
+            return s ? `${s.position + 1}. ${s.title}` : none;
+          };
+          return {
+            segment,
+            customers: rows.length,
+            arrCents: rows.reduce((n, r) => n + (r.customer.arrCents ?? 0), 0),
+            personaName: persona?.persona.name ?? "All personas",
+            cellLabel:
+              segment.cell === null
+                ? null
+                : `${title(segment.cell.currentStepId, "Not placed")} → ${title(segment.cell.targetStepId, "No target")}`,
+            problem: null,
+          };
+        }),
+    saveSegment: async (input) => {
+      checkSegmentName(input.name, null);
+      const segment: SavedSegment = {
+        id: nextId++,
+        name: input.name.trim(),
+        filter: { ...NO_FILTER, ...input.filter },
+        cell: input.cell
+          ? { currentStepId: input.cell.currentStepId ?? null, targetStepId: input.cell.targetStepId ?? null }
+          : null,
+      };
+      segments.push(segment);
+      return segment;
+    },
+    updateSegment: async (id, input) => {
+      checkSegmentName(input.name, id);
+      const index = segments.findIndex((s) => s.id === id);
+      const old = segments[index];
+      if (!old) throw new BackendError({ code: "not_found", message: "segment does not exist" });
+      const segment = { ...old, name: input.name.trim(), filter: { ...NO_FILTER, ...input.filter } };
+      segments[index] = segment;
+      return segment;
+    },
+    deleteSegment: async (id) => {
+      const index = segments.findIndex((s) => s.id === id);
+      if (index < 0) throw new BackendError({ code: "not_found", message: "segment does not exist" });
+      segments.splice(index, 1);
+      return null;
+    },
     segmentMatrix: async (filter) =>
       personas
         .filter((p) => filter.personaId == null || p.persona.id === filter.personaId)

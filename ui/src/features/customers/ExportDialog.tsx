@@ -10,10 +10,23 @@ interface Props {
   query: CustomerQuery;
   count: number;
   filtered: boolean;
+  /** Names what is exported (a segment); the customer list's export says nothing more. */
+  subject?: string;
   onClose: () => void;
 }
 
-export function ExportDialog({ query, count, filtered, onClose }: Props) {
+/** A file name part from a segment's name: "Big pilots (EU)" → "big-pilots-eu". */
+export function fileStem(name: string): string {
+  const stem = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return stem === "" ? "segment" : stem;
+}
+
+export function ExportDialog({ query, count, filtered, subject, onClose }: Props) {
   const client = useClient();
   const ref = useModal();
   const id = useId();
@@ -24,11 +37,11 @@ export function ExportDialog({ query, count, filtered, onClose }: Props) {
 
   useEffect(() => {
     const date = new Date().toISOString().slice(0, 10);
-    client.suggestPath(`customers-${date}.csv`).then(
+    client.suggestPath(`${subject === undefined ? "customers" : fileStem(subject)}-${date}.csv`).then(
       (p) => setPath((current) => current || p),
       () => {},
     );
-  }, [client]);
+  }, [client, subject]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -60,10 +73,14 @@ export function ExportDialog({ query, count, filtered, onClose }: Props) {
       data-testid="export-dialog"
     >
       <form className="dialog-form" onSubmit={submit} noValidate>
-        <h2 id={`${id}-title`}>Export customers to CSV</h2>
+        <h2 id={`${id}-title`}>{subject === undefined ? "Export customers to CSV" : "Export segment to CSV"}</h2>
         <p className="muted">
-          {filtered ? `The ${plural(count, "customer")} the filters match` : `All ${plural(count, "customer")}`}, with
-          persona and steps by name. The file can be imported again.
+          {subject !== undefined
+            ? `The ${plural(count, "customer")} of ${subject}`
+            : filtered
+              ? `The ${plural(count, "customer")} the filters match`
+              : `All ${plural(count, "customer")}`}
+          , with persona and steps by name. The file can be imported again.
         </p>
         <div className="field">
           <label htmlFor={`${id}-path`}>Save as</label>

@@ -76,3 +76,100 @@ describe("the segments view", () => {
     await waitFor(() => expect(within(panel).getAllByTestId("customer-row")).toHaveLength(2));
   });
 });
+
+describe("saved segments", () => {
+  it("saves the filters and the chosen cell, shows the size now, opens, renames and deletes", async () => {
+    const client = fakeClient(["Home architect"]);
+    const map = await client.getMap(1);
+    const a = await client.addStep(map.map.id, { title: "Pilot", outcome: "" }, null);
+    const b = await client.addStep(map.map.id, { title: "Scale", outcome: "" }, null);
+    const add = (name: string, arr: number) =>
+      client.createCustomer({
+        name,
+        externalId: null,
+        personaId: 1,
+        currentStepId: a.id,
+        targetStepId: b.id,
+        arrCents: arr,
+        health: null,
+        nps: null,
+        csat: null,
+        owner: "",
+        renewalDate: null,
+        notes: "",
+      });
+    await add("Small", 100_00);
+    await add("Big", 900_00);
+    render(
+      <ClientContext.Provider value={client}>
+        <App />
+      </ClientContext.Provider>,
+    );
+    await userEvent.click(await screen.findByTestId("nav-segments"));
+    expect(await screen.findByTestId("saved-segments-empty")).toBeVisible();
+
+    await userEvent.type(screen.getByTestId("filter-arr-min"), "500");
+    await screen.findByRole("button", { name: "Remove filter ARR ≥ $500" });
+    const matrix = await screen.findByTestId("matrix");
+    await userEvent.click(await within(matrix).findByRole("button", { name: /1\. Pilot → 2\. Scale: 1 customer/ }));
+    await userEvent.click(screen.getByTestId("save-segment"));
+    const dialog = await screen.findByTestId("save-segment-dialog");
+    expect(dialog).toHaveTextContent("Home architect: 1. Pilot → 2. Scale · ARR ≥ $500");
+    await userEvent.click(within(dialog).getByTestId("segment-save"));
+    expect(within(dialog).getByRole("alert")).toHaveTextContent("Give the segment a name");
+    await userEvent.type(within(dialog).getByTestId("segment-name"), "Big pilots");
+    await userEvent.click(within(dialog).getByTestId("segment-save"));
+    await waitFor(() => expect(screen.queryByTestId("save-segment-dialog")).toBeNull());
+    expect(client.segments).toEqual([
+      {
+        id: expect.any(Number),
+        name: "Big pilots",
+        filter: expect.objectContaining({ personaId: 1, minArrCents: 500_00 }),
+        cell: { currentStepId: a.id, targetStepId: b.id },
+      },
+    ]);
+    const item = await screen.findByTestId("saved-segment");
+    expect(item).toHaveTextContent("Big pilots");
+    expect(item).toHaveTextContent("Home architect · 1. Pilot → 2. Scale · ARR ≥ $500");
+    expect(within(item).getByTestId("saved-segment-size")).toHaveTextContent("1 customer · $900 ARR");
+
+    // A second save under the same name is refused with the reason, and nothing is lost.
+    await userEvent.click(screen.getByTestId("save-segment"));
+    const again = await screen.findByTestId("save-segment-dialog");
+    await userEvent.type(within(again).getByTestId("segment-name"), "big PILOTS");
+    await userEvent.click(within(again).getByTestId("segment-save"));
+    expect(await within(again).findByRole("alert")).toHaveTextContent('A segment named "big PILOTS" already exists');
+    await userEvent.click(within(again).getByRole("button", { name: "Cancel" }));
+
+    // Opening it brings back its filters and its cell.
+    await userEvent.click(screen.getByRole("button", { name: "Remove filter ARR ≥ $500" }));
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.queryByTestId("segment-panel")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Open segment Big pilots" }));
+    expect(screen.getByTestId("filter-arr-min")).toHaveValue("500");
+    const panel = await screen.findByTestId("segment-panel");
+    await waitFor(() => expect(within(panel).getAllByTestId("customer-row")).toHaveLength(1));
+    expect(within(panel).getByTestId("customer-row")).toHaveTextContent("Big");
+
+    await userEvent.click(screen.getByRole("button", { name: "Export Big pilots" }));
+    const exportDialog = await screen.findByTestId("export-dialog");
+    expect(exportDialog).toHaveTextContent("Export segment to CSV");
+    expect(exportDialog).toHaveTextContent("The 1 customer of Big pilots");
+    await userEvent.click(within(exportDialog).getByRole("button", { name: "Cancel" }));
+
+    await userEvent.click(screen.getByRole("button", { name: "Rename Big pilots" }));
+    const rename = await screen.findByTestId("save-segment-dialog");
+    await userEvent.clear(within(rename).getByTestId("segment-name"));
+    await userEvent.type(within(rename).getByTestId("segment-name"), "Whales");
+    await userEvent.click(within(rename).getByRole("button", { name: "Rename" }));
+    expect(await screen.findByRole("button", { name: "Open segment Whales" })).toBeVisible();
+    expect(client.segments[0]?.cell).toEqual({ currentStepId: a.id, targetStepId: b.id });
+
+    await userEvent.click(screen.getByRole("button", { name: "Delete Whales" }));
+    await userEvent.click(
+      within(screen.getByRole("group", { name: "Delete Whales?" })).getByRole("button", { name: "Delete" }),
+    );
+    expect(await screen.findByTestId("saved-segments-empty")).toBeVisible();
+    expect(client.segments).toEqual([]);
+  });
+});

@@ -5,8 +5,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type {
   CellRef,
   CustomerId,
+  CustomerQuery,
   CustomerRow,
   CustomerSort,
+  SavedSegmentInput,
+  SegmentId,
+  SegmentSummary,
   PersonaId,
   PersonaMatrix,
   PersonaSummary,
@@ -19,6 +23,8 @@ import { useLoad } from "../../lib/useLoad";
 import { CustomerList } from "../customers/CustomerList";
 import { ExportDialog } from "../customers/ExportDialog";
 import { grid, heat, type Measure } from "./matrix";
+import { SaveSegmentDialog } from "./SaveSegmentDialog";
+import { describeSegment, SavedSegments } from "./SavedSegments";
 import { ArrRangeFilter, NpsFilter, RenewalFilter } from "./SegmentFilters";
 import { filterChips, NO_FILTER, segmentQuery } from "./segmentFilter";
 
@@ -26,6 +32,21 @@ interface Props {
   personas: PersonaSummary[];
   revision: number;
   onOpenCustomer: (id: CustomerId) => void;
+  /** Called after an edit (a segment saved, renamed or deleted). */
+  onChanged: () => void;
+  onError: (error: unknown) => void;
+}
+
+interface Exporting {
+  query: CustomerQuery;
+  count: number;
+  subject: string;
+}
+
+interface Saving {
+  input: SavedSegmentInput;
+  description: string;
+  renaming?: SegmentId;
 }
 
 interface Selection {
@@ -34,15 +55,17 @@ interface Selection {
   label: string;
 }
 
-export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
+export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, onError }: Props) {
   const client = useClient();
   const [filter, setFilter] = useState<SegmentFilter>(NO_FILTER);
   const change = (patch: Partial<SegmentFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const [measure, setMeasure] = useState<Measure>("customers");
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sort, setSort] = useState<{ sort: CustomerSort; descending: boolean }>({ sort: "arr", descending: true });
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<Exporting | null>(null);
+  const [saving, setSaving] = useState<Saving | null>(null);
   const owners = useLoad(() => client.customerOwners(), [client, revision]);
+  const saved = useLoad(() => client.listSegments(), [client, revision]);
   const panel = useRef<HTMLElement>(null);
   const selectionKey = selection ? JSON.stringify(selection.cell) + selection.personaId : "";
   // A chosen segment is shown below the matrices: bring it into view.
@@ -66,10 +89,37 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
   const noop = useCallback(() => {}, []);
   const none = new Map<CustomerId, CustomerRow>();
 
-  const chips = filterChips(
-    filter,
-    (id: PersonaId) => personas.find((p) => p.persona.id === id)?.persona.name ?? "Persona",
-  );
+  const personaName = (id: PersonaId) => personas.find((p) => p.persona.id === id)?.persona.name ?? "Persona";
+  const chips = filterChips(filter, personaName);
+
+  function startSaving() {
+    const segmentFilter = selection ? { ...filter, personaId: selection.personaId } : filter;
+    const what = filterChips(segmentFilter, personaName)
+      .filter((c) => !(selection && c.key === "persona"))
+      .map((c) => c.label);
+    if (selection) what.unshift(selection.label);
+    setSaving({
+      input: { name: "", filter: segmentFilter, cell: selection?.cell ?? null },
+      description:
+        what.length === 0
+          ? "Every customer of every persona. Its size is counted again each time you look."
+          : `${what.join(" · ")}. Its size is counted again each time you look.`,
+    });
+  }
+
+  function open(s: SegmentSummary) {
+    setFilter({ ...NO_FILTER, ...s.segment.filter });
+    const persona = s.segment.filter.personaId;
+    setSelection(
+      s.segment.cell !== null && persona !== null
+        ? { personaId: persona, cell: s.segment.cell, label: `${s.personaName}: ${s.cellLabel ?? ""}` }
+        : null,
+    );
+  }
+
+  function remove(s: SegmentSummary) {
+    client.deleteSegment(s.segment.id).then(onChanged, onError);
+  }
 
   return (
     <section className="view view-segments" aria-labelledby="segments-title">
@@ -80,19 +130,24 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
             Who stands where on each map, and where they aim: rows are the current step, columns the target step.
           </p>
         </div>
-        <div className="segmented" role="group" aria-label="Shade cells by">
-          {(["customers", "arr"] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              className="segmented-button"
-              aria-pressed={measure === m}
-              onClick={() => setMeasure(m)}
-              data-testid={`shade-${m}`}
-            >
-              {m === "customers" ? "Customers" : "ARR"}
-            </button>
-          ))}
+        <div className="view-tools">
+          <button type="button" className="button" onClick={startSaving} data-testid="save-segment">
+            Save segment…
+          </button>
+          <div className="segmented" role="group" aria-label="Shade cells by">
+            {(["customers", "arr"] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                className="segmented-button"
+                aria-pressed={measure === m}
+                onClick={() => setMeasure(m)}
+                data-testid={`shade-${m}`}
+              >
+                {m === "customers" ? "Customers" : "ARR"}
+              </button>
+            ))}
+          </div>
         </div>
       </header>
 
@@ -152,6 +207,32 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
         </div>
       )}
 
+      <section className="saved-section" aria-labelledby="saved-title">
+        <h2 id="saved-title" className="section-title">
+          Saved segments
+        </h2>
+        <SavedSegments
+          segments={saved.data ?? []}
+          personaName={personaName}
+          onOpen={open}
+          onExport={(s) =>
+            setExporting({
+              query: segmentQuery(s.segment.filter, s.segment.cell, sort),
+              count: s.customers,
+              subject: s.segment.name,
+            })
+          }
+          onRename={(s) =>
+            setSaving({
+              input: { name: s.segment.name, filter: s.segment.filter, cell: s.segment.cell },
+              description: describeSegment(s, personaName),
+              renaming: s.segment.id,
+            })
+          }
+          onDelete={remove}
+        />
+      </section>
+
       {personas.length === 0 ? (
         <div className="empty-state">
           <h2>Nothing to segment yet</h2>
@@ -181,7 +262,12 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
               {selection.label} <span className="muted">· {plural(selectedCount, "customer")}</span>
             </h2>
             <div className="view-tools">
-              <button type="button" className="button" onClick={() => setExporting(true)} data-testid="export-segment">
+              <button
+                type="button"
+                className="button"
+                onClick={() => query && setExporting({ query, count: selectedCount, subject: selection.label })}
+                data-testid="export-segment"
+              >
                 Export segment…
               </button>
               <button type="button" className="button button-quiet" onClick={() => setSelection(null)}>
@@ -201,8 +287,26 @@ export function SegmentsView({ personas, revision, onOpenCustomer }: Props) {
           />
         </section>
       )}
-      {exporting && query && selection && (
-        <ExportDialog query={query} count={selectedCount} filtered onClose={() => setExporting(false)} />
+      {exporting && (
+        <ExportDialog
+          query={exporting.query}
+          count={exporting.count}
+          filtered
+          subject={exporting.subject}
+          onClose={() => setExporting(null)}
+        />
+      )}
+      {saving && (
+        <SaveSegmentDialog
+          input={saving.input}
+          description={saving.description}
+          renaming={saving.renaming}
+          onClose={() => setSaving(null)}
+          onSaved={() => {
+            setSaving(null);
+            onChanged();
+          }}
+        />
       )}
     </section>
   );
