@@ -60,9 +60,7 @@ function keeps(f: Partial<SegmentFilter>, c: Customer): boolean {
   );
 }
 
-export function fakeClient(
-  initial: string[] = [],
-): Client & {
+export function fakeClient(initial: string[] = []): Client & {
   personas: PersonaSummary[];
   steps: Step[];
   customers: CustomerRow[];
