@@ -25,6 +25,7 @@ import { CustomerPanel } from "./CustomerPanel";
 import { draftFromCustomer, emptyCustomerDraft } from "./customerForm";
 import { ExportDialog } from "./ExportDialog";
 import { useSteps } from "./useSteps";
+import { BulkBar } from "./BulkBar";
 
 export interface CustomerFilter {
   personaId: PersonaId | null;
@@ -89,10 +90,6 @@ export function CustomersView({
     sort: sort.sort,
     descending: sort.descending,
   };
-
-  const selectedPersonas = new Set([...selected.values()].map((r) => r.customer.personaId));
-  const bulkPersona = selectedPersonas.size === 1 ? ([...selectedPersonas][0] ?? null) : null;
-  const bulkSteps = useSteps(bulkPersona, revision);
 
   const toggle = useCallback((row: CustomerRow, on: boolean) => {
     setSelected((s) => {
@@ -249,53 +246,12 @@ export function CustomersView({
         </div>
       )}
 
-      {selected.size > 0 && (
-        <div className="bulk-bar" role="region" aria-label="Selected customers" data-testid="bulk-bar">
-          <strong>{plural(selected.size, "customer")} selected</strong>
-          {bulkPersona === null ? (
-            <span className="muted">Select customers of one persona to move them together.</span>
-          ) : (
-            <>
-              <label className="inline-field">
-                <span>Move to</span>
-                <select
-                  value=""
-                  onChange={(e) =>
-                    e.target.value !== "" &&
-                    place([...selected.keys()], { type: "current", step_id: Number(e.target.value) }, "bulk")
-                  }
-                  data-testid="bulk-move"
-                >
-                  <option value="">Step…</option>
-                  <StepOptions steps={bulkSteps} />
-                </select>
-              </label>
-              <label className="inline-field">
-                <span>Set target</span>
-                <select
-                  value=""
-                  onChange={(e) =>
-                    e.target.value !== "" &&
-                    place(
-                      [...selected.keys()],
-                      { type: "target", step_id: e.target.value === "none" ? null : Number(e.target.value) },
-                      "bulk",
-                    )
-                  }
-                  data-testid="bulk-target"
-                >
-                  <option value="">Step…</option>
-                  <option value="none">No target</option>
-                  <StepOptions steps={bulkSteps} />
-                </select>
-              </label>
-            </>
-          )}
-          <button type="button" className="button button-small button-quiet" onClick={() => setSelected(new Map())}>
-            Clear selection
-          </button>
-        </div>
-      )}
+      <BulkBar
+        selected={selected}
+        revision={revision}
+        onPlace={(ids, placement) => place(ids, placement, "bulk")}
+        onClear={() => setSelected(new Map())}
+      />
 
       {noCustomersAtAll ? (
         <div className="empty-state">

@@ -74,6 +74,16 @@ describe("the segments view", () => {
     await userEvent.click(chip);
     expect(screen.getByTestId("filter-arr-min")).toHaveValue("");
     await waitFor(() => expect(within(panel).getAllByTestId("customer-row")).toHaveLength(2));
+
+    // Bulk actions inside the segment: the moved customer leaves the cell.
+    await userEvent.click(within(panel).getByLabelText("Select Up One"));
+    expect(within(panel).getByTestId("bulk-bar")).toHaveTextContent("1 customer selected");
+    await userEvent.selectOptions(within(panel).getByTestId("bulk-move"), String(b.id));
+    await waitFor(() => expect(within(panel).getAllByTestId("customer-row")).toHaveLength(1));
+    expect(within(panel).getByTestId("customer-row")).toHaveTextContent("Up Two");
+    expect(within(panel).queryByTestId("bulk-bar")).toBeNull();
+    expect(client.customers.find((r) => r.customer.name === "Up One")?.customer.currentStepId).toBe(b.id);
+    expect(within(panel).getByRole("heading")).toHaveTextContent("· 1 customer");
   });
 });
 

@@ -20,6 +20,7 @@ import { useClient } from "../../ipc/context";
 import { HealthFilter, nextSort, OwnerFilter } from "../customers/filters";
 import { formatArr, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
+import { BulkBar } from "../customers/BulkBar";
 import { CustomerList } from "../customers/CustomerList";
 import { ExportDialog } from "../customers/ExportDialog";
 import { grid, heat, type Measure } from "./matrix";
@@ -87,7 +88,20 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
           )?.customers ?? 0);
   const query = selection && segmentQuery({ ...filter, personaId: selection.personaId }, selection.cell, sort);
   const noop = useCallback(() => {}, []);
-  const none = new Map<CustomerId, CustomerRow>();
+  // Customers picked in the segment list for a bulk move; a new segment starts empty.
+  const [picked, setPicked] = useState(() => ({ key: selectionKey, rows: new Map<CustomerId, CustomerRow>() }));
+  const pickedRows = picked.key === selectionKey ? picked.rows : new Map<CustomerId, CustomerRow>();
+  const toggle = useCallback(
+    (row: CustomerRow, on: boolean) =>
+      setPicked((p) => {
+        const rows = new Map(p.key === selectionKey ? p.rows : []);
+        if (on) rows.set(row.customer.id, row);
+        else rows.delete(row.customer.id);
+        return { key: selectionKey, rows };
+      }),
+    [selectionKey],
+  );
+  const clearPicked = () => setPicked({ key: selectionKey, rows: new Map() });
 
   const personaName = (id: PersonaId) => personas.find((p) => p.persona.id === id)?.persona.name ?? "Persona";
   const chips = filterChips(filter, personaName);
@@ -275,11 +289,22 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
               </button>
             </div>
           </header>
+          <BulkBar
+            selected={pickedRows}
+            revision={revision}
+            onPlace={(ids, placement) =>
+              client.placeCustomers(ids, placement, "bulk").then(() => {
+                clearPicked();
+                onChanged();
+              }, onError)
+            }
+            onClear={clearPicked}
+          />
           <CustomerList
             query={query}
             revision={revision}
-            selected={none}
-            onToggle={noop}
+            selected={pickedRows}
+            onToggle={toggle}
             open={null}
             onOpen={onOpenCustomer}
             onTotal={noop}
