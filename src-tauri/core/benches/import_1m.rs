@@ -10,7 +10,10 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use successmap_core::import::{self, Control, Mode, Table};
-use successmap_core::model::{CustomerQuery, ImportOptions, PersonaInput, StepInput};
+use successmap_core::model::{
+    CellRef, CustomerQuery, CustomerSort, HealthBand, ImportOptions, NpsBand, PersonaInput,
+    SegmentFilter, StepInput,
+};
 use successmap_core::{ops, Db};
 
 const PERSONAS: [&str; 3] = [
@@ -190,6 +193,27 @@ fn import_file(
 /// A read measured by the bench.
 type Query<'a> = dyn Fn(&rusqlite::Connection) + 'a;
 
+/// Runs each read five times and prints the median.
+fn time_reads(db: &Db, reads: &[(&str, &Query)]) {
+    for (what, query) in reads {
+        let runs: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                db.read(|c| {
+                    query(c);
+                    Ok(())
+                })
+                .unwrap();
+                t.elapsed()
+            })
+            .collect();
+        println!(
+            "{what} (median of 5): {:.1} ms",
+            median(runs).as_secs_f64() * 1e3
+        );
+    }
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -325,8 +349,77 @@ fn main() {
         ..CustomerQuery::default()
     };
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let all = successmap_core::model::SegmentFilter::default();
-    let timings: [(&str, &Query); 6] = [
+    let all = SegmentFilter::default();
+    let one = SegmentFilter {
+        persona_id: Some(persona),
+        ..SegmentFilter::default()
+    };
+    let (first_step, second_step) = {
+        let c = rusqlite::Connection::open(dir.path().join("import.db")).unwrap();
+        let map = successmap_core::db::personas::get(&c, persona)
+            .unwrap()
+            .map_id;
+        let steps = successmap_core::db::steps::list_for_map(&c, map).unwrap();
+        (steps[0].id, steps[1].id)
+    };
+    let cell = CustomerQuery {
+        sort: CustomerSort::Arr,
+        descending: true,
+        ..CustomerQuery::segment(
+            &one,
+            Some(CellRef {
+                current_step_id: Some(first_step),
+                target_step_id: Some(second_step),
+            }),
+        )
+    };
+    let filtered: Vec<(&str, SegmentFilter)> = vec![
+        (
+            "owner",
+            SegmentFilter {
+                owner: Some("Ravi Patel".into()),
+                ..one.clone()
+            },
+        ),
+        (
+            "ARR $10k–$50k",
+            SegmentFilter {
+                min_arr_cents: Some(1_000_000),
+                max_arr_cents: Some(5_000_000),
+                ..one.clone()
+            },
+        ),
+        (
+            "health at risk",
+            SegmentFilter {
+                health_band: Some(HealthBand::AtRisk),
+                ..one.clone()
+            },
+        ),
+        (
+            "NPS negative",
+            SegmentFilter {
+                nps_band: Some(NpsBand::Negative),
+                ..one.clone()
+            },
+        ),
+        (
+            "renewal within 90 days",
+            SegmentFilter {
+                renewal_within_days: Some(90),
+                ..one.clone()
+            },
+        ),
+        (
+            "owner + health, all personas",
+            SegmentFilter {
+                owner: Some("Ana Costa".into()),
+                health_band: Some(HealthBand::Healthy),
+                ..all.clone()
+            },
+        ),
+    ];
+    let timings: [(&str, &Query); 8] = [
         ("customer list, first page of 100", &|c| {
             ops::customers::page(c, &CustomerQuery::default(), today, 0, 100).unwrap();
         }),
@@ -342,27 +435,75 @@ fn main() {
         ("segment matrix, all personas", &|c| {
             ops::segments::matrix(c, &all, today).unwrap();
         }),
+        ("segment matrix, one persona", &|c| {
+            ops::segments::matrix(c, &one, today).unwrap();
+        }),
+        ("segment cell, first 100 by ARR", &|c| {
+            ops::customers::page(c, &cell, today, 0, 100).unwrap();
+        }),
         ("persona list with counts", &|c| {
             ops::personas::list(c).unwrap();
         }),
     ];
-    for (what, query) in timings {
-        let runs: Vec<Duration> = (0..5)
-            .map(|_| {
-                let t = Instant::now();
-                db.read(|c| {
-                    query(c);
-                    Ok(())
-                })
-                .unwrap();
-                t.elapsed()
-            })
-            .collect();
-        println!(
-            "{what} (median of 5): {:.1} ms",
-            median(runs).as_secs_f64() * 1e3
-        );
-    }
+    time_reads(&db, &timings);
+    let matrices: Vec<(String, Box<Query>)> = filtered
+        .iter()
+        .map(|(what, f)| {
+            let q: Box<Query> = Box::new(move |c| {
+                ops::segments::matrix(c, f, today).unwrap();
+            });
+            (format!("filtered matrix, one persona, {what}"), q)
+        })
+        .collect();
+    let borrowed: Vec<(&str, &Query)> = matrices
+        .iter()
+        .map(|(w, q)| (w.as_str(), q.as_ref()))
+        .collect();
+    time_reads(&db, &borrowed);
+
+    // The alternative to the kept summary: the same GROUP BY over a covering index.
+    let group_by = |c: &rusqlite::Connection| {
+        let mut stmt = c
+            .prepare(
+                "SELECT persona_id, current_step_id, target_step_id, count(*), sum(arr_cents)
+                   FROM customer GROUP BY 1, 2, 3",
+            )
+            .unwrap();
+        let rows = stmt.query_map([], |_| Ok(())).unwrap();
+        assert!(rows.count() > 0);
+    };
+    time_reads(
+        &db,
+        &[(
+            "matrix as a GROUP BY over the table, all personas",
+            &group_by,
+        )],
+    );
+    let t = Instant::now();
+    db.write(|tx| {
+        tx.execute_batch(
+            "CREATE INDEX bench_covering ON customer
+                 (persona_id, current_step_id, target_step_id, arr_cents)",
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    println!("covering index built in {:.2} s", t.elapsed().as_secs_f64());
+    time_reads(
+        &db,
+        &[(
+            "matrix as a GROUP BY over a covering index, all personas",
+            &group_by,
+        )],
+    );
+    let with_index: Vec<(&str, &Query)> = borrowed[..2].to_vec();
+    println!("with the covering index:");
+    time_reads(&db, &with_index);
+    db.write(|tx| {
+        tx.execute_batch("DROP INDEX bench_covering")?;
+        Ok(())
+    })
+    .unwrap();
     drop(db);
 
     // The app imports as one undoable edit (a session records the change set).

@@ -98,6 +98,21 @@ fn a_workspace_made_by_the_first_schema_opens_and_keeps_its_data() {
         .read(|c| ops::customers::history(c, successmap_core::model::CustomerId(1)))
         .unwrap();
     assert_eq!(history.len(), 1);
+    // The kept matrix (0005) is filled from the customers already there.
+    let matrix = db
+        .read(|c| {
+            ops::segments::matrix(
+                c,
+                &successmap_core::model::SegmentFilter::default(),
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            )
+        })
+        .unwrap();
+    assert_eq!(matrix[0].customers, 1);
+    assert_eq!(
+        matrix[0].cells[0].current_step_id,
+        Some(view.steps[0].step.id)
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::segment_cells::{self, CellDeltas, Counted};
 use crate::error::{CoreError, CoreResult};
 use rusqlite::types::Value;
 
@@ -76,10 +77,38 @@ pub fn insert(conn: &Connection, c: &CustomerInput, now: &str) -> CoreResult<Cus
         ],
     )
     .map_err(|e| super::unique_violation(e, duplicate_external_id(c)))?;
+    segment_cells::record(conn, None, Some(counted_input(c)))?;
     Ok(CustomerId(conn.last_insert_rowid()))
 }
 
+fn counted_input(c: &CustomerInput) -> Counted {
+    Counted {
+        persona_id: c.persona_id,
+        current_step_id: c.current_step_id,
+        target_step_id: c.target_step_id,
+        arr_cents: c.arr_cents,
+    }
+}
+
+/// Where customer `id` counts in the matrix now (`None`: no such customer).
+fn counted(conn: &Connection, id: CustomerId) -> CoreResult<Option<Counted>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT persona_id, current_step_id, target_step_id, arr_cents FROM customer WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(Counted {
+                persona_id: r.get(0)?,
+                current_step_id: r.get(1)?,
+                target_step_id: r.get(2)?,
+                arr_cents: r.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
 pub fn update(conn: &Connection, id: CustomerId, c: &CustomerInput, now: &str) -> CoreResult<()> {
+    let before = counted(conn, id)?;
     let changed = conn
         .execute(
             "UPDATE customer SET external_id = ?2, name = ?3, persona_id = ?4, current_step_id = ?5,
@@ -107,15 +136,16 @@ pub fn update(conn: &Connection, id: CustomerId, c: &CustomerInput, now: &str) -
     if changed == 0 {
         return Err(CoreError::not_found(CustomerId::ENTITY, id.0));
     }
-    Ok(())
+    segment_cells::record(conn, before, Some(counted_input(c)))
 }
 
 pub fn delete(conn: &Connection, id: CustomerId) -> CoreResult<()> {
+    let before = counted(conn, id)?;
     let changed = conn.execute("DELETE FROM customer WHERE id = ?1", [id])?;
     if changed == 0 {
         return Err(CoreError::not_found(CustomerId::ENTITY, id.0));
     }
-    Ok(())
+    segment_cells::record(conn, before, None)
 }
 
 pub fn get(conn: &Connection, id: CustomerId) -> CoreResult<Customer> {
@@ -163,15 +193,19 @@ pub fn set_steps(
     target: Option<StepId>,
     now: &str,
 ) -> CoreResult<()> {
-    let changed = conn
-        .prepare_cached(
-            "UPDATE customer SET current_step_id = ?2, target_step_id = ?3, updated_at = ?4 WHERE id = ?1",
-        )?
-        .execute(params![id, current, target, now])?;
-    if changed == 0 {
+    let Some(before) = counted(conn, id)? else {
         return Err(CoreError::not_found(CustomerId::ENTITY, id.0));
-    }
-    Ok(())
+    };
+    conn.prepare_cached(
+        "UPDATE customer SET current_step_id = ?2, target_step_id = ?3, updated_at = ?4 WHERE id = ?1",
+    )?
+    .execute(params![id, current, target, now])?;
+    let after = Counted {
+        current_step_id: current,
+        target_step_id: target,
+        ..before
+    };
+    segment_cells::record(conn, Some(before), Some(after))
 }
 
 /// How many customers stand on, or aim at, a step.
@@ -369,20 +403,54 @@ fn filter(q: &CustomerQuery, today: NaiveDate) -> (String, Vec<Value>) {
 
 fn order_by(q: &CustomerQuery) -> String {
     let dir = if q.descending { "DESC" } else { "ASC" };
-    // Missing values sort last whichever the direction.
+    // Missing values sort last whichever the direction. SQLite sorts NULL first, so
+    // descending needs no extra key, and an index on the column can give the order.
+    let nulls_last = |column: &str| {
+        if q.descending {
+            format!("{column} DESC")
+        } else {
+            format!("{column} IS NULL, {column} ASC")
+        }
+    };
     let key = match q.sort {
         CustomerSort::Name => format!("c.name COLLATE NOCASE {dir}"),
-        CustomerSort::Arr => format!("c.arr_cents IS NULL, c.arr_cents {dir}"),
-        CustomerSort::Health => format!("c.health IS NULL, c.health {dir}"),
-        CustomerSort::RenewalDate => format!("c.renewal_date IS NULL, c.renewal_date {dir}"),
+        CustomerSort::Arr => nulls_last("c.arr_cents"),
+        CustomerSort::Health => nulls_last("c.health"),
+        CustomerSort::RenewalDate => nulls_last("c.renewal_date"),
         CustomerSort::Persona => format!("p.position {dir}, c.name COLLATE NOCASE"),
         CustomerSort::CurrentStep => format!("cs.position IS NULL, p.position, cs.position {dir}"),
     };
     format!("ORDER BY {key}, c.id {dir}")
 }
 
+/// The count and ARR of a query from the kept matrix, when the query narrows by persona,
+/// current step or matrix cell only (the matrix's own keys).
+fn size_from_cells(conn: &Connection, q: &CustomerQuery) -> CoreResult<Option<(u32, i64)>> {
+    let plain = CustomerQuery {
+        persona_id: q.persona_id,
+        current_step_id: q.current_step_id,
+        cell: q.cell,
+        sort: q.sort,
+        descending: q.descending,
+        ..CustomerQuery::default()
+    };
+    if *q != plain {
+        return Ok(None);
+    }
+    let (current, target) = match (q.cell, q.current_step_id) {
+        (Some(cell), None) => (Some(cell.current_step_id), Some(cell.target_step_id)),
+        (None, Some(step)) => (Some(Some(step)), None),
+        (None, None) => (None, None),
+        (Some(_), Some(_)) => return Ok(None),
+    };
+    segment_cells::sum(conn, q.persona_id, current, target).map(Some)
+}
+
 /// How many customers a query matches.
 pub fn count_matching(conn: &Connection, q: &CustomerQuery, today: NaiveDate) -> CoreResult<u32> {
+    if let Some((count, _)) = size_from_cells(conn, q)? {
+        return Ok(count);
+    }
     let (clause, values) = filter(q, today);
     Ok(conn.query_row(
         &format!("SELECT count(*) FROM customer c {clause}"),
@@ -397,6 +465,9 @@ pub fn size_matching(
     q: &CustomerQuery,
     today: NaiveDate,
 ) -> CoreResult<(u32, i64)> {
+    if let Some(size) = size_from_cells(conn, q)? {
+        return Ok(size);
+    }
     let (clause, values) = filter(q, today);
     Ok(conn.query_row(
         &format!("SELECT count(*), ifnull(sum(c.arr_cents), 0) FROM customer c {clause}"),
@@ -490,12 +561,13 @@ pub fn move_to_persona(
           WHERE persona_id = ?1",
         params![from, to, now],
     )?;
-    Ok(())
+    segment_cells::recount_persona(conn, from)?;
+    segment_cells::recount_persona(conn, to)
 }
 
 pub fn delete_for_persona(conn: &Connection, persona_id: PersonaId) -> CoreResult<()> {
     conn.execute("DELETE FROM customer WHERE persona_id = ?1", [persona_id])?;
-    Ok(())
+    segment_cells::recount_persona(conn, persona_id)
 }
 
 /// What an import needs to know about a customer it matches by external id: its
@@ -583,10 +655,13 @@ pub struct ImportedCustomer<'a> {
     pub notes: Option<&'a str>,
 }
 
+/// Inserts an imported row; its place in the matrix is added to `deltas` (written by
+/// the caller once the import is done).
 pub fn insert_imported(
     conn: &Connection,
     c: &ImportedCustomer<'_>,
     now: &str,
+    deltas: &mut CellDeltas,
 ) -> CoreResult<CustomerId> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO customer (external_id, name, persona_id, current_step_id, target_step_id,
@@ -617,17 +692,25 @@ pub fn insert_imported(
             )
         })
     })?;
+    deltas.add(Counted {
+        persona_id: c.persona_id,
+        current_step_id: c.current_step_id.flatten(),
+        target_step_id: c.target_step_id.flatten(),
+        arr_cents: c.arr_cents.flatten(),
+    });
     Ok(CustomerId(conn.last_insert_rowid()))
 }
 
-/// Writes the given columns of an imported row onto customer `id` when any differs;
-/// returns whether anything changed.
+/// Writes the given columns of an imported row onto customer `before` when any differs;
+/// returns whether anything changed. A change of its place in the matrix goes to `deltas`.
 pub fn update_imported(
     conn: &Connection,
-    id: CustomerId,
+    before: &ExistingCustomer,
     c: &ImportedCustomer<'_>,
     now: &str,
+    deltas: &mut CellDeltas,
 ) -> CoreResult<bool> {
+    let id = before.id;
     let mut columns: Vec<(&str, Value)> = vec![
         ("name", Value::Text(c.name.to_string())),
         ("persona_id", c.persona_id.0.into()),
@@ -681,20 +764,45 @@ pub fn update_imported(
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut values: Vec<Value> = vec![Value::Integer(id.0), Value::Text(now.to_string())];
     values.extend(columns.into_iter().map(|(_, v)| v));
-    let changed = stmt.execute(rusqlite::params_from_iter(values))?;
-    Ok(changed > 0)
+    let changed = stmt.execute(rusqlite::params_from_iter(values))? > 0;
+    if changed {
+        let was = Counted {
+            persona_id: before.persona_id,
+            current_step_id: before.current_step_id,
+            target_step_id: before.target_step_id,
+            arr_cents: before.arr_cents,
+        };
+        deltas.change(
+            was,
+            Counted {
+                persona_id: c.persona_id,
+                current_step_id: c.current_step_id.unwrap_or(was.current_step_id),
+                target_step_id: c.target_step_id.unwrap_or(was.target_step_id),
+                arr_cents: c.arr_cents.unwrap_or(was.arr_cents),
+            },
+        );
+    }
+    Ok(changed)
 }
 
 /// (persona, current step, target step, customers, ARR in cents).
 pub type MatrixRow = (PersonaId, Option<StepId>, Option<StepId>, u32, i64);
 
 /// Customers and ARR per (persona, current step, target step) among those `filter`
-/// keeps; `today` anchors "renewal within N days".
+/// keeps; `today` anchors "renewal within N days". Without filters (a persona or
+/// none), read from the kept summary; with filters, counted from the customers.
 pub fn matrix_cells(
     conn: &Connection,
     filter: &SegmentFilter,
     today: NaiveDate,
 ) -> CoreResult<Vec<MatrixRow>> {
+    let unfiltered = SegmentFilter {
+        persona_id: filter.persona_id,
+        ..SegmentFilter::default()
+    };
+    if *filter == unfiltered {
+        return super::segment_cells::all(conn, filter.persona_id);
+    }
     let mut w = Conditions::default();
     w.segment("", filter, today);
     let (clause, values) = (w.sql(), w.values);

@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_saved_segments",
         include_str!("../../migrations/0004_saved_segments.sql"),
     ),
+    (
+        "0005_segment_cells",
+        include_str!("../../migrations/0005_segment_cells.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -17,6 +17,7 @@ pub mod meta;
 pub mod migrations;
 pub mod personas;
 pub mod placements;
+pub mod segment_cells;
 pub mod segments;
 pub mod steps;
 pub mod vehicles;

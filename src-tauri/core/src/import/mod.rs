@@ -19,6 +19,7 @@ use rusqlite::Connection;
 
 use crate::db::customers::{self, ExistingCustomer, ImportedCustomer};
 use crate::db::placements::{self, PlacementChange};
+use crate::db::segment_cells::CellDeltas;
 use crate::db::{meta, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
@@ -268,6 +269,8 @@ struct Engine<'a> {
     seen_external: HashMap<String, u32>,
     report: ImportReport,
     problems: Vec<ImportProblem>,
+    /// Changes to the kept matrix, written once at the end.
+    deltas: CellDeltas,
 }
 
 fn problem(line: u32, column: Option<&str>, reason: String) -> ImportProblem {
@@ -674,7 +677,7 @@ impl<'a> Engine<'a> {
                 let target = after(target_slot, before.target_step_id);
                 let same = unchanged(before, &record, persona_id, current, target);
                 let old = (before.current_step_id, before.target_step_id);
-                (before.id, old, (current, target), same)
+                (before, old, (current, target), same)
             });
         let values = ImportedCustomer {
             external_id: record.external_id.as_deref(),
@@ -692,7 +695,7 @@ impl<'a> Engine<'a> {
         };
         match existing {
             None => {
-                let id = customers::insert_imported(self.conn, &values, now)?;
+                let id = customers::insert_imported(self.conn, &values, now, &mut self.deltas)?;
                 let current = current_slot.flatten();
                 let target = target_slot.flatten();
                 if current.is_some() || target.is_some() {
@@ -707,13 +710,14 @@ impl<'a> Engine<'a> {
                 }
             }
             Some((_, _, _, true)) => self.report.unchanged_customers += 1,
-            Some((id, (old_current, old_target), (current, target), false)) => {
+            Some((before, (old_current, old_target), (current, target), false)) => {
+                let id = before.id;
                 let values = ImportedCustomer {
                     current_step_id: Some(current),
                     target_step_id: Some(target),
                     ..values
                 };
-                if customers::update_imported(self.conn, id, &values, now)? {
+                if customers::update_imported(self.conn, before, &values, now, &mut self.deltas)? {
                     self.report.updated_customers += 1;
                 } else {
                     self.report.unchanged_customers += 1;
@@ -845,6 +849,7 @@ pub fn run(
             written: false,
         },
         problems: Vec::new(),
+        deltas: CellDeltas::default(),
     };
     let phase = match mode {
         Mode::Validate => ImportPhase::Validating,
@@ -911,6 +916,7 @@ pub fn run(
     if control.cancel.load(Ordering::Relaxed) {
         return Err(CoreError::Cancelled);
     }
+    engine.deltas.apply(conn)?;
     (control.progress)(ImportProgress {
         phase,
         rows_done: engine.report.rows,
