@@ -84,6 +84,13 @@ describe("the segments view", () => {
     expect(within(panel).queryByTestId("bulk-bar")).toBeNull();
     expect(client.customers.find((r) => r.customer.name === "Up One")?.customer.currentStepId).toBe(b.id);
     expect(within(panel).getByRole("heading")).toHaveTextContent("· 1 customer");
+
+    // The same cells as flows: the chart's text alternative names every flow.
+    await userEvent.click(screen.getByTestId("tab-flows"));
+    expect(screen.getByTestId("tab-flows")).toHaveAttribute("aria-selected", "true");
+    expect(await screen.findByTestId("flows-chart")).toHaveAccessibleName(
+      /1\. Pilot → 2\. Scale: 1 customer, \$300 ARR; 2\. Scale → 1\. Pilot: 1 customer, \$50 ARR \(target before the current step\)/,
+    );
   });
 });
 

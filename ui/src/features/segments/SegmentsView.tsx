@@ -24,6 +24,7 @@ import { BulkBar } from "../customers/BulkBar";
 import { CustomerList } from "../customers/CustomerList";
 import { ExportDialog } from "../customers/ExportDialog";
 import { grid, heat, type Measure } from "./matrix";
+import { FlowsChart } from "./FlowsChart";
 import { SaveSegmentDialog } from "./SaveSegmentDialog";
 import { describeSegment, SavedSegments } from "./SavedSegments";
 import { ArrRangeFilter, NpsFilter, RenewalFilter } from "./SegmentFilters";
@@ -37,6 +38,13 @@ interface Props {
   onChanged: () => void;
   onError: (error: unknown) => void;
 }
+
+type Tab = "matrix" | "flows";
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: "matrix", label: "Matrix" },
+  { id: "flows", label: "Flows" },
+];
 
 interface Exporting {
   query: CustomerQuery;
@@ -61,6 +69,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   const [filter, setFilter] = useState<SegmentFilter>(NO_FILTER);
   const change = (patch: Partial<SegmentFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const [measure, setMeasure] = useState<Measure>("customers");
+  const [tab, setTab] = useState<Tab>("matrix");
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sort, setSort] = useState<{ sort: CustomerSort; descending: boolean }>({ sort: "arr", descending: true });
   const [exporting, setExporting] = useState<Exporting | null>(null);
@@ -256,17 +265,45 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
           </p>
         </div>
       ) : (
-        <div className="matrices">
-          {(matrices.data ?? []).map((m) => (
-            <Matrix
-              key={m.personaId}
-              matrix={m}
-              measure={measure}
-              selected={selection}
-              onSelect={(cell, label) => setSelection({ personaId: m.personaId, cell, label })}
-            />
-          ))}
-        </div>
+        <>
+          <div className="tabs" role="tablist" aria-label="Segment views">
+            {TABS.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                id={`tab-${t.id}`}
+                aria-selected={tab === t.id}
+                aria-controls={`panel-${t.id}`}
+                className="tab"
+                onClick={() => setTab(t.id)}
+                data-testid={`tab-${t.id}`}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+          <div className="matrices" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {(matrices.data ?? []).map((m) =>
+              tab === "flows" ? (
+                <FlowsChart
+                  key={m.personaId}
+                  matrix={m}
+                  measure={measure}
+                  onSelect={(cell, label) => setSelection({ personaId: m.personaId, cell, label })}
+                />
+              ) : (
+                <Matrix
+                  key={m.personaId}
+                  matrix={m}
+                  measure={measure}
+                  selected={selection}
+                  onSelect={(cell, label) => setSelection({ personaId: m.personaId, cell, label })}
+                />
+              ),
+            )}
+          </div>
+        </>
       )}
 
       {selection && query && (
