@@ -44,6 +44,7 @@ const COMMANDS: &[&str] = &[
     "save_segment",
     "update_segment",
     "delete_segment",
+    "segment_satisfaction",
 ];
 
 fn main() {

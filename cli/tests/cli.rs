@@ -288,6 +288,7 @@ fn export_segment_writes_the_customers_of_a_saved_segment() {
                         name: "Busy pilots".into(),
                         filter,
                         cell: Some(cell),
+                        quadrant: None,
                     },
                     chrono::Utc::now(),
                 )

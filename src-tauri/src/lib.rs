@@ -56,6 +56,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::segments::save_segment,
         commands::segments::update_segment,
         commands::segments::delete_segment,
+        commands::segments::segment_satisfaction,
     ])
 }
 

@@ -290,6 +290,7 @@ fn saved_segments_keep_a_filter_and_a_cell_and_report_their_size_now() {
                     name: name.into(),
                     filter: filter.clone(),
                     cell,
+                    quadrant: None,
                 },
                 now(),
             )
@@ -442,6 +443,7 @@ fn saved_segments_keep_a_filter_and_a_cell_and_report_their_size_now() {
                     ..maya_big.clone()
                 },
                 cell: ab,
+                quadrant: None,
             },
             now(),
         )
@@ -461,4 +463,141 @@ fn saved_segments_keep_a_filter_and_a_cell_and_report_their_size_now() {
     let mut names: Vec<_> = page.rows.into_iter().map(|r| r.customer.name).collect();
     names.sort();
     assert_eq!(names, ["ab big", "ab other owner", "late"]);
+
+    // A quadrant of success vs satisfaction is saved and counted the same way.
+    use successmap_core::model::{ProgressBasis, Quadrant, QuadrantRef, SatisfactionMeasure};
+    let unhappy = QuadrantRef {
+        basis: ProgressBasis::Map,
+        measure: SatisfactionMeasure::Nps,
+        quadrant: Quadrant::Neither,
+    };
+    db.edit("Save segment", |tx| {
+        ops::segments::save(
+            tx,
+            &SavedSegmentInput {
+                name: "Stuck and unhappy".into(),
+                filter: SegmentFilter::default(),
+                cell: None,
+                quadrant: Some(unhappy),
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    let listed = db
+        .read(|c| ops::segments::list_saved(c, today))
+        .unwrap()
+        .into_iter()
+        .find(|s| s.segment.name == "Stuck and unhappy")
+        .unwrap();
+    assert_eq!(listed.segment.quadrant, Some(unhappy));
+    assert_eq!(
+        listed.quadrant_label.as_deref(),
+        Some("Neither successful nor satisfied (NPS; progress along the map)")
+    );
+    // No customer here has an NPS: nobody is in any quadrant.
+    assert_eq!((listed.customers, listed.arr_cents), (0, 0));
+}
+
+#[test]
+fn success_vs_satisfaction_counts_quadrants_by_map_or_target_and_lists_them() {
+    use successmap_core::model::{
+        ProgressBasis, Quadrant, QuadrantRef, SatisfactionMeasure, SatisfactionView,
+    };
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let [a, b, c, d] = ["A", "B", "C", "D"].map(|t| step(&mut db, &p, t).id);
+    // (current, target, NPS, CSAT, ARR)
+    let rows = [
+        (Some(a), Some(c), Some(50), Some(90.0), 100),
+        (Some(c), Some(b), Some(10), Some(85.0), 200),
+        (Some(b), Some(b), Some(40), Some(70.0), 400),
+        (None, Some(d), Some(-20), None, 800),
+        (Some(d), None, None, Some(95.0), 1600),
+        (Some(a), None, Some(30), Some(50.0), 3200),
+    ];
+    for (i, (current, target, nps, csat, arr)) in rows.into_iter().enumerate() {
+        let mut input = CustomerInput::named(&format!("C{i}"), p.id);
+        input.current_step_id = current;
+        input.target_step_id = target;
+        input.nps = nps;
+        input.csat = csat;
+        input.arr_cents = Some(arr);
+        db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, now()))
+            .unwrap();
+    }
+    let today = common::today();
+    let filter = SegmentFilter {
+        persona_id: Some(p.id),
+        ..Default::default()
+    };
+    let view = |basis, measure| -> SatisfactionView {
+        db.read(|conn| ops::segments::satisfaction(conn, &filter, basis, measure, today))
+            .unwrap()
+    };
+    let figures = |v: &SatisfactionView| {
+        v.quadrants
+            .iter()
+            .map(|q| (q.customers, q.arr_cents))
+            .collect::<Vec<_>>()
+    };
+    // Quadrant order: successful+satisfied, successful only, satisfied only, neither.
+    let map_nps = view(ProgressBasis::Map, SatisfactionMeasure::Nps);
+    assert_eq!(figures(&map_nps), [(1, 400), (1, 200), (2, 3300), (1, 800)]);
+    assert_eq!((map_nps.without_score, map_nps.without_target), (1, 0));
+    assert_eq!(
+        map_nps
+            .points
+            .iter()
+            .map(|pt| (pt.progress, pt.score, pt.customers))
+            .collect::<Vec<_>>(),
+        [
+            (0.0, -20.0, 1),
+            (0.25, 30.0, 1),
+            (0.25, 50.0, 1),
+            (0.5, 40.0, 1),
+            (0.75, 10.0, 1)
+        ]
+    );
+    let target_nps = view(ProgressBasis::Target, SatisfactionMeasure::Nps);
+    assert_eq!(
+        figures(&target_nps),
+        [(1, 400), (1, 200), (1, 100), (1, 800)]
+    );
+    assert_eq!(
+        (target_nps.without_score, target_nps.without_target),
+        (1, 1)
+    );
+    let map_csat = view(ProgressBasis::Map, SatisfactionMeasure::Csat);
+    assert_eq!(
+        figures(&map_csat),
+        [(2, 1800), (1, 400), (1, 100), (1, 3200)]
+    );
+    assert_eq!(map_csat.without_score, 1);
+
+    // Each quadrant, listed as a segment, holds exactly the customers it counts.
+    for (basis, measure, v) in [
+        (ProgressBasis::Map, SatisfactionMeasure::Nps, &map_nps),
+        (ProgressBasis::Target, SatisfactionMeasure::Nps, &target_nps),
+        (ProgressBasis::Map, SatisfactionMeasure::Csat, &map_csat),
+    ] {
+        for (quadrant, figure) in Quadrant::ALL.into_iter().zip(&v.quadrants) {
+            let q = CustomerQuery {
+                quadrant: Some(QuadrantRef {
+                    basis,
+                    measure,
+                    quadrant,
+                }),
+                ..CustomerQuery::segment(&filter, None)
+            };
+            let size = db
+                .read(|conn| successmap_core::db::customers::size_matching(conn, &q, today))
+                .unwrap();
+            assert_eq!(
+                size,
+                (figure.customers, figure.arr_cents),
+                "{basis:?} {measure:?} {quadrant:?}"
+            );
+        }
+    }
 }

@@ -1,5 +1,6 @@
 use successmap_core::model::{
-    PersonaMatrix, SavedSegment, SavedSegmentInput, SegmentFilter, SegmentId, SegmentSummary,
+    PersonaMatrix, ProgressBasis, SatisfactionMeasure, SatisfactionView, SavedSegment,
+    SavedSegmentInput, SegmentFilter, SegmentId, SegmentSummary,
 };
 use successmap_core::{db, ops};
 use tauri::State;
@@ -62,4 +63,17 @@ pub fn delete_segment(ws: State<'_, Workspace>, id: SegmentId) -> Result<(), App
             ops::segments::delete(tx, id)
         })
     })
+}
+
+/// Success vs satisfaction of the customers the filter keeps, aggregated.
+#[tauri::command]
+#[specta::specta]
+pub fn segment_satisfaction(
+    ws: State<'_, Workspace>,
+    filter: SegmentFilter,
+    basis: ProgressBasis,
+    measure: SatisfactionMeasure,
+) -> Result<SatisfactionView, AppError> {
+    let today = chrono::Local::now().date_naive();
+    ws.with(|db| db.read(|c| ops::segments::satisfaction(c, &filter, basis, measure, today)))
 }

@@ -82,6 +82,8 @@ export const commands = {
 	saveSegment: (input: SavedSegmentInput_Deserialize) => typedError<SavedSegment_Serialize, AppError_Serialize>(__TAURI_INVOKE("save_segment", { input })),
 	updateSegment: (id: SegmentId, input: SavedSegmentInput_Deserialize) => typedError<SavedSegment_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_segment", { id, input })),
 	deleteSegment: (id: SegmentId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_segment", { id })),
+	/**  Success vs satisfaction of the customers the filter keeps, aggregated. */
+	segmentSatisfaction: (filter: SegmentFilter_Deserialize, basis: ProgressBasis, measure: SatisfactionMeasure) => typedError<SatisfactionView, AppError_Serialize>(__TAURI_INVOKE("segment_satisfaction", { filter, basis, measure })),
 };
 
 /* Types */
@@ -266,6 +268,8 @@ export type CustomerQuery_Deserialize = {
 	 *  included), for a segment's list.
 	 */
 	cell?: CellRef_Deserialize | null,
+	/**  Only the customers of this quadrant of success vs satisfaction. */
+	quadrant?: QuadrantRef | null,
 	sort: CustomerSort,
 	descending: boolean,
 };
@@ -289,6 +293,8 @@ export type CustomerQuery_Serialize = {
 	 *  included), for a segment's list.
 	 */
 	cell: CellRef_Serialize | null,
+	/**  Only the customers of this quadrant of success vs satisfaction. */
+	quadrant: QuadrantRef | null,
 	sort: CustomerSort,
 	descending: boolean,
 };
@@ -844,6 +850,69 @@ export type PlacementSource =
 /**  Written by the demo workspace builder. */
 "demo";
 
+/**  What "progress" means on the x axis of success vs satisfaction. */
+export type ProgressBasis = 
+/**
+ *  Current step's place along the whole map: step n of N is n / N, not placed is 0.
+ *  Successful from halfway on.
+ */
+"map" | 
+/**
+ *  Current step relative to the customer's target: successful once the target is
+ *  reached. Customers without a target are left out.
+ */
+"target";
+
+export type Quadrant = "successful_satisfied" | "successful_not_satisfied" | "satisfied_not_successful" | "neither";
+
+export type QuadrantFigure = {
+	quadrant: Quadrant,
+	customers: number,
+	arrCents: number,
+};
+
+/**  One quadrant of success vs satisfaction, as a segment of customers. */
+export type QuadrantRef = {
+	basis: ProgressBasis,
+	measure: SatisfactionMeasure,
+	quadrant: Quadrant,
+};
+
+/**  The satisfaction score on the y axis. */
+export type SatisfactionMeasure = 
+/**  NPS, −100…100; satisfied from 30. */
+"nps" | 
+/**  CSAT, 0…100; satisfied from 80. */
+"csat";
+
+/**  Customers sharing one point of the scatter. */
+export type SatisfactionPoint = {
+	/**  0…1. */
+	progress: number,
+	score: number,
+	customers: number,
+	arrCents: number,
+};
+
+/**
+ *  Success vs satisfaction for the customers a filter keeps, aggregated: one point per
+ *  (progress, score) pair, and the four quadrants' counts.
+ */
+export type SatisfactionView = {
+	basis: ProgressBasis,
+	measure: SatisfactionMeasure,
+	points: SatisfactionPoint[],
+	/**  In `Quadrant::ALL` order. */
+	quadrants: QuadrantFigure[],
+	/**  Progress from which a customer counts as successful. */
+	successfulFrom: number,
+	satisfiedFrom: number,
+	/**  Customers left out: no score of the chosen measure. */
+	withoutScore: number,
+	/**  Customers left out: no target (when progress is relative to the target). */
+	withoutTarget: number,
+};
+
 export type SavedSegment = SavedSegment_Serialize | SavedSegment_Deserialize;
 
 /**  What the user saves as a segment: a filter, and one matrix cell or none. */
@@ -855,6 +924,7 @@ export type SavedSegmentInput_Deserialize = {
 	filter: SegmentFilter_Deserialize,
 	/**  A cell of the filter persona's matrix; needs `filter.persona_id`. */
 	cell?: CellRef_Deserialize | null,
+	quadrant?: QuadrantRef | null,
 };
 
 /**  What the user saves as a segment: a filter, and one matrix cell or none. */
@@ -863,6 +933,7 @@ export type SavedSegmentInput_Serialize = {
 	filter: SegmentFilter_Serialize,
 	/**  A cell of the filter persona's matrix; needs `filter.persona_id`. */
 	cell: CellRef_Serialize | null,
+	quadrant: QuadrantRef | null,
 };
 
 export type SavedSegment_Deserialize = {
@@ -870,6 +941,7 @@ export type SavedSegment_Deserialize = {
 	name: string,
 	filter: SegmentFilter_Deserialize,
 	cell?: CellRef_Deserialize | null,
+	quadrant?: QuadrantRef | null,
 };
 
 export type SavedSegment_Serialize = {
@@ -877,6 +949,7 @@ export type SavedSegment_Serialize = {
 	name: string,
 	filter: SegmentFilter_Serialize,
 	cell: CellRef_Serialize | null,
+	quadrant: QuadrantRef | null,
 };
 
 /**  Filters over a segment view; every field narrows, `None` does not. */
@@ -923,6 +996,8 @@ export type SegmentSummary_Deserialize = {
 	personaName: string,
 	/**  The cell as "current → target" step titles, when the segment has a cell. */
 	cellLabel?: string | null,
+	/**  The quadrant in words ("Satisfied, not successful (NPS, along the map)"). */
+	quadrantLabel?: string | null,
 	/**
 	 *  Why the segment no longer matches what was saved (its persona or a step of its
 	 *  cell was deleted); it then counts no customers.
@@ -939,6 +1014,8 @@ export type SegmentSummary_Serialize = {
 	personaName: string,
 	/**  The cell as "current → target" step titles, when the segment has a cell. */
 	cellLabel: string | null,
+	/**  The quadrant in words ("Satisfied, not successful (NPS, along the map)"). */
+	quadrantLabel: string | null,
 	/**
 	 *  Why the segment no longer matches what was saved (its persona or a step of its
 	 *  cell was deleted); it then counts no customers.

@@ -37,6 +37,11 @@ import type {
   SavedSegmentInput_Deserialize,
   SegmentId,
   SegmentSummary_Serialize,
+  ProgressBasis,
+  Quadrant,
+  QuadrantRef,
+  SatisfactionMeasure,
+  SatisfactionView,
   ImportField,
   ImportOptions_Deserialize,
   ImportPreview,
@@ -83,6 +88,7 @@ export type SavedSegment = SavedSegment_Serialize;
 export type SavedSegmentInput = SavedSegmentInput_Deserialize;
 export type SegmentSummary = SegmentSummary_Serialize;
 export type { SegmentId };
+export type { ProgressBasis, Quadrant, QuadrantRef, SatisfactionMeasure, SatisfactionView };
 export type ImportOptions = ImportOptions_Deserialize;
 export type { ImportPreview };
 export type ImportProblem = ImportProblem_Serialize;
@@ -191,6 +197,8 @@ export const client = {
   saveSegment: (input: SavedSegmentInput) => unwrap(commands.saveSegment(input)),
   updateSegment: (id: SegmentId, input: SavedSegmentInput) => unwrap(commands.updateSegment(id, input)),
   deleteSegment: (id: SegmentId) => unwrap(commands.deleteSegment(id)),
+  segmentSatisfaction: (filter: SegmentFilter, basis: ProgressBasis, measure: SatisfactionMeasure) =>
+    unwrap(commands.segmentSatisfaction(filter, basis, measure)),
   suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),
   previewImport: (path: string) => unwrap(commands.previewImport(path)),
   validateImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>

@@ -12,6 +12,10 @@ import {
   type MatrixCell,
   type MapView,
   type Persona,
+  type ProgressBasis,
+  type Quadrant,
+  type SatisfactionMeasure,
+  type SatisfactionView,
   type SavedSegment,
   type SegmentFilter,
   type PersonaInput,
@@ -24,6 +28,7 @@ import {
   type WorkspaceInfo,
 } from "../ipc/client";
 import { NO_FILTER } from "../features/segments/segmentFilter";
+import { describeQuadrant } from "../features/segments/satisfaction";
 
 const SCORE_BANDS: Record<string, [number, number] | null> = {
   at_risk: [0, 39],
@@ -230,6 +235,36 @@ export function fakeClient(initial: string[] = []): Client & {
   });
 
   const segments: SavedSegment[] = [];
+  /** Where a customer stands on success vs satisfaction, by the backend's rules. */
+  const placeOf = (c: Customer, basis: ProgressBasis, measure: SatisfactionMeasure) => {
+    const score = measure === "nps" ? c.nps : c.csat;
+    if (score === null) return null;
+    const step = (id: number | null) => steps.find((s) => s.id === id);
+    const current = step(c.currentStepId);
+    const length = current ? steps.filter((s) => s.mapId === current.mapId).length : 1;
+    let progress: number;
+    let successful: boolean;
+    if (basis === "map") {
+      progress = current ? (current.position + 1) / length : 0;
+      successful = current !== undefined && (current.position + 1) * 2 >= length;
+    } else {
+      const target = step(c.targetStepId);
+      if (!target) return null;
+      progress = current ? Math.min(1, (current.position + 1) / (target.position + 1)) : 0;
+      successful = current !== undefined && current.position >= target.position;
+    }
+    const satisfied = score >= (measure === "nps" ? 30 : 80);
+    const quadrant: Quadrant = successful
+      ? satisfied
+        ? "successful_satisfied"
+        : "successful_not_satisfied"
+      : satisfied
+        ? "satisfied_not_successful"
+        : "neither";
+    return { progress, score, quadrant };
+  };
+  const quadrantOf = (c: Customer, basis: ProgressBasis, measure: SatisfactionMeasure) =>
+    placeOf(c, basis, measure)?.quadrant ?? null;
   const checkSegmentName = (name: string, id: number | null) => {
     if (name.trim() === "")
       throw new BackendError({ code: "invalid_input", field: "name", message: "Segment name cannot be empty" });
@@ -442,6 +477,8 @@ export function fakeClient(initial: string[] = []): Client & {
           keeps(query, r.customer) &&
           (query.currentStepId === null || r.customer.currentStepId === query.currentStepId) &&
           (query.search === "" || r.customer.name.toLowerCase().includes(query.search.toLowerCase())) &&
+          (query.quadrant === null ||
+            quadrantOf(r.customer, query.quadrant.basis, query.quadrant.measure) === query.quadrant.quadrant) &&
           (query.cell === null ||
             (r.customer.currentStepId === (query.cell.currentStepId ?? null) &&
               r.customer.targetStepId === (query.cell.targetStepId ?? null))),
@@ -494,6 +531,9 @@ export function fakeClient(initial: string[] = []): Client & {
           const rows = customers.filter(
             (r) =>
               keeps(segment.filter, r.customer) &&
+              (segment.quadrant === null ||
+                quadrantOf(r.customer, segment.quadrant.basis, segment.quadrant.measure) ===
+                  segment.quadrant.quadrant) &&
               (segment.cell === null ||
                 (r.customer.currentStepId === segment.cell.currentStepId &&
                   r.customer.targetStepId === segment.cell.targetStepId)),
@@ -512,6 +552,7 @@ export function fakeClient(initial: string[] = []): Client & {
               segment.cell === null
                 ? null
                 : `${title(segment.cell.currentStepId, "Not placed")} → ${title(segment.cell.targetStepId, "No target")}`,
+            quadrantLabel: segment.quadrant ? describeQuadrant(segment.quadrant) : null,
             problem: null,
           };
         }),
@@ -524,6 +565,7 @@ export function fakeClient(initial: string[] = []): Client & {
         cell: input.cell
           ? { currentStepId: input.cell.currentStepId ?? null, targetStepId: input.cell.targetStepId ?? null }
           : null,
+        quadrant: input.quadrant ?? null,
       };
       segments.push(segment);
       return segment;
@@ -542,6 +584,31 @@ export function fakeClient(initial: string[] = []): Client & {
       if (index < 0) throw new BackendError({ code: "not_found", message: "segment does not exist" });
       segments.splice(index, 1);
       return null;
+    },
+    segmentSatisfaction: async (filter, basis, measure) => {
+      const quadrants = new Map<Quadrant, { customers: number; arrCents: number }>();
+      const points: SatisfactionView["points"] = [];
+      for (const { customer: c } of customers.filter((r) => keeps(filter, r.customer))) {
+        const p = placeOf(c, basis, measure);
+        if (!p) continue;
+        const q = quadrants.get(p.quadrant) ?? { customers: 0, arrCents: 0 };
+        q.customers += 1;
+        q.arrCents += c.arrCents ?? 0;
+        quadrants.set(p.quadrant, q);
+        points.push({ progress: p.progress, score: p.score, customers: 1, arrCents: c.arrCents ?? 0 });
+      }
+      return {
+        basis,
+        measure,
+        points,
+        quadrants: (
+          ["successful_satisfied", "successful_not_satisfied", "satisfied_not_successful", "neither"] as const
+        ).map((quadrant) => ({ quadrant, ...(quadrants.get(quadrant) ?? { customers: 0, arrCents: 0 }) })),
+        successfulFrom: basis === "map" ? 0.5 : 1,
+        satisfiedFrom: measure === "nps" ? 30 : 80,
+        withoutScore: 0,
+        withoutTarget: 0,
+      };
     },
     segmentMatrix: async (filter) =>
       personas

@@ -11,7 +11,7 @@ use rusqlite::types::Value;
 
 use crate::model::{
     Customer, CustomerChip, CustomerId, CustomerInput, CustomerQuery, CustomerRow, CustomerSort,
-    MapId, PersonaId, SegmentFilter, StepId,
+    MapId, PersonaId, ProgressBasis, QuadrantRef, SegmentFilter, StepId,
 };
 use crate::time;
 
@@ -372,6 +372,77 @@ impl Conditions {
     }
 }
 
+/// Steps from halfway along their map on: step n of N with 2n ≥ N.
+const PAST_HALFWAY: &str = "SELECT s.id FROM step s
+     WHERE (s.position + 1) * 2 >= (SELECT count(*) FROM step t WHERE t.map_id = s.map_id)";
+/// (current, target) pairs of one map where the current step is the target or beyond.
+const TARGET_REACHED: &str = "SELECT a.id, b.id FROM step a
+     JOIN step b ON b.map_id = a.map_id AND a.position >= b.position";
+
+/// The customers of one quadrant of success vs satisfaction (`customer c`); the same
+/// rules as `ops::segments::satisfaction` counts by.
+fn quadrant_clause(q: QuadrantRef) -> String {
+    let success = match (q.basis, q.quadrant.successful()) {
+        (ProgressBasis::Map, true) => format!("c.current_step_id IN ({PAST_HALFWAY})"),
+        (ProgressBasis::Map, false) => {
+            format!("(c.current_step_id IS NULL OR c.current_step_id NOT IN ({PAST_HALFWAY}))")
+        }
+        (ProgressBasis::Target, true) => {
+            format!("(c.current_step_id, c.target_step_id) IN ({TARGET_REACHED})")
+        }
+        (ProgressBasis::Target, false) => format!(
+            "c.target_step_id IS NOT NULL AND (c.current_step_id IS NULL
+                OR (c.current_step_id, c.target_step_id) NOT IN ({TARGET_REACHED}))"
+        ),
+    };
+    let column = q.measure.column();
+    let from = q.measure.satisfied_from();
+    let satisfaction = if q.quadrant.satisfied() {
+        format!("c.{column} >= {from}")
+    } else {
+        format!("c.{column} < {from}")
+    };
+    format!("{success} AND {satisfaction}")
+}
+
+/// (persona, current step, target step, score) → (customers, ARR in cents).
+pub type ScoreGroups =
+    HashMap<(PersonaId, Option<StepId>, Option<StepId>, Option<i64>), (u32, i64)>;
+
+/// The customers `filter` keeps, counted per persona, current step, target step and
+/// score of `column` (in tenths, so CSAT's one decimal is kept); added up in Rust from
+/// one pass over the rows, without SQLite's sorter.
+pub fn score_groups(
+    conn: &Connection,
+    filter: &SegmentFilter,
+    today: NaiveDate,
+    column: &str,
+) -> CoreResult<ScoreGroups> {
+    let mut w = Conditions::default();
+    w.segment("c.", filter, today);
+    let mut stmt = conn.prepare(&format!(
+        "SELECT c.persona_id, c.current_step_id, c.target_step_id, c.{column}, c.arr_cents
+           FROM customer c {}",
+        w.sql()
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(w.values))?;
+    let mut groups = ScoreGroups::new();
+    while let Some(r) = rows.next()? {
+        let score: Option<f64> = r.get(3)?;
+        let key = (
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            score.map(|s| (s * 10.0).round() as i64),
+        );
+        let arr: Option<i64> = r.get(4)?;
+        let entry = groups.entry(key).or_default();
+        entry.0 += 1;
+        entry.1 += arr.unwrap_or(0);
+    }
+    Ok(groups)
+}
+
 /// The WHERE clause and its values for a query (columns of `customer c`).
 fn filter(q: &CustomerQuery, today: NaiveDate) -> (String, Vec<Value>) {
     let mut w = Conditions::default();
@@ -390,6 +461,9 @@ fn filter(q: &CustomerQuery, today: NaiveDate) -> (String, Vec<Value>) {
     w.segment("c.", &q.segment_filter(), today);
     if let Some(s) = q.current_step_id {
         w.add("c.current_step_id = ?", [Value::Integer(s.0)]);
+    }
+    if let Some(quadrant) = q.quadrant {
+        w.add(&quadrant_clause(quadrant), []);
     }
     if let Some(cell) = q.cell {
         let step = |s: Option<StepId>| s.map_or(Value::Null, |s| Value::Integer(s.0));

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{CellRef, SavedSegment, SavedSegmentInput, SegmentFilter, SegmentId};
 
-const COLUMNS: &str = "id, name, filter, has_cell, current_step_id, target_step_id";
+const COLUMNS: &str = "id, name, filter, has_cell, current_step_id, target_step_id, quadrant";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<SavedSegment> {
     let filter: String = row.get(2)?;
@@ -13,6 +13,13 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<SavedSegment> {
         rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
     })?;
     let has_cell: bool = row.get(3)?;
+    let quadrant: Option<String> = row.get(6)?;
+    let quadrant = match quadrant {
+        None => None,
+        Some(text) => Some(serde_json::from_str(&text).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
+        })?),
+    };
     Ok(SavedSegment {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -25,6 +32,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<SavedSegment> {
         } else {
             None
         },
+        quadrant,
     })
 }
 
@@ -32,23 +40,28 @@ fn duplicate_name(name: &str) -> impl FnOnce() -> String + '_ {
     move || format!("a segment named \"{name}\" already exists")
 }
 
-fn filter_json(filter: &SegmentFilter) -> CoreResult<String> {
-    serde_json::to_string(filter)
+fn json(value: &impl serde::Serialize) -> CoreResult<String> {
+    serde_json::to_string(value)
         .map_err(|e| CoreError::invalid("filter", format!("the filter cannot be saved: {e}")))
+}
+
+fn quadrant_json(s: &SavedSegmentInput) -> CoreResult<Option<String>> {
+    s.quadrant.as_ref().map(json).transpose()
 }
 
 /// Inserts a checked segment.
 pub fn insert(conn: &Connection, s: &SavedSegmentInput, now: &str) -> CoreResult<SegmentId> {
     conn.execute(
         "INSERT INTO saved_segment (name, filter, has_cell, current_step_id, target_step_id,
-                                    created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                                    quadrant, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![
             s.name,
-            filter_json(&s.filter)?,
+            json(&s.filter)?,
             s.cell.is_some(),
             s.cell.and_then(|c| c.current_step_id),
             s.cell.and_then(|c| c.target_step_id),
+            quadrant_json(s)?,
             now
         ],
     )
@@ -66,15 +79,16 @@ pub fn update(
     let changed = conn
         .execute(
             "UPDATE saved_segment SET name = ?2, filter = ?3, has_cell = ?4,
-                    current_step_id = ?5, target_step_id = ?6, updated_at = ?7
+                    current_step_id = ?5, target_step_id = ?6, quadrant = ?7, updated_at = ?8
               WHERE id = ?1",
             params![
                 id,
                 s.name,
-                filter_json(&s.filter)?,
+                json(&s.filter)?,
                 s.cell.is_some(),
                 s.cell.and_then(|c| c.current_step_id),
                 s.cell.and_then(|c| c.target_step_id),
+                quadrant_json(s)?,
                 now
             ],
         )

@@ -244,6 +244,8 @@ pub struct CustomerQuery {
     /// Exactly this cell of the current × target matrix ("not placed" and "no target"
     /// included), for a segment's list.
     pub cell: Option<CellRef>,
+    /// Only the customers of this quadrant of success vs satisfaction.
+    pub quadrant: Option<crate::model::QuadrantRef>,
     pub sort: CustomerSort,
     pub descending: bool,
 }
@@ -300,6 +302,7 @@ impl Default for CustomerQuery {
             nps_band: None,
             renewal_within_days: None,
             cell: None,
+            quadrant: None,
             sort: CustomerSort::Name,
             descending: false,
         }

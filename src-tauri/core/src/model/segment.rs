@@ -81,6 +81,7 @@ pub struct SavedSegmentInput {
     pub filter: SegmentFilter,
     /// A cell of the filter persona's matrix; needs `filter.persona_id`.
     pub cell: Option<CellRef>,
+    pub quadrant: Option<QuadrantRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -90,6 +91,7 @@ pub struct SavedSegment {
     pub name: String,
     pub filter: SegmentFilter,
     pub cell: Option<CellRef>,
+    pub quadrant: Option<QuadrantRef>,
 }
 
 /// A saved segment with its size now and the names its filter and cell refer to.
@@ -104,7 +106,142 @@ pub struct SegmentSummary {
     pub persona_name: String,
     /// The cell as "current → target" step titles, when the segment has a cell.
     pub cell_label: Option<String>,
+    /// The quadrant in words ("Satisfied, not successful (NPS, along the map)").
+    pub quadrant_label: Option<String>,
     /// Why the segment no longer matches what was saved (its persona or a step of its
     /// cell was deleted); it then counts no customers.
     pub problem: Option<String>,
+}
+
+/// What "progress" means on the x axis of success vs satisfaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressBasis {
+    /// Current step's place along the whole map: step n of N is n / N, not placed is 0.
+    /// Successful from halfway on.
+    Map,
+    /// Current step relative to the customer's target: successful once the target is
+    /// reached. Customers without a target are left out.
+    Target,
+}
+
+/// The satisfaction score on the y axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SatisfactionMeasure {
+    /// NPS, −100…100; satisfied from 30.
+    Nps,
+    /// CSAT, 0…100; satisfied from 80.
+    Csat,
+}
+
+impl SatisfactionMeasure {
+    /// The lowest score counted as satisfied.
+    pub fn satisfied_from(self) -> f64 {
+        match self {
+            SatisfactionMeasure::Nps => 30.0,
+            SatisfactionMeasure::Csat => 80.0,
+        }
+    }
+
+    pub fn column(self) -> &'static str {
+        match self {
+            SatisfactionMeasure::Nps => "nps",
+            SatisfactionMeasure::Csat => "csat",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Quadrant {
+    SuccessfulSatisfied,
+    SuccessfulNotSatisfied,
+    SatisfiedNotSuccessful,
+    Neither,
+}
+
+impl Quadrant {
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::SuccessfulSatisfied,
+        Quadrant::SuccessfulNotSatisfied,
+        Quadrant::SatisfiedNotSuccessful,
+        Quadrant::Neither,
+    ];
+
+    pub fn of(successful: bool, satisfied: bool) -> Quadrant {
+        match (successful, satisfied) {
+            (true, true) => Quadrant::SuccessfulSatisfied,
+            (true, false) => Quadrant::SuccessfulNotSatisfied,
+            (false, true) => Quadrant::SatisfiedNotSuccessful,
+            (false, false) => Quadrant::Neither,
+        }
+    }
+
+    pub fn successful(self) -> bool {
+        matches!(
+            self,
+            Quadrant::SuccessfulSatisfied | Quadrant::SuccessfulNotSatisfied
+        )
+    }
+
+    pub fn satisfied(self) -> bool {
+        matches!(
+            self,
+            Quadrant::SuccessfulSatisfied | Quadrant::SatisfiedNotSuccessful
+        )
+    }
+}
+
+/// One quadrant of success vs satisfaction, as a segment of customers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QuadrantRef {
+    pub basis: ProgressBasis,
+    pub measure: SatisfactionMeasure,
+    pub quadrant: Quadrant,
+}
+
+/// Customers sharing one point of the scatter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SatisfactionPoint {
+    /// 0…1.
+    #[specta(type = specta_typescript::Number)]
+    pub progress: f64,
+    #[specta(type = specta_typescript::Number)]
+    pub score: f64,
+    pub customers: u32,
+    #[specta(type = specta_typescript::Number)]
+    pub arr_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QuadrantFigure {
+    pub quadrant: Quadrant,
+    pub customers: u32,
+    #[specta(type = specta_typescript::Number)]
+    pub arr_cents: i64,
+}
+
+/// Success vs satisfaction for the customers a filter keeps, aggregated: one point per
+/// (progress, score) pair, and the four quadrants' counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SatisfactionView {
+    pub basis: ProgressBasis,
+    pub measure: SatisfactionMeasure,
+    pub points: Vec<SatisfactionPoint>,
+    /// In `Quadrant::ALL` order.
+    pub quadrants: Vec<QuadrantFigure>,
+    /// Progress from which a customer counts as successful.
+    #[specta(type = specta_typescript::Number)]
+    pub successful_from: f64,
+    #[specta(type = specta_typescript::Number)]
+    pub satisfied_from: f64,
+    /// Customers left out: no score of the chosen measure.
+    pub without_score: u32,
+    /// Customers left out: no target (when progress is relative to the target).
+    pub without_target: u32,
 }

@@ -10,8 +10,9 @@ use crate::db::segments as db_segments;
 use crate::db::{customers, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
-    CustomerQuery, MatrixCell, PersonaMatrix, SavedSegment, SavedSegmentInput, SegmentFilter,
-    SegmentId, SegmentSummary, StepId,
+    CustomerQuery, MatrixCell, PersonaMatrix, ProgressBasis, Quadrant, QuadrantFigure, QuadrantRef,
+    SatisfactionMeasure, SatisfactionPoint, SatisfactionView, SavedSegment, SavedSegmentInput,
+    SegmentFilter, SegmentId, SegmentSummary, StepId,
 };
 use crate::{time, validate};
 
@@ -132,6 +133,7 @@ fn check_segment(conn: &Connection, input: &SavedSegmentInput) -> CoreResult<Sav
         name,
         filter: input.filter.clone(),
         cell: input.cell,
+        quadrant: input.quadrant,
     })
 }
 
@@ -168,7 +170,33 @@ pub fn query_of(
     conn: &Connection,
     segment: &SavedSegment,
 ) -> CoreResult<Result<CustomerQuery, String>> {
-    Ok(describe(conn, segment)?.map(|_| CustomerQuery::segment(&segment.filter, segment.cell)))
+    Ok(describe(conn, segment)?.map(|_| segment_query(segment)))
+}
+
+fn segment_query(segment: &SavedSegment) -> CustomerQuery {
+    CustomerQuery {
+        quadrant: segment.quadrant,
+        ..CustomerQuery::segment(&segment.filter, segment.cell)
+    }
+}
+
+/// A quadrant in words: "Satisfied, not successful (NPS; progress along the map)".
+pub fn quadrant_label(q: QuadrantRef) -> String {
+    let which = match q.quadrant {
+        Quadrant::SuccessfulSatisfied => "Successful and satisfied",
+        Quadrant::SuccessfulNotSatisfied => "Successful, not satisfied",
+        Quadrant::SatisfiedNotSuccessful => "Satisfied, not successful",
+        Quadrant::Neither => "Neither successful nor satisfied",
+    };
+    let measure = match q.measure {
+        SatisfactionMeasure::Nps => "NPS",
+        SatisfactionMeasure::Csat => "CSAT",
+    };
+    let basis = match q.basis {
+        ProgressBasis::Map => "progress along the map",
+        ProgressBasis::Target => "progress to the target",
+    };
+    format!("{which} ({measure}; {basis})")
 }
 
 /// (persona name, cell label) of a segment, or why it no longer resolves.
@@ -215,9 +243,10 @@ pub fn list_saved(conn: &Connection, today: NaiveDate) -> CoreResult<Vec<Segment
     for segment in db_segments::list(conn)? {
         let summary = match describe(conn, &segment)? {
             Ok((persona_name, cell_label)) => {
-                let query = CustomerQuery::segment(&segment.filter, segment.cell);
+                let query = segment_query(&segment);
                 let (customers, arr_cents) = customers::size_matching(conn, &query, today)?;
                 SegmentSummary {
+                    quadrant_label: segment.quadrant.map(quadrant_label),
                     segment,
                     customers,
                     arr_cents,
@@ -227,6 +256,7 @@ pub fn list_saved(conn: &Connection, today: NaiveDate) -> CoreResult<Vec<Segment
                 }
             }
             Err(problem) => SegmentSummary {
+                quadrant_label: segment.quadrant.map(quadrant_label),
                 segment,
                 customers: 0,
                 arr_cents: 0,
@@ -238,4 +268,104 @@ pub fn list_saved(conn: &Connection, today: NaiveDate) -> CoreResult<Vec<Segment
         out.push(summary);
     }
     Ok(out)
+}
+
+/// Success vs satisfaction of the customers `filter` keeps: points aggregated per
+/// (progress, score), and the quadrants' counts and ARR. Progress and the thresholds
+/// follow [`ProgressBasis`] and [`SatisfactionMeasure`]; a quadrant's customers are
+/// listed by a query with `CustomerQuery::quadrant`, under the same rules.
+pub fn satisfaction(
+    conn: &Connection,
+    filter: &SegmentFilter,
+    basis: ProgressBasis,
+    measure: SatisfactionMeasure,
+    today: NaiveDate,
+) -> CoreResult<SatisfactionView> {
+    // Position of every step and the length of its map.
+    let mut place: HashMap<StepId, (i32, i32)> = HashMap::new();
+    for persona in personas::list(conn)? {
+        let map_steps = steps::list_for_map(conn, persona.map_id)?;
+        let len = map_steps.len() as i32;
+        for s in map_steps {
+            place.insert(s.id, (s.position, len));
+        }
+    }
+    let groups = customers::score_groups(conn, filter, today, measure.column())?;
+    let satisfied_from = measure.satisfied_from();
+    let mut points: HashMap<(u64, i64), SatisfactionPoint> = HashMap::new();
+    let mut quadrants: HashMap<Quadrant, (u32, i64)> = HashMap::new();
+    let (mut without_score, mut without_target) = (0, 0);
+    for ((_, current, target, score), (count, arr)) in groups {
+        let Some(score) = score else {
+            without_score += count;
+            continue;
+        };
+        let current = current.and_then(|s| place.get(&s).copied());
+        let (progress, successful) = match basis {
+            ProgressBasis::Map => match current {
+                None => (0.0, false),
+                Some((position, len)) => (
+                    f64::from(position + 1) / f64::from(len.max(1)),
+                    (position + 1) * 2 >= len,
+                ),
+            },
+            ProgressBasis::Target => {
+                let Some((target, _)) = target.and_then(|s| place.get(&s).copied()) else {
+                    without_target += count;
+                    continue;
+                };
+                match current {
+                    None => (0.0, false),
+                    Some((position, _)) => (
+                        (f64::from(position + 1) / f64::from(target + 1)).min(1.0),
+                        position >= target,
+                    ),
+                }
+            }
+        };
+        let score = score as f64 / 10.0;
+        let quadrant = Quadrant::of(successful, score >= satisfied_from);
+        let q = quadrants.entry(quadrant).or_default();
+        q.0 += count;
+        q.1 += arr;
+        let point = points
+            .entry((progress.to_bits(), (score * 10.0).round() as i64))
+            .or_insert(SatisfactionPoint {
+                progress,
+                score,
+                customers: 0,
+                arr_cents: 0,
+            });
+        point.customers += count;
+        point.arr_cents += arr;
+    }
+    let mut points: Vec<SatisfactionPoint> = points.into_values().collect();
+    points.sort_by(|a, b| {
+        a.progress
+            .total_cmp(&b.progress)
+            .then(a.score.total_cmp(&b.score))
+    });
+    Ok(SatisfactionView {
+        basis,
+        measure,
+        points,
+        quadrants: Quadrant::ALL
+            .iter()
+            .map(|&quadrant| {
+                let (customers, arr_cents) = quadrants.get(&quadrant).copied().unwrap_or_default();
+                QuadrantFigure {
+                    quadrant,
+                    customers,
+                    arr_cents,
+                }
+            })
+            .collect(),
+        successful_from: match basis {
+            ProgressBasis::Map => 0.5,
+            ProgressBasis::Target => 1.0,
+        },
+        satisfied_from,
+        without_score,
+        without_target,
+    })
 }

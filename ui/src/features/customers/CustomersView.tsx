@@ -87,6 +87,7 @@ export function CustomersView({
     npsBand: null,
     renewalWithinDays: null,
     cell: null,
+    quadrant: null,
     sort: sort.sort,
     descending: sort.descending,
   };

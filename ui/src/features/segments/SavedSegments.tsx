@@ -18,6 +18,7 @@ interface Props {
 export function describeSegment(s: SegmentSummary, personaName: (id: PersonaId) => string): string {
   const parts = [s.personaName];
   if (s.cellLabel !== null) parts.push(s.cellLabel);
+  if (s.quadrantLabel !== null) parts.push(s.quadrantLabel);
   for (const chip of filterChips(s.segment.filter, personaName)) if (chip.key !== "persona") parts.push(chip.label);
   return parts.join(" · ");
 }

@@ -143,6 +143,7 @@ describe("saved segments", () => {
         name: "Big pilots",
         filter: expect.objectContaining({ personaId: 1, minArrCents: 500_00 }),
         cell: { currentStepId: a.id, targetStepId: b.id },
+        quadrant: null,
       },
     ]);
     const item = await screen.findByTestId("saved-segment");
@@ -188,5 +189,77 @@ describe("saved segments", () => {
     );
     expect(await screen.findByTestId("saved-segments-empty")).toBeVisible();
     expect(client.segments).toEqual([]);
+  });
+});
+
+describe("success vs satisfaction", () => {
+  it("counts customers per quadrant and opens a quadrant as a segment that can be saved", async () => {
+    const client = fakeClient(["Home architect"]);
+    const map = await client.getMap(1);
+    const steps: { id: number }[] = [];
+    for (const title of ["Pilot", "Rollout", "Scale", "Expand"]) {
+      steps.push(await client.addStep(map.map.id, { title, outcome: "" }, null));
+    }
+    const add = (name: string, step: number, nps: number | null) =>
+      client.createCustomer({
+        name,
+        externalId: null,
+        personaId: 1,
+        currentStepId: steps[step]?.id ?? null,
+        targetStepId: null,
+        arrCents: 100_00,
+        health: null,
+        nps,
+        csat: null,
+        owner: "",
+        renewalDate: null,
+        notes: "",
+      });
+    await add("Happy early", 0, 60); // satisfied, not successful
+    await add("Happy late", 3, 50); // successful and satisfied
+    await add("Grumpy late", 2, -10); // successful, not satisfied
+    await add("Grumpy early", 0, 0); // neither
+    await add("Silent", 1, null); // no NPS: left out
+    render(
+      <ClientContext.Provider value={client}>
+        <App />
+      </ClientContext.Provider>,
+    );
+    await userEvent.click(await screen.findByTestId("nav-segments"));
+    await userEvent.click(await screen.findByTestId("tab-satisfaction"));
+    const chart = await screen.findByTestId("satisfaction");
+    expect(within(chart).getByTestId("quadrant-satisfied_not_successful")).toHaveTextContent(
+      "Satisfied, not successful125%",
+    );
+    for (const q of ["successful_satisfied", "successful_not_satisfied", "neither"]) {
+      expect(within(chart).getByTestId(`quadrant-${q}`)).toHaveTextContent("1");
+    }
+
+    await userEvent.click(within(chart).getByTestId("quadrant-satisfied_not_successful"));
+    expect(within(chart).getByTestId("quadrant-satisfied_not_successful")).toHaveAttribute("aria-pressed", "true");
+    const panel = await screen.findByTestId("segment-panel");
+    expect(within(panel).getByRole("heading")).toHaveTextContent(
+      "Satisfied, not successful (NPS; progress along the map) · 1 customer",
+    );
+    await waitFor(() => expect(within(panel).getAllByTestId("customer-row")).toHaveLength(1));
+    expect(within(panel).getByTestId("customer-row")).toHaveTextContent("Happy early");
+
+    await userEvent.click(screen.getByTestId("save-segment"));
+    const dialog = await screen.findByTestId("save-segment-dialog");
+    await userEvent.type(within(dialog).getByTestId("segment-name"), "Happy but stuck");
+    await userEvent.click(within(dialog).getByTestId("segment-save"));
+    await waitFor(() => expect(client.segments).toHaveLength(1));
+    expect(client.segments[0]?.quadrant).toEqual({
+      basis: "map",
+      measure: "nps",
+      quadrant: "satisfied_not_successful",
+    });
+    expect(await screen.findByTestId("saved-segment")).toHaveTextContent(
+      "Satisfied, not successful (NPS; progress along the map)",
+    );
+
+    // Other axes: the chosen quadrant no longer applies and is let go.
+    await userEvent.selectOptions(screen.getByTestId("satisfaction-basis"), "target");
+    expect(screen.queryByTestId("segment-panel")).toBeNull();
   });
 });

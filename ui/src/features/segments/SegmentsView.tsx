@@ -8,6 +8,10 @@ import type {
   CustomerQuery,
   CustomerRow,
   CustomerSort,
+  ProgressBasis,
+  Quadrant,
+  QuadrantRef,
+  SatisfactionMeasure,
   SavedSegmentInput,
   SegmentId,
   SegmentSummary,
@@ -25,6 +29,8 @@ import { CustomerList } from "../customers/CustomerList";
 import { ExportDialog } from "../customers/ExportDialog";
 import { grid, heat, type Measure } from "./matrix";
 import { FlowsChart } from "./FlowsChart";
+import { SatisfactionChart } from "./SatisfactionChart";
+import { BASES, describeQuadrant, MEASURES } from "./satisfaction";
 import { SaveSegmentDialog } from "./SaveSegmentDialog";
 import { describeSegment, SavedSegments } from "./SavedSegments";
 import { ArrRangeFilter, NpsFilter, RenewalFilter } from "./SegmentFilters";
@@ -39,11 +45,12 @@ interface Props {
   onError: (error: unknown) => void;
 }
 
-type Tab = "matrix" | "flows";
+type Tab = "matrix" | "flows" | "satisfaction";
 
 const TABS: { id: Tab; label: string }[] = [
   { id: "matrix", label: "Matrix" },
   { id: "flows", label: "Flows" },
+  { id: "satisfaction", label: "Success vs satisfaction" },
 ];
 
 interface Exporting {
@@ -58,11 +65,17 @@ interface Saving {
   renaming?: SegmentId;
 }
 
+/** The segment shown below the charts: a matrix cell of one persona, or a quadrant of
+ * success vs satisfaction (over the filters in force). */
 interface Selection {
-  personaId: PersonaId;
-  cell: CellRef;
+  personaId: PersonaId | null;
+  cell: CellRef | null;
+  quadrant: QuadrantRef | null;
   label: string;
 }
+
+const sameCell = (a: CellRef, b: { currentStepId: number | null; targetStepId: number | null }) =>
+  (a.currentStepId ?? null) === b.currentStepId && (a.targetStepId ?? null) === b.targetStepId;
 
 export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, onError }: Props) {
   const client = useClient();
@@ -70,6 +83,8 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   const change = (patch: Partial<SegmentFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const [measure, setMeasure] = useState<Measure>("customers");
   const [tab, setTab] = useState<Tab>("matrix");
+  const [basis, setBasis] = useState<ProgressBasis>("map");
+  const [scoreMeasure, setScoreMeasure] = useState<SatisfactionMeasure>("nps");
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sort, setSort] = useState<{ sort: CustomerSort; descending: boolean }>({ sort: "arr", descending: true });
   const [exporting, setExporting] = useState<Exporting | null>(null);
@@ -77,25 +92,41 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   const owners = useLoad(() => client.customerOwners(), [client, revision]);
   const saved = useLoad(() => client.listSegments(), [client, revision]);
   const panel = useRef<HTMLElement>(null);
-  const selectionKey = selection ? JSON.stringify(selection.cell) + selection.personaId : "";
+  const selectionKey = selection ? JSON.stringify([selection.personaId, selection.cell, selection.quadrant]) : "";
   // A chosen segment is shown below the matrices: bring it into view.
   useEffect(() => {
     if (selectionKey) panel.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
   }, [selectionKey]);
   const matrices = useLoad(() => client.segmentMatrix(filter), [client, revision, filter]);
+  const wantsSatisfaction = tab === "satisfaction" || selection?.quadrant != null;
+  const satisfaction = useLoad(
+    () => (wantsSatisfaction ? client.segmentSatisfaction(filter, basis, scoreMeasure) : Promise.resolve(null)),
+    [client, revision, filter, basis, scoreMeasure, wantsSatisfaction],
+  );
 
-  // The selected cell's size now (after a filter change or an edit), not when clicked.
-  const selectedCount =
-    selection === null
-      ? 0
-      : ((matrices.data ?? [])
-          .find((m) => m.personaId === selection.personaId)
-          ?.cells.find(
-            (c) =>
-              c.currentStepId === (selection.cell.currentStepId ?? null) &&
-              c.targetStepId === (selection.cell.targetStepId ?? null),
-          )?.customers ?? 0);
-  const query = selection && segmentQuery({ ...filter, personaId: selection.personaId }, selection.cell, sort);
+  // The selected segment's size now (after a filter change or an edit), not when clicked.
+  const selectedCount = (() => {
+    if (selection?.cell) {
+      const cell = selection.cell;
+      return (
+        (matrices.data ?? []).find((m) => m.personaId === selection.personaId)?.cells.find((c) => sameCell(cell, c))
+          ?.customers ?? 0
+      );
+    }
+    if (selection?.quadrant) {
+      const q = selection.quadrant.quadrant;
+      return satisfaction.data?.quadrants.find((f) => f.quadrant === q)?.customers ?? 0;
+    }
+    return 0;
+  })();
+  const query =
+    selection &&
+    segmentQuery(
+      { ...filter, personaId: selection.personaId ?? filter.personaId },
+      selection.cell,
+      sort,
+      selection.quadrant,
+    );
   const noop = useCallback(() => {}, []);
   // Customers picked in the segment list for a bulk move; a new segment starts empty.
   const [picked, setPicked] = useState(() => ({ key: selectionKey, rows: new Map<CustomerId, CustomerRow>() }));
@@ -116,13 +147,18 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   const chips = filterChips(filter, personaName);
 
   function startSaving() {
-    const segmentFilter = selection ? { ...filter, personaId: selection.personaId } : filter;
+    const segmentFilter = selection ? { ...filter, personaId: selection.personaId ?? filter.personaId } : filter;
     const what = filterChips(segmentFilter, personaName)
       .filter((c) => !(selection && c.key === "persona"))
       .map((c) => c.label);
     if (selection) what.unshift(selection.label);
     setSaving({
-      input: { name: "", filter: segmentFilter, cell: selection?.cell ?? null },
+      input: {
+        name: "",
+        filter: segmentFilter,
+        cell: selection?.cell ?? null,
+        quadrant: selection?.quadrant ?? null,
+      },
       description:
         what.length === 0
           ? "Every customer of every persona. Its size is counted again each time you look."
@@ -133,11 +169,33 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   function open(s: SegmentSummary) {
     setFilter({ ...NO_FILTER, ...s.segment.filter });
     const persona = s.segment.filter.personaId;
-    setSelection(
-      s.segment.cell !== null && persona !== null
-        ? { personaId: persona, cell: s.segment.cell, label: `${s.personaName}: ${s.cellLabel ?? ""}` }
-        : null,
-    );
+    const { cell, quadrant } = s.segment;
+    if (quadrant !== null) {
+      setBasis(quadrant.basis);
+      setScoreMeasure(quadrant.measure);
+      setTab("satisfaction");
+      setSelection({ personaId: null, cell: null, quadrant, label: describeQuadrant(quadrant) });
+    } else if (cell !== null && persona !== null) {
+      if (tab === "satisfaction") setTab("matrix");
+      setSelection({ personaId: persona, cell, quadrant: null, label: `${s.personaName}: ${s.cellLabel ?? ""}` });
+    } else {
+      setSelection(null);
+    }
+  }
+
+  const selectCell = (personaId: PersonaId) => (cell: CellRef, label: string) =>
+    setSelection({ personaId, cell, quadrant: null, label });
+
+  function selectQuadrant(q: Quadrant) {
+    const ref = { basis, measure: scoreMeasure, quadrant: q };
+    setSelection({ personaId: null, cell: null, quadrant: ref, label: describeQuadrant(ref) });
+  }
+
+  /** A quadrant chosen under other axes would no longer match the chart: let it go. */
+  function changeAxes(next: { basis?: ProgressBasis; measure?: SatisfactionMeasure }) {
+    if (next.basis) setBasis(next.basis);
+    if (next.measure) setScoreMeasure(next.measure);
+    if (selection?.quadrant) setSelection(null);
   }
 
   function remove(s: SegmentSummary) {
@@ -284,24 +342,61 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
             ))}
           </div>
           <div className="matrices" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {(matrices.data ?? []).map((m) =>
-              tab === "flows" ? (
-                <FlowsChart
-                  key={m.personaId}
-                  matrix={m}
-                  measure={measure}
-                  onSelect={(cell, label) => setSelection({ personaId: m.personaId, cell, label })}
-                />
-              ) : (
-                <Matrix
-                  key={m.personaId}
-                  matrix={m}
-                  measure={measure}
-                  selected={selection}
-                  onSelect={(cell, label) => setSelection({ personaId: m.personaId, cell, label })}
-                />
-              ),
+            {tab === "satisfaction" && (
+              <>
+                <div className="filter-bar" role="group" aria-label="Axes">
+                  <label className="inline-field">
+                    <span>Progress</span>
+                    <select
+                      value={basis}
+                      onChange={(e) => changeAxes({ basis: e.target.value as ProgressBasis })}
+                      data-testid="satisfaction-basis"
+                    >
+                      {BASES.map((b) => (
+                        <option key={b.value} value={b.value}>
+                          {b.label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="inline-field">
+                    <span>Satisfaction</span>
+                    <select
+                      value={scoreMeasure}
+                      onChange={(e) => changeAxes({ measure: e.target.value as SatisfactionMeasure })}
+                      data-testid="satisfaction-measure"
+                    >
+                      {MEASURES.map((m) => (
+                        <option key={m.value} value={m.value}>
+                          {m.label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
+                {satisfaction.data && (
+                  <SatisfactionChart
+                    view={satisfaction.data}
+                    selected={selection?.quadrant?.quadrant ?? null}
+                    onSelect={selectQuadrant}
+                  />
+                )}
+              </>
             )}
+            {tab !== "satisfaction" &&
+              (matrices.data ?? []).map((m) =>
+                tab === "flows" ? (
+                  <FlowsChart key={m.personaId} matrix={m} measure={measure} onSelect={selectCell(m.personaId)} />
+                ) : (
+                  <Matrix
+                    key={m.personaId}
+                    matrix={m}
+                    measure={measure}
+                    selected={selection}
+                    onSelect={selectCell(m.personaId)}
+                  />
+                ),
+              )}
           </div>
         </>
       )}
@@ -429,8 +524,8 @@ function Matrix({
                     const shade = heat(measure === "customers" ? cell.customers : cell.arrCents, max);
                     const isSelected =
                       selected?.personaId === matrix.personaId &&
-                      selected.cell.currentStepId === r.stepId &&
-                      selected.cell.targetStepId === c.stepId;
+                      selected.cell?.currentStepId === r.stepId &&
+                      selected.cell?.targetStepId === c.stepId;
                     const label = `${matrix.personaName}: ${r.label} → ${c.label}`;
                     return (
                       <td key={c.stepId ?? "none"} className={cell.regression ? "is-regression" : undefined}>

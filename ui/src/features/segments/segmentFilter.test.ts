@@ -53,6 +53,7 @@ describe("segment filters", () => {
       search: "",
       currentStepId: null,
       cell,
+      quadrant: null,
       sort: "arr",
       descending: true,
     });

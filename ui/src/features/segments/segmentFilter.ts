@@ -1,6 +1,14 @@
 // The filters over the Segments view as one value: what the matrix counts by, what a
 // segment's list and export use, and what a saved segment keeps.
-import type { CellRef, CustomerQuery, CustomerSort, NpsBand, PersonaId, SegmentFilter } from "../../ipc/client";
+import type {
+  CellRef,
+  CustomerQuery,
+  CustomerSort,
+  NpsBand,
+  PersonaId,
+  QuadrantRef,
+  SegmentFilter,
+} from "../../ipc/client";
 import { bandLabel } from "../customers/filters";
 import { formatArr } from "../../lib/format";
 
@@ -28,8 +36,9 @@ export function segmentQuery(
   filter: SegmentFilter,
   cell: CellRef | null,
   sort: { sort: CustomerSort; descending: boolean },
+  quadrant: QuadrantRef | null = null,
 ): CustomerQuery {
-  return { search: "", currentStepId: null, ...filter, cell, sort: sort.sort, descending: sort.descending };
+  return { search: "", currentStepId: null, ...filter, cell, quadrant, sort: sort.sort, descending: sort.descending };
 }
 
 /** Money typed in whole currency units ("25000", "25,000", "12.5") as cents; empty: no bound. */
