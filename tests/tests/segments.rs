@@ -81,3 +81,108 @@ async fn a_matrix_cell_opens_its_segment_and_exports_exactly_its_customers() {
     app.screenshot("segments-export").await;
     app.quit().await;
 }
+
+/// The count shown on a quadrant button ("Neither\n12\n33% · $1.2M ARR" → 12).
+async fn quadrant_count(app: &App, quadrant: &str) -> u32 {
+    let button = app
+        .wait_for(&format!(
+            "[data-testid=quadrant-{quadrant}] .quadrant-count"
+        ))
+        .await;
+    app.text_of(&button).await.replace(',', "").parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    app.wait_for("[data-testid=nav-segments]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=matrix]").await;
+    app.wait_for("[data-testid=tab-flows]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=flows-chart] svg").await;
+    app.screenshot("segments-flows").await;
+
+    app.wait_for("[data-testid=tab-satisfaction]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=satisfaction-chart] svg").await;
+    let mut counts = Vec::new();
+    for q in [
+        "successful_satisfied",
+        "successful_not_satisfied",
+        "satisfied_not_successful",
+        "neither",
+    ] {
+        counts.push((quadrant_count(&app, q).await, q));
+    }
+    // The demo's 36 customers all have an NPS: every one is in a quadrant.
+    assert_eq!(counts.iter().map(|c| c.0).sum::<u32>(), 36, "{counts:?}");
+    let (count, quadrant) = *counts.iter().max().unwrap();
+    assert!(count > 0);
+    app.screenshot("segments-satisfaction").await;
+
+    app.wait_for(&format!("[data-testid=quadrant-{quadrant}]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_attr(
+        &format!("[data-testid=quadrant-{quadrant}]"),
+        "aria-pressed",
+        "true",
+    )
+    .await;
+    let panel = app.wait_for("[data-testid=segment-panel]").await;
+    let heading = app.text_of(&panel.find(By::Css("h2")).await.unwrap()).await;
+    let customers = if count == 1 {
+        "1 customer".to_string()
+    } else {
+        format!("{count} customers")
+    };
+    assert!(heading.ends_with(&format!("· {customers}")), "{heading}");
+    assert!(
+        heading.contains("(NPS; progress along the map)"),
+        "{heading}"
+    );
+
+    // Saved under a name, it is listed with its size now.
+    app.wait_for("[data-testid=save-segment]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let name = app.wait_for("[data-testid=segment-name]").await;
+    name.send_keys("Quadrant to watch").await.unwrap();
+    app.wait_for("[data-testid=segment-save]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let item = app.wait_for("[data-testid=saved-segment]").await;
+    let size = app
+        .text_of(
+            &item
+                .find(By::Css("[data-testid=saved-segment-size]"))
+                .await
+                .unwrap(),
+        )
+        .await;
+    assert!(size.starts_with(&customers), "{size} for {count}");
+    app.screenshot("segments-saved").await;
+
+    // A filter narrows the chart and shows as a chip.
+    let min = app.wait_for("[data-testid=filter-arr-min]").await;
+    min.send_keys("1000000").await.unwrap();
+    app.wait_for("[aria-label^='Remove filter ARR']").await;
+    app.quit().await;
+}

@@ -23,15 +23,36 @@ export function SatisfactionChart({ view, selected, onSelect }: Props) {
     const [lo, hi] = measure.range;
     const x0 = view.successfulFrom;
     const y0 = view.satisfiedFrom;
+    // Quadrant names sit in the chart's corners, clear of the points in the middle.
+    const corner: Record<Quadrant, string> = {
+      satisfied_not_successful: "insideTopLeft",
+      successful_satisfied: "insideTopRight",
+      neither: "insideBottomLeft",
+      successful_not_satisfied: "insideBottomRight",
+    };
+    const tone: Record<Quadrant, string> = {
+      successful_satisfied: palette.community,
+      successful_not_satisfied: palette.warn,
+      satisfied_not_successful: palette.warn,
+      neither: palette.danger,
+    };
     const area = (q: Quadrant, from: [number, number], to: [number, number]) => [
       {
         name: q,
         coord: from,
-        itemStyle: { color: q === selected ? palette.accent : "transparent", opacity: 0.08 },
-        label: { show: true, color: palette.text3, fontSize: 11, formatter: quadrantName(q) },
+        itemStyle: { color: q === selected ? palette.accent : "transparent", opacity: 0.1 },
+        label: { show: true, position: corner[q], color: palette.text3, fontSize: 11, formatter: quadrantName(q) },
       },
       { coord: to },
     ];
+    const quadrantOf = (progress: number, score: number): Quadrant =>
+      progress >= x0
+        ? score >= y0
+          ? "successful_satisfied"
+          : "successful_not_satisfied"
+        : score >= y0
+          ? "satisfied_not_successful"
+          : "neither";
     return {
       animation: false,
       textStyle: { fontFamily: palette.font },
@@ -75,9 +96,12 @@ export function SatisfactionChart({ view, selected, onSelect }: Props) {
       series: [
         {
           type: "scatter",
-          data: view.points.map((p) => [p.progress, p.score, p.customers, p.arrCents]),
+          data: view.points.map((p) => ({
+            value: [p.progress, p.score, p.customers, p.arrCents],
+            itemStyle: { color: tone[quadrantOf(p.progress, p.score)] },
+          })),
           symbolSize: (value: number[]) => pointSize(value[2] ?? 0, largest),
-          itemStyle: { color: palette.accent, opacity: 0.55 },
+          itemStyle: { opacity: 0.6 },
           markLine: {
             silent: true,
             symbol: "none",

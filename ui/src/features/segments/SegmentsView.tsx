@@ -1,7 +1,7 @@
 // The CS leader's view: for each persona, customers by current step (rows) and target
 // step (columns), shaded by count or ARR, with totals and regressions marked. A cell
 // opens its segment: the customers in it, sortable, exportable to CSV.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type {
   CellRef,
   CustomerId,
@@ -28,8 +28,6 @@ import { BulkBar } from "../customers/BulkBar";
 import { CustomerList } from "../customers/CustomerList";
 import { ExportDialog } from "../customers/ExportDialog";
 import { grid, heat, type Measure } from "./matrix";
-import { FlowsChart } from "./FlowsChart";
-import { SatisfactionChart } from "./SatisfactionChart";
 import { BASES, describeQuadrant, MEASURES } from "./satisfaction";
 import { SaveSegmentDialog } from "./SaveSegmentDialog";
 import { describeSegment, SavedSegments } from "./SavedSegments";
@@ -44,6 +42,10 @@ interface Props {
   onChanged: () => void;
   onError: (error: unknown) => void;
 }
+
+// The charts (and ECharts with them) load when first shown: the app starts without them.
+const FlowsChart = lazy(() => import("./FlowsChart").then((m) => ({ default: m.FlowsChart })));
+const SatisfactionChart = lazy(() => import("./SatisfactionChart").then((m) => ({ default: m.SatisfactionChart })));
 
 type Tab = "matrix" | "flows" | "satisfaction";
 
@@ -341,63 +343,65 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
               </button>
             ))}
           </div>
-          <div className="matrices" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === "satisfaction" && (
-              <>
-                <div className="filter-bar" role="group" aria-label="Axes">
-                  <label className="inline-field">
-                    <span>Progress</span>
-                    <select
-                      value={basis}
-                      onChange={(e) => changeAxes({ basis: e.target.value as ProgressBasis })}
-                      data-testid="satisfaction-basis"
-                    >
-                      {BASES.map((b) => (
-                        <option key={b.value} value={b.value}>
-                          {b.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="inline-field">
-                    <span>Satisfaction</span>
-                    <select
-                      value={scoreMeasure}
-                      onChange={(e) => changeAxes({ measure: e.target.value as SatisfactionMeasure })}
-                      data-testid="satisfaction-measure"
-                    >
-                      {MEASURES.map((m) => (
-                        <option key={m.value} value={m.value}>
-                          {m.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                </div>
-                {satisfaction.data && (
-                  <SatisfactionChart
-                    view={satisfaction.data}
-                    selected={selection?.quadrant?.quadrant ?? null}
-                    onSelect={selectQuadrant}
-                  />
-                )}
-              </>
-            )}
-            {tab !== "satisfaction" &&
-              (matrices.data ?? []).map((m) =>
-                tab === "flows" ? (
-                  <FlowsChart key={m.personaId} matrix={m} measure={measure} onSelect={selectCell(m.personaId)} />
-                ) : (
-                  <Matrix
-                    key={m.personaId}
-                    matrix={m}
-                    measure={measure}
-                    selected={selection}
-                    onSelect={selectCell(m.personaId)}
-                  />
-                ),
+          <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+            <div className="matrices" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+              {tab === "satisfaction" && (
+                <>
+                  <div className="filter-bar" role="group" aria-label="Axes">
+                    <label className="inline-field">
+                      <span>Progress</span>
+                      <select
+                        value={basis}
+                        onChange={(e) => changeAxes({ basis: e.target.value as ProgressBasis })}
+                        data-testid="satisfaction-basis"
+                      >
+                        {BASES.map((b) => (
+                          <option key={b.value} value={b.value}>
+                            {b.label}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <label className="inline-field">
+                      <span>Satisfaction</span>
+                      <select
+                        value={scoreMeasure}
+                        onChange={(e) => changeAxes({ measure: e.target.value as SatisfactionMeasure })}
+                        data-testid="satisfaction-measure"
+                      >
+                        {MEASURES.map((m) => (
+                          <option key={m.value} value={m.value}>
+                            {m.label}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </div>
+                  {satisfaction.data && (
+                    <SatisfactionChart
+                      view={satisfaction.data}
+                      selected={selection?.quadrant?.quadrant ?? null}
+                      onSelect={selectQuadrant}
+                    />
+                  )}
+                </>
               )}
-          </div>
+              {tab !== "satisfaction" &&
+                (matrices.data ?? []).map((m) =>
+                  tab === "flows" ? (
+                    <FlowsChart key={m.personaId} matrix={m} measure={measure} onSelect={selectCell(m.personaId)} />
+                  ) : (
+                    <Matrix
+                      key={m.personaId}
+                      matrix={m}
+                      measure={measure}
+                      selected={selection}
+                      onSelect={selectCell(m.personaId)}
+                    />
+                  ),
+                )}
+            </div>
+          </Suspense>
         </>
       )}
 
