@@ -45,6 +45,7 @@ const COMMANDS: &[&str] = &[
     "update_segment",
     "delete_segment",
     "segment_satisfaction",
+    "segment_progression",
 ];
 
 fn main() {

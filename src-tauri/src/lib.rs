@@ -57,6 +57,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::segments::update_segment,
         commands::segments::delete_segment,
         commands::segments::segment_satisfaction,
+        commands::segments::segment_progression,
     ])
 }
 

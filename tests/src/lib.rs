@@ -252,8 +252,8 @@ impl App {
     /// centre, then release. Coordinates are taken before the drag starts, because
     /// elements shift while a sortable list rearranges itself under the pointer.
     pub async fn drag(&self, from: &WebElement, to: &WebElement) {
-        let a = from.rect().await.expect("source position");
-        let b = to.rect().await.expect("target position");
+        let a = Self::settled(from).await;
+        let b = Self::settled(to).await;
         let (ax, ay) = (a.x + a.width / 2.0, a.y + a.height / 2.0);
         let (bx, by) = (b.x + b.width / 2.0, b.y + b.height / 2.0);
         let mut chain = self
@@ -274,6 +274,26 @@ impl App {
             .perform()
             .await
             .expect("drag and drop");
+    }
+
+    /// Where an element is once it has stopped moving (a panel opening or a dialog
+    /// closing shifts the layout for a moment): the same rectangle twice, 100 ms apart,
+    /// or the last one after 3 s.
+    async fn settled(element: &WebElement) -> thirtyfour::ElementRect {
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let mut last = element.rect().await.expect("element position");
+        loop {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let now = element.rect().await.expect("element position");
+            let same = (now.x - last.x).abs() < 0.5
+                && (now.y - last.y).abs() < 0.5
+                && (now.width - last.width).abs() < 0.5
+                && (now.height - last.height).abs() < 0.5;
+            if same || Instant::now() > deadline {
+                return now;
+            }
+            last = now;
+        }
     }
 
     /// Scrolls the page so that `element` is in the middle of the view (vertically).

@@ -186,3 +186,60 @@ async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved()
     app.wait_for("[aria-label^='Remove filter ARR']").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn progression_shows_stays_and_moves_and_opens_the_stalled_customers() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    app.wait_for("[data-testid=nav-segments]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=tab-progression]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let table = app.wait_for("[data-testid=progression]").await;
+    let rows = table
+        .find_all(By::Css("[data-testid=progression-row]"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 4, "the demo persona's four steps");
+    // The demo's first step has completed stays: a median in days.
+    let first = app.text_of(&rows[0]).await;
+    assert!(first.contains("days"), "{first}");
+    app.screenshot("segments-progression").await;
+
+    let count = app.wait_for("[data-testid=stalled-count]").await;
+    let count = app.text_of(&count).await;
+    let stalled: u32 = count.split(' ').next().unwrap().parse().unwrap();
+    assert!(stalled > 0, "{count}");
+    app.wait_for("[data-testid=show-stalled]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[aria-label='Remove filter On their step over 60 days']")
+        .await;
+    let panel = app.wait_for("[data-testid=segment-panel]").await;
+    let customers = if stalled == 1 {
+        "1 customer".to_string()
+    } else {
+        format!("{stalled} customers")
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let heading = app.text_of(&panel.find(By::Css("h2")).await.unwrap()).await;
+        if heading.ends_with(&format!("· {customers}")) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{heading} for {stalled}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    app.quit().await;
+}

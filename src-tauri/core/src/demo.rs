@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
-    AttachmentTarget, CustomerInput, KpiDirection, KpiInput, KpiKind, PersonaInput,
+    AttachmentTarget, CustomerInput, KpiDirection, KpiInput, KpiKind, PersonaInput, PlacementMove,
     PlacementSource, StepId, StepInput, VehicleId, VehicleInput, VehicleKind,
 };
 use crate::ops;
@@ -321,6 +321,9 @@ pub fn build(conn: &Connection, now: DateTime<Utc>) -> CoreResult<()> {
     }
 
     let mut seq = Sequence(0x5eed_cafe);
+    // Journeys (how long each customer spent on each step) draw from their own sequence,
+    // so the customers themselves stay as they were.
+    let mut journey = Sequence(0x0a11_70de);
     let mut used_names = std::collections::HashSet::new();
     let mut external = 1000;
     let mut all_steps: Vec<Vec<StepId>> = Vec::new();
@@ -390,13 +393,20 @@ pub fn build(conn: &Connection, now: DateTime<Utc>) -> CoreResult<()> {
             let renewal = NaiveDate::from_ymd_opt(2027, 1, 1)
                 .map(|d| d + Duration::days(seq.below(365) as i64));
             external += 1 + seq.below(7) as i64;
-            ops::customers::create(
+            // A history to progress along: the first step, then each next one after a
+            // stay of 2 to 17 weeks; on the current step for 1 to 24 weeks until now.
+            let stays: Vec<i64> = (0..current)
+                .map(|_| 14 + journey.below(106) as i64)
+                .collect();
+            let on_current = 7 + journey.below(161) as i64;
+            let mut at = now - Duration::days(on_current + stays.iter().sum::<i64>());
+            let customer = ops::customers::create(
                 conn,
                 &CustomerInput {
                     external_id: Some(format!("ACC-{external}")),
                     name,
                     persona_id: persona.id,
-                    current_step_id: Some(step_ids[current as usize]),
+                    current_step_id: Some(step_ids[0]),
                     target_step_id: (target != current).then(|| step_ids[target as usize]),
                     arr_cents: Some(arr * 100),
                     health: Some(health),
@@ -407,8 +417,20 @@ pub fn build(conn: &Connection, now: DateTime<Utc>) -> CoreResult<()> {
                     notes: String::new(),
                 },
                 PlacementSource::Demo,
-                now,
+                at,
             )?;
+            for (k, stay) in stays.iter().enumerate() {
+                at += Duration::days(*stay);
+                ops::customers::place(
+                    conn,
+                    &[customer.id],
+                    PlacementMove::Current {
+                        step_id: step_ids[k + 1],
+                    },
+                    PlacementSource::Demo,
+                    at,
+                )?;
+            }
         }
         all_steps.push(step_ids);
     }

@@ -134,3 +134,32 @@ fn the_workspace_is_named_after_the_demo() {
     assert_eq!(info.name, demo::WORKSPACE_NAME);
     assert_eq!(info.persona_count, 3);
 }
+
+#[test]
+fn the_demo_customers_have_journeys_to_look_at_in_progression() {
+    let mut db = memory_db();
+    db.write(|tx| demo::build(tx, now())).unwrap();
+    let today = common::today();
+    let personas = db.read(ops::personas::list).unwrap();
+    let view = db
+        .read(|c| {
+            ops::segments::progression(
+                c,
+                &successmap_core::model::SegmentFilter::default(),
+                personas[0].persona.id,
+                today - chrono::Duration::days(365),
+                today,
+                60,
+                today,
+            )
+        })
+        .unwrap();
+    // Customers moved on from the first step after a stay, some moved forward within
+    // the year, and some have sat on their step for more than 60 days.
+    assert!(view.rows[0].median_days.is_some_and(|d| d >= 14.0));
+    assert!(view.rows.iter().map(|r| r.forward).sum::<u32>() > 0);
+    assert!(view.stalled > 0);
+    // Every customer still stands where the demo puts them: the map counts them all.
+    let total: u32 = personas.iter().map(|p| p.customer_count).sum();
+    assert_eq!(total, 36);
+}

@@ -601,3 +601,117 @@ fn success_vs_satisfaction_counts_quadrants_by_map_or_target_and_lists_them() {
         }
     }
 }
+
+#[test]
+fn progression_from_history_median_stays_moves_per_period_and_stalled_customers() {
+    use chrono::{TimeZone, Utc};
+    use successmap_core::model::PlacementMove;
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let [a, b, c] = ["A", "B", "C"].map(|t| step(&mut db, &p, t).id);
+    let at = |m: u32, d: u32| Utc.with_ymd_and_hms(2026, m, d, 9, 0, 0).unwrap();
+    let create = |db: &mut successmap_core::Db, name: &str, on, when| {
+        let mut input = CustomerInput::named(name, p.id);
+        input.current_step_id = Some(on);
+        db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, when))
+            .unwrap()
+            .id
+    };
+    let mv = |db: &mut successmap_core::Db, id, to, when| {
+        db.write(|tx| {
+            ops::customers::place(
+                tx,
+                &[id],
+                PlacementMove::Current { step_id: to },
+                PlacementSource::Drag,
+                when,
+            )
+        })
+        .unwrap();
+    };
+    // X: A (10 days) → B (30 days) → C since 10 Sep.
+    let x = create(&mut db, "X", a, at(8, 1));
+    mv(&mut db, x, b, at(8, 11));
+    mv(&mut db, x, c, at(9, 10));
+    // Y: A (20 days) → B (30 days) → back to A since 21 Oct.
+    let y = create(&mut db, "Y", a, at(9, 1));
+    mv(&mut db, y, b, at(9, 21));
+    mv(&mut db, y, a, at(10, 21));
+    // Z: on B since 1 Nov; W: on A since 1 Jul, never moved.
+    create(&mut db, "Z", b, at(11, 1));
+    create(&mut db, "W", a, at(7, 1));
+
+    let today = common::today();
+    let view = |from: (u32, u32), to: (u32, u32)| {
+        db.read(|conn| {
+            ops::segments::progression(
+                conn,
+                &SegmentFilter::default(),
+                p.id,
+                NaiveDate::from_ymd_opt(2026, from.0, from.1).unwrap(),
+                NaiveDate::from_ymd_opt(2026, to.0, to.1).unwrap(),
+                60,
+                today,
+            )
+        })
+        .unwrap()
+    };
+    let september = view((9, 1), (9, 30));
+    let rows: Vec<_> = september
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.median_days,
+                r.moved_on,
+                r.forward,
+                r.backward,
+                r.stayed,
+                r.stalled,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some(15.0), 2, 1, 0, 1, 1),
+            (Some(30.0), 2, 1, 0, 0, 0),
+            (None, 0, 0, 0, 0, 1),
+        ]
+    );
+    assert_eq!(september.stalled, 2);
+    let october = view((10, 1), (10, 31));
+    let moves: Vec<_> = october
+        .rows
+        .iter()
+        .map(|r| (r.forward, r.backward, r.stayed))
+        .collect();
+    assert_eq!(moves, [(0, 0, 1), (0, 1, 0), (0, 0, 1)]);
+
+    // "Stalled for more than 60 days" as a segment: exactly X (on C) and W (on A).
+    let q = CustomerQuery::segment(
+        &SegmentFilter {
+            persona_id: Some(p.id),
+            stalled_days: Some(60),
+            ..Default::default()
+        },
+        None,
+    );
+    let page = db
+        .read(|conn| ops::customers::page(conn, &q, today, 0, 50))
+        .unwrap();
+    let mut names: Vec<_> = page.rows.into_iter().map(|r| r.customer.name).collect();
+    names.sort();
+    assert_eq!(names, ["W", "X"]);
+    assert!(db
+        .read(|conn| ops::segments::progression(
+            conn,
+            &SegmentFilter::default(),
+            p.id,
+            today,
+            today - chrono::Duration::days(1),
+            60,
+            today
+        ))
+        .is_err());
+}

@@ -1,6 +1,7 @@
+use chrono::NaiveDate;
 use successmap_core::model::{
-    PersonaMatrix, ProgressBasis, SatisfactionMeasure, SatisfactionView, SavedSegment,
-    SavedSegmentInput, SegmentFilter, SegmentId, SegmentSummary,
+    PersonaId, PersonaMatrix, ProgressBasis, ProgressionView, SatisfactionMeasure,
+    SatisfactionView, SavedSegment, SavedSegmentInput, SegmentFilter, SegmentId, SegmentSummary,
 };
 use successmap_core::{db, ops};
 use tauri::State;
@@ -76,4 +77,31 @@ pub fn segment_satisfaction(
 ) -> Result<SatisfactionView, AppError> {
     let today = chrono::Local::now().date_naive();
     ws.with(|db| db.read(|c| ops::segments::satisfaction(c, &filter, basis, measure, today)))
+}
+
+/// Progression of a persona's customers along its map, from their placement history.
+#[tauri::command]
+#[specta::specta]
+pub fn segment_progression(
+    ws: State<'_, Workspace>,
+    filter: SegmentFilter,
+    persona_id: PersonaId,
+    period_from: NaiveDate,
+    period_to: NaiveDate,
+    stalled_days: u32,
+) -> Result<ProgressionView, AppError> {
+    let today = chrono::Local::now().date_naive();
+    ws.with(|db| {
+        db.read(|c| {
+            ops::segments::progression(
+                c,
+                &filter,
+                persona_id,
+                period_from,
+                period_to,
+                stalled_days,
+                today,
+            )
+        })
+    })
 }

@@ -84,6 +84,8 @@ export const commands = {
 	deleteSegment: (id: SegmentId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_segment", { id })),
 	/**  Success vs satisfaction of the customers the filter keeps, aggregated. */
 	segmentSatisfaction: (filter: SegmentFilter_Deserialize, basis: ProgressBasis, measure: SatisfactionMeasure) => typedError<SatisfactionView, AppError_Serialize>(__TAURI_INVOKE("segment_satisfaction", { filter, basis, measure })),
+	/**  Progression of a persona's customers along its map, from their placement history. */
+	segmentProgression: (filter: SegmentFilter_Deserialize, personaId: PersonaId, periodFrom: string, periodTo: string, stalledDays: number) => typedError<ProgressionView_Serialize, AppError_Serialize>(__TAURI_INVOKE("segment_progression", { filter, personaId, periodFrom, periodTo, stalledDays })),
 };
 
 /* Types */
@@ -263,6 +265,8 @@ export type CustomerQuery_Deserialize = {
 	npsBand?: NpsBand | null,
 	/**  Renewal date from today up to this many days ahead. */
 	renewalWithinDays?: number | null,
+	/**  On their current step since more than this many days. */
+	stalledDays?: number | null,
 	/**
 	 *  Exactly this cell of the current × target matrix ("not placed" and "no target"
 	 *  included), for a segment's list.
@@ -288,6 +292,8 @@ export type CustomerQuery_Serialize = {
 	npsBand: NpsBand | null,
 	/**  Renewal date from today up to this many days ahead. */
 	renewalWithinDays: number | null,
+	/**  On their current step since more than this many days. */
+	stalledDays: number | null,
 	/**
 	 *  Exactly this cell of the current × target matrix ("not placed" and "no target"
 	 *  included), for a segment's list.
@@ -863,6 +869,35 @@ export type ProgressBasis =
  */
 "target";
 
+/**  Progression of a persona's customers (those a filter keeps) along its map. */
+export type ProgressionView = ProgressionView_Serialize | ProgressionView_Deserialize;
+
+/**  Progression of a persona's customers (those a filter keeps) along its map. */
+export type ProgressionView_Deserialize = {
+	personaId: PersonaId,
+	steps: Step[],
+	/**  One per step, in map order. */
+	rows: StepProgress_Deserialize[],
+	periodFrom: string,
+	periodTo: string,
+	stalledDays: number,
+	/**  Customers stalled on any step. */
+	stalled: number,
+};
+
+/**  Progression of a persona's customers (those a filter keeps) along its map. */
+export type ProgressionView_Serialize = {
+	personaId: PersonaId,
+	steps: Step[],
+	/**  One per step, in map order. */
+	rows: StepProgress_Serialize[],
+	periodFrom: string,
+	periodTo: string,
+	stalledDays: number,
+	/**  Customers stalled on any step. */
+	stalled: number,
+};
+
 export type Quadrant = "successful_satisfied" | "successful_not_satisfied" | "satisfied_not_successful" | "neither";
 
 export type QuadrantFigure = {
@@ -966,6 +1001,11 @@ export type SegmentFilter_Deserialize = {
 	npsBand?: NpsBand | null,
 	/**  Renewal date from today up to this many days ahead. */
 	renewalWithinDays?: number | null,
+	/**
+	 *  Stalled: on their current step since more than this many days (counted from the
+	 *  day they entered it, per their placement history).
+	 */
+	stalledDays?: number | null,
 };
 
 /**  Filters over a segment view; every field narrows, `None` does not. */
@@ -979,6 +1019,11 @@ export type SegmentFilter_Serialize = {
 	npsBand: NpsBand | null,
 	/**  Renewal date from today up to this many days ahead. */
 	renewalWithinDays: number | null,
+	/**
+	 *  Stalled: on their current step since more than this many days (counted from the
+	 *  day they entered it, per their placement history).
+	 */
+	stalledDays: number | null,
 };
 
 /**  A saved segment. */
@@ -1038,6 +1083,49 @@ export type StepId = number;
 export type StepInput = {
 	title: string,
 	outcome: string,
+};
+
+/**  How customers moved through one step of a map, from their placement history. */
+export type StepProgress = StepProgress_Serialize | StepProgress_Deserialize;
+
+/**  How customers moved through one step of a map, from their placement history. */
+export type StepProgress_Deserialize = {
+	stepId: StepId,
+	/**
+	 *  Median days customers spent on the step before moving on to another step
+	 *  (completed stays only); `None` when nobody has moved on yet.
+	 */
+	medianDays?: number | null,
+	/**  Completed stays the median is taken over. */
+	movedOn: number,
+	/**  Within the period: moves from this step to a later one. */
+	forward: number,
+	/**  Within the period: moves from this step to an earlier one. */
+	backward: number,
+	/**  On this step when the period began and not moved within it. */
+	stayed: number,
+	/**  On this step now, since more than the stalled threshold. */
+	stalled: number,
+};
+
+/**  How customers moved through one step of a map, from their placement history. */
+export type StepProgress_Serialize = {
+	stepId: StepId,
+	/**
+	 *  Median days customers spent on the step before moving on to another step
+	 *  (completed stays only); `None` when nobody has moved on yet.
+	 */
+	medianDays: number | null,
+	/**  Completed stays the median is taken over. */
+	movedOn: number,
+	/**  Within the period: moves from this step to a later one. */
+	forward: number,
+	/**  Within the period: moves from this step to an earlier one. */
+	backward: number,
+	/**  On this step when the period began and not moved within it. */
+	stayed: number,
+	/**  On this step now, since more than the stalled threshold. */
+	stalled: number,
 };
 
 /**  One step as the map screen shows it. */

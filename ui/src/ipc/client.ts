@@ -42,6 +42,7 @@ import type {
   QuadrantRef,
   SatisfactionMeasure,
   SatisfactionView,
+  ProgressionView,
   ImportField,
   ImportOptions_Deserialize,
   ImportPreview,
@@ -89,6 +90,7 @@ export type SavedSegmentInput = SavedSegmentInput_Deserialize;
 export type SegmentSummary = SegmentSummary_Serialize;
 export type { SegmentId };
 export type { ProgressBasis, Quadrant, QuadrantRef, SatisfactionMeasure, SatisfactionView };
+export type { ProgressionView };
 export type ImportOptions = ImportOptions_Deserialize;
 export type { ImportPreview };
 export type ImportProblem = ImportProblem_Serialize;
@@ -199,6 +201,8 @@ export const client = {
   deleteSegment: (id: SegmentId) => unwrap(commands.deleteSegment(id)),
   segmentSatisfaction: (filter: SegmentFilter, basis: ProgressBasis, measure: SatisfactionMeasure) =>
     unwrap(commands.segmentSatisfaction(filter, basis, measure)),
+  segmentProgression: (filter: SegmentFilter, personaId: PersonaId, from: string, to: string, stalledDays: number) =>
+    unwrap(commands.segmentProgression(filter, personaId, from, to, stalledDays)),
   suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),
   previewImport: (path: string) => unwrap(commands.previewImport(path)),
   validateImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>

@@ -61,7 +61,9 @@ function keeps(f: Partial<SegmentFilter>, c: Customer): boolean {
     (f.maxArrCents == null || (c.arrCents !== null && c.arrCents <= f.maxArrCents)) &&
     inBand(c.health, f.healthBand) &&
     inBand(c.nps, f.npsBand) &&
-    (until === null || (c.renewalDate !== null && c.renewalDate >= today && c.renewalDate <= until))
+    (until === null || (c.renewalDate !== null && c.renewalDate >= today && c.renewalDate <= until)) &&
+    // The fake keeps no placement history: nobody counts as stalled.
+    f.stalledDays == null
   );
 }
 
@@ -610,6 +612,23 @@ export function fakeClient(initial: string[] = []): Client & {
         withoutTarget: 0,
       };
     },
+    segmentProgression: async (_filter, personaId, from, to, stalledDays) => ({
+      personaId,
+      steps: ordered(personas.find((p) => p.persona.id === personaId)?.persona.mapId ?? 0),
+      rows: ordered(personas.find((p) => p.persona.id === personaId)?.persona.mapId ?? 0).map((s, i) => ({
+        stepId: s.id,
+        medianDays: i === 0 ? 12 : null,
+        movedOn: i === 0 ? 3 : 0,
+        forward: i === 0 ? 2 : 0,
+        backward: i === 1 ? 1 : 0,
+        stayed: 1,
+        stalled: 0,
+      })),
+      periodFrom: from,
+      periodTo: to,
+      stalledDays,
+      stalled: 0,
+    }),
     segmentMatrix: async (filter) =>
       personas
         .filter((p) => filter.personaId == null || p.persona.id === filter.personaId)

@@ -361,6 +361,25 @@ impl Conditions {
                 ],
             );
         }
+        if let Some(days) = f.stalled_days {
+            self.stalled(t, days, today);
+        }
+    }
+
+    /// Customers on their current step since before `today - days` (the day they entered
+    /// it: their latest history entry onto that step, else when they were created).
+    fn stalled(&mut self, t: &str, days: u32, today: NaiveDate) {
+        let cutoff = today - chrono::Duration::days(i64::from(days.min(36_500)));
+        self.add(
+            &format!(
+                "{t}current_step_id IS NOT NULL AND coalesce(
+                   (SELECT max(p.at) FROM placement p
+                     WHERE p.customer_id = {t}id AND p.to_current_step_id = {t}current_step_id
+                       AND p.from_current_step_id IS NOT p.to_current_step_id),
+                   {t}created_at) < ?"
+            ),
+            [Value::Text(time::date_to_stored(cutoff))],
+        );
     }
 
     fn sql(&self) -> String {
@@ -441,6 +460,14 @@ pub fn score_groups(
         entry.1 += arr.unwrap_or(0);
     }
     Ok(groups)
+}
+
+/// The WHERE clause and values of a segment filter over `customer c`, for other tables'
+/// queries that join the customers a segment keeps.
+pub(crate) fn segment_clause(filter: &SegmentFilter, today: NaiveDate) -> (String, Vec<Value>) {
+    let mut w = Conditions::default();
+    w.segment("c.", filter, today);
+    (w.sql(), w.values)
 }
 
 /// The WHERE clause and its values for a query (columns of `customer c`).
@@ -878,11 +905,12 @@ pub fn matrix_cells(
         return super::segment_cells::all(conn, filter.persona_id);
     }
     let mut w = Conditions::default();
-    w.segment("", filter, today);
+    w.segment("c.", filter, today);
     let (clause, values) = (w.sql(), w.values);
     let mut stmt = conn.prepare(&format!(
-        "SELECT persona_id, current_step_id, target_step_id, count(*), ifnull(sum(arr_cents), 0)
-           FROM customer {clause}
+        "SELECT c.persona_id, c.current_step_id, c.target_step_id, count(*),
+                ifnull(sum(c.arr_cents), 0)
+           FROM customer c {clause}
           GROUP BY persona_id, current_step_id, target_step_id"
     ))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {

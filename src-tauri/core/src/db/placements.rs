@@ -108,3 +108,41 @@ pub fn entries_for_customer(
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// One change of a customer's current step.
+#[derive(Debug, Clone)]
+pub struct StepChange {
+    pub customer_id: CustomerId,
+    /// Stored timestamp text (sorts as time).
+    pub at: String,
+    pub from: Option<StepId>,
+    pub to: Option<StepId>,
+}
+
+/// Calls `f` with every change of current step of the customers a segment filter keeps,
+/// by customer then time. Changes of the target only are left out.
+pub fn for_each_step_change(
+    conn: &Connection,
+    filter: &crate::model::SegmentFilter,
+    today: chrono::NaiveDate,
+    f: &mut dyn FnMut(StepChange),
+) -> CoreResult<()> {
+    let (clause, values) = crate::db::customers::segment_clause(filter, today);
+    let joiner = if clause.is_empty() { "WHERE" } else { "AND" };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.customer_id, p.at, p.from_current_step_id, p.to_current_step_id
+           FROM customer c JOIN placement p ON p.customer_id = c.id
+          {clause} {joiner} p.from_current_step_id IS NOT p.to_current_step_id
+          ORDER BY p.customer_id, p.at, p.id"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    while let Some(r) = rows.next()? {
+        f(StepChange {
+            customer_id: r.get(0)?,
+            at: r.get(1)?,
+            from: r.get(2)?,
+            to: r.get(3)?,
+        });
+    }
+    Ok(())
+}

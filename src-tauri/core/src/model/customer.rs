@@ -241,6 +241,8 @@ pub struct CustomerQuery {
     pub nps_band: Option<crate::model::NpsBand>,
     /// Renewal date from today up to this many days ahead.
     pub renewal_within_days: Option<u32>,
+    /// On their current step since more than this many days.
+    pub stalled_days: Option<u32>,
     /// Exactly this cell of the current × target matrix ("not placed" and "no target"
     /// included), for a segment's list.
     pub cell: Option<CellRef>,
@@ -270,6 +272,7 @@ impl CustomerQuery {
             max_arr_cents: filter.max_arr_cents,
             nps_band: filter.nps_band,
             renewal_within_days: filter.renewal_within_days,
+            stalled_days: filter.stalled_days,
             cell,
             ..CustomerQuery::default()
         }
@@ -285,6 +288,7 @@ impl CustomerQuery {
             health_band: self.health_band,
             nps_band: self.nps_band,
             renewal_within_days: self.renewal_within_days,
+            stalled_days: self.stalled_days,
         }
     }
 }
@@ -301,6 +305,7 @@ impl Default for CustomerQuery {
             max_arr_cents: None,
             nps_band: None,
             renewal_within_days: None,
+            stalled_days: None,
             cell: None,
             quadrant: None,
             sort: CustomerSort::Name,

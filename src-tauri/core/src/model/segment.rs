@@ -44,6 +44,9 @@ pub struct SegmentFilter {
     pub nps_band: Option<NpsBand>,
     /// Renewal date from today up to this many days ahead.
     pub renewal_within_days: Option<u32>,
+    /// Stalled: on their current step since more than this many days (counted from the
+    /// day they entered it, per their placement history).
+    pub stalled_days: Option<u32>,
 }
 
 /// One cell of a current × target matrix: customers standing on `current` (none: not
@@ -244,4 +247,40 @@ pub struct SatisfactionView {
     pub without_score: u32,
     /// Customers left out: no target (when progress is relative to the target).
     pub without_target: u32,
+}
+
+/// How customers moved through one step of a map, from their placement history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StepProgress {
+    pub step_id: StepId,
+    /// Median days customers spent on the step before moving on to another step
+    /// (completed stays only); `None` when nobody has moved on yet.
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub median_days: Option<f64>,
+    /// Completed stays the median is taken over.
+    pub moved_on: u32,
+    /// Within the period: moves from this step to a later one.
+    pub forward: u32,
+    /// Within the period: moves from this step to an earlier one.
+    pub backward: u32,
+    /// On this step when the period began and not moved within it.
+    pub stayed: u32,
+    /// On this step now, since more than the stalled threshold.
+    pub stalled: u32,
+}
+
+/// Progression of a persona's customers (those a filter keeps) along its map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressionView {
+    pub persona_id: PersonaId,
+    pub steps: Vec<Step>,
+    /// One per step, in map order.
+    pub rows: Vec<StepProgress>,
+    pub period_from: chrono::NaiveDate,
+    pub period_to: chrono::NaiveDate,
+    pub stalled_days: u32,
+    /// Customers stalled on any step.
+    pub stalled: u32,
 }

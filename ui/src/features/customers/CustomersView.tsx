@@ -86,6 +86,7 @@ export function CustomersView({
     maxArrCents: null,
     npsBand: null,
     renewalWithinDays: null,
+    stalledDays: null,
     cell: null,
     quadrant: null,
     sort: sort.sort,

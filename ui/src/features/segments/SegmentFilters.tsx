@@ -95,12 +95,23 @@ export function ArrRangeFilter({
   );
 }
 
-export function RenewalFilter({ value, onChange }: { value: number | null; onChange: (days: number | null) => void }) {
+/** A number of days (1–3650) typed after a label: "Renews within [90] days". */
+function DaysFilter({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (days: number | null) => void;
+  testId: string;
+}) {
   const id = useId();
   const d = useTypedValue(value, String, days, onChange);
   return (
     <div className="inline-field range-field">
-      <label htmlFor={id}>Renews within</label>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         className="short-input"
@@ -110,7 +121,7 @@ export function RenewalFilter({ value, onChange }: { value: number | null; onCha
         aria-describedby={d.error ? `${id}-error` : undefined}
         value={d.text}
         onChange={(e) => d.setText(e.target.value)}
-        data-testid="filter-renewal"
+        data-testid={testId}
       />
       <span aria-hidden="true">days</span>
       {d.error && (
@@ -120,6 +131,15 @@ export function RenewalFilter({ value, onChange }: { value: number | null; onCha
       )}
     </div>
   );
+}
+
+export function RenewalFilter({ value, onChange }: { value: number | null; onChange: (days: number | null) => void }) {
+  return <DaysFilter label="Renews within" value={value} onChange={onChange} testId="filter-renewal" />;
+}
+
+/** Customers on their current step for more than N days. */
+export function StalledFilter({ value, onChange }: { value: number | null; onChange: (days: number | null) => void }) {
+  return <DaysFilter label="On their step over" value={value} onChange={onChange} testId="filter-stalled" />;
 }
 
 export function NpsFilter({ value, onChange }: { value: NpsBand | null; onChange: (band: NpsBand | null) => void }) {

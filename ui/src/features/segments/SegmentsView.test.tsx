@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "../../App";
@@ -261,5 +261,42 @@ describe("success vs satisfaction", () => {
     // Other axes: the chosen quadrant no longer applies and is let go.
     await userEvent.selectOptions(screen.getByTestId("satisfaction-basis"), "target");
     expect(screen.queryByTestId("segment-panel")).toBeNull();
+  });
+});
+
+describe("progression", () => {
+  it("shows per step the median stay and the period's moves, for the chosen persona and period", async () => {
+    const client = fakeClient(["Home architect", "Industrial architect"]);
+    const map = await client.getMap(1);
+    for (const title of ["Pilot", "Scale"]) await client.addStep(map.map.id, { title, outcome: "" }, null);
+    let asked: unknown[] = [];
+    const real = client.segmentProgression;
+    client.segmentProgression = (...args) => {
+      asked = args;
+      return real(...args);
+    };
+    render(
+      <ClientContext.Provider value={client}>
+        <App />
+      </ClientContext.Provider>,
+    );
+    await userEvent.click(await screen.findByTestId("nav-segments"));
+    await userEvent.click(await screen.findByTestId("tab-progression"));
+    const table = await screen.findByTestId("progression");
+    const rows = within(table).getAllByTestId("progression-row");
+    expect(rows.map((r) => r.textContent)).toEqual(["1. Pilot12 days (3 stays)2010", "2. Scale— 0110"]);
+    expect(table).toHaveTextContent("2 moves forward, 1 move backward, 2 customers did not move");
+    expect(within(table).getByTestId("show-stalled")).toBeDisabled();
+
+    await userEvent.selectOptions(screen.getByTestId("stalled-days"), "90");
+    await waitFor(() => expect(asked[4]).toBe(90));
+    expect(asked[1]).toBe(1);
+    const from = screen.getByTestId("period-from");
+    fireEvent.change(from, { target: { value: "2026-01-01" } });
+    await waitFor(() => expect(asked[2]).toBe("2026-01-01"));
+
+    // "Stalled" is also a filter over every view, with its chip.
+    await userEvent.type(screen.getByTestId("filter-stalled"), "45");
+    expect(await screen.findByRole("button", { name: "Remove filter On their step over 45 days" })).toBeVisible();
   });
 });

@@ -31,7 +31,8 @@ import { grid, heat, type Measure } from "./matrix";
 import { BASES, describeQuadrant, MEASURES } from "./satisfaction";
 import { SaveSegmentDialog } from "./SaveSegmentDialog";
 import { describeSegment, SavedSegments } from "./SavedSegments";
-import { ArrRangeFilter, NpsFilter, RenewalFilter } from "./SegmentFilters";
+import { ArrRangeFilter, NpsFilter, RenewalFilter, StalledFilter } from "./SegmentFilters";
+import { ProgressionTable } from "./ProgressionTable";
 import { filterChips, NO_FILTER, segmentQuery } from "./segmentFilter";
 
 interface Props {
@@ -47,12 +48,22 @@ interface Props {
 const FlowsChart = lazy(() => import("./FlowsChart").then((m) => ({ default: m.FlowsChart })));
 const SatisfactionChart = lazy(() => import("./SatisfactionChart").then((m) => ({ default: m.SatisfactionChart })));
 
-type Tab = "matrix" | "flows" | "satisfaction";
+/** The last `days` days up to today, as ISO dates. */
+function lastDays(days: number): { from: string; to: string } {
+  const iso = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  const to = new Date();
+  const from = new Date(to.getTime() - (days - 1) * 86_400_000);
+  return { from: iso(from), to: iso(to) };
+}
+
+type Tab = "matrix" | "flows" | "satisfaction" | "progression";
 
 const TABS: { id: Tab; label: string }[] = [
   { id: "matrix", label: "Matrix" },
   { id: "flows", label: "Flows" },
   { id: "satisfaction", label: "Success vs satisfaction" },
+  { id: "progression", label: "Progression" },
 ];
 
 interface Exporting {
@@ -87,6 +98,10 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   const [tab, setTab] = useState<Tab>("matrix");
   const [basis, setBasis] = useState<ProgressBasis>("map");
   const [scoreMeasure, setScoreMeasure] = useState<SatisfactionMeasure>("nps");
+  const [period, setPeriod] = useState(() => lastDays(90));
+  const [stalledDays, setStalledDays] = useState(60);
+  const [progressionPersona, setProgressionPersona] = useState<PersonaId | null>(null);
+  const shownPersona = filter.personaId ?? progressionPersona ?? personas[0]?.persona.id ?? null;
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sort, setSort] = useState<{ sort: CustomerSort; descending: boolean }>({ sort: "arr", descending: true });
   const [exporting, setExporting] = useState<Exporting | null>(null);
@@ -106,6 +121,14 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
     [client, revision, filter, basis, scoreMeasure, wantsSatisfaction],
   );
 
+  const progression = useLoad(
+    () =>
+      tab === "progression" && shownPersona !== null && period.from <= period.to
+        ? client.segmentProgression(filter, shownPersona, period.from, period.to, stalledDays)
+        : Promise.resolve(null),
+    [client, revision, filter, shownPersona, period, stalledDays, tab],
+  );
+
   // The selected segment's size now (after a filter change or an edit), not when clicked.
   const selectedCount = (() => {
     if (selection?.cell) {
@@ -118,6 +141,11 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
     if (selection?.quadrant) {
       const q = selection.quadrant.quadrant;
       return satisfaction.data?.quadrants.find((f) => f.quadrant === q)?.customers ?? 0;
+    }
+    if (selection) {
+      return (matrices.data ?? [])
+        .filter((m) => selection.personaId === null || m.personaId === selection.personaId)
+        .reduce((n, m) => n + m.customers, 0);
     }
     return 0;
   })();
@@ -193,6 +221,17 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
     setSelection({ personaId: null, cell: null, quadrant: ref, label: describeQuadrant(ref) });
   }
 
+  function showStalled() {
+    if (shownPersona === null) return;
+    setFilter((f) => ({ ...f, personaId: shownPersona, stalledDays }));
+    setSelection({
+      personaId: shownPersona,
+      cell: null,
+      quadrant: null,
+      label: `${personaName(shownPersona)}: on their step over ${stalledDays} days`,
+    });
+  }
+
   /** A quadrant chosen under other axes would no longer match the chart: let it go. */
   function changeAxes(next: { basis?: ProgressBasis; measure?: SatisfactionMeasure }) {
     if (next.basis) setBasis(next.basis);
@@ -265,6 +304,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
           value={filter.renewalWithinDays}
           onChange={(renewalWithinDays) => change({ renewalWithinDays })}
         />
+        <StalledFilter value={filter.stalledDays} onChange={(stalledDays) => change({ stalledDays })} />
       </div>
       {chips.length > 0 && (
         <div className="active-filters" aria-label="Active filters">
@@ -386,7 +426,71 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
                   )}
                 </>
               )}
-              {tab !== "satisfaction" &&
+              {tab === "progression" && (
+                <>
+                  <div className="filter-bar" role="group" aria-label="Progression settings">
+                    {filter.personaId === null && (
+                      <label className="inline-field">
+                        <span>Persona</span>
+                        <select
+                          value={shownPersona ?? ""}
+                          onChange={(e) => setProgressionPersona(Number(e.target.value))}
+                          data-testid="progression-persona"
+                        >
+                          {personas.map(({ persona }) => (
+                            <option key={persona.id} value={persona.id}>
+                              {persona.name}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
+                    <label className="inline-field">
+                      <span>Moves from</span>
+                      <input
+                        type="date"
+                        className="date-input"
+                        value={period.from}
+                        max={period.to}
+                        onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))}
+                        data-testid="period-from"
+                      />
+                    </label>
+                    <label className="inline-field">
+                      <span>to</span>
+                      <input
+                        type="date"
+                        className="date-input"
+                        value={period.to}
+                        min={period.from}
+                        onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))}
+                        data-testid="period-to"
+                      />
+                    </label>
+                    <label className="inline-field">
+                      <span>Stalled after</span>
+                      <select
+                        value={stalledDays}
+                        onChange={(e) => setStalledDays(Number(e.target.value))}
+                        data-testid="stalled-days"
+                      >
+                        {[14, 30, 60, 90, 180, 365].map((d) => (
+                          <option key={d} value={d}>
+                            {d} days
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </div>
+                  {period.from > period.to && (
+                    <p className="field-error" role="alert">
+                      The period ends before it begins.
+                    </p>
+                  )}
+                  {progression.data && <ProgressionTable view={progression.data} onShowStalled={showStalled} />}
+                </>
+              )}
+              {(tab === "matrix" || tab === "flows") &&
                 (matrices.data ?? []).map((m) =>
                   tab === "flows" ? (
                     <FlowsChart key={m.personaId} matrix={m} measure={measure} onSelect={selectCell(m.personaId)} />

@@ -28,6 +28,7 @@ describe("segment filters", () => {
       minArrCents: 1_000_000,
       npsBand: "negative" as const,
       renewalWithinDays: 1,
+      stalledDays: 90,
     };
     const chips = filterChips(filter, (id) => `Persona ${id}`);
     expect(chips.map((c) => c.label)).toEqual([
@@ -36,6 +37,7 @@ describe("segment filters", () => {
       "ARR ≥ $10K",
       "Negative NPS (below 0)",
       "Renews within 1 day",
+      "On their step over 90 days",
     ]);
     expect(chips[2]?.without).toEqual({ ...filter, minArrCents: null });
     expect(filterChips({ ...NO_FILTER, minArrCents: 100, maxArrCents: 5_000_000 }, String)[0]?.label).toBe(

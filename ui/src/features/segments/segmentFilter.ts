@@ -20,6 +20,7 @@ export const NO_FILTER: SegmentFilter = {
   healthBand: null,
   npsBand: null,
   renewalWithinDays: null,
+  stalledDays: null,
 };
 
 export const NPS_BANDS: { value: NpsBand; label: string }[] = [
@@ -95,6 +96,13 @@ export function filterChips(filter: SegmentFilter, personaName: (id: PersonaId) 
       key: "renewal",
       label: `Renews within ${f.renewalWithinDays} ${f.renewalWithinDays === 1 ? "day" : "days"}`,
       without: { ...f, renewalWithinDays: null },
+    });
+  }
+  if (f.stalledDays !== null) {
+    chips.push({
+      key: "stalled",
+      label: `On their step over ${f.stalledDays} ${f.stalledDays === 1 ? "day" : "days"}`,
+      without: { ...f, stalledDays: null },
     });
   }
   return chips;
