@@ -46,6 +46,10 @@ const COMMANDS: &[&str] = &[
     "delete_segment",
     "segment_satisfaction",
     "segment_progression",
+    "customer_kpi_values",
+    "set_customer_kpi_values",
+    "placement_suggestions",
+    "accept_suggestions",
 ];
 
 fn main() {

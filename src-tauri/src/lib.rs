@@ -58,6 +58,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::segments::delete_segment,
         commands::segments::segment_satisfaction,
         commands::segments::segment_progression,
+        commands::evidence::customer_kpi_values,
+        commands::evidence::set_customer_kpi_values,
+        commands::evidence::placement_suggestions,
+        commands::evidence::accept_suggestions,
     ])
 }
 

@@ -2,6 +2,7 @@
 //! core on the open workspace, and maps the error. No rules live here.
 
 pub mod customers;
+pub mod evidence;
 pub mod history;
 pub mod import;
 pub mod kpis;

@@ -86,6 +86,13 @@ export const commands = {
 	segmentSatisfaction: (filter: SegmentFilter_Deserialize, basis: ProgressBasis, measure: SatisfactionMeasure) => typedError<SatisfactionView, AppError_Serialize>(__TAURI_INVOKE("segment_satisfaction", { filter, basis, measure })),
 	/**  Progression of a persona's customers along its map, from their placement history. */
 	segmentProgression: (filter: SegmentFilter_Deserialize, personaId: PersonaId, periodFrom: string, periodTo: string, stalledDays: number) => typedError<ProgressionView_Serialize, AppError_Serialize>(__TAURI_INVOKE("segment_progression", { filter, personaId, periodFrom, periodTo, stalledDays })),
+	/**  The KPIs of a customer's map with the customer's values. */
+	customerKpiValues: (customerId: CustomerId) => typedError<CustomerKpiValue_Serialize[], AppError_Serialize>(__TAURI_INVOKE("customer_kpi_values", { customerId })),
+	setCustomerKpiValues: (customerId: CustomerId, values: KpiValueInput_Deserialize[]) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_customer_kpi_values", { customerId, values })),
+	/**  Customers of a persona placed elsewhere than their KPI values suggest. */
+	placementSuggestions: (personaId: PersonaId, level: KpiLevel) => typedError<SuggestionsView_Serialize, AppError_Serialize>(__TAURI_INVOKE("placement_suggestions", { personaId, level })),
+	/**  Moves every such customer to its suggested step, as one edit; returns how many moved. */
+	acceptSuggestions: (personaId: PersonaId, level: KpiLevel) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("accept_suggestions", { personaId, level })),
 };
 
 /* Types */
@@ -229,6 +236,25 @@ export type CustomerInput_Serialize = {
 	owner: string,
 	renewalDate: string | null,
 	notes: string,
+};
+
+/**  A KPI of the customer's map with the customer's value of it. */
+export type CustomerKpiValue = CustomerKpiValue_Serialize | CustomerKpiValue_Deserialize;
+
+/**  A KPI of the customer's map with the customer's value of it. */
+export type CustomerKpiValue_Deserialize = {
+	kpi: Kpi,
+	stepTitle: string,
+	stepPosition: number,
+	value?: number | null,
+};
+
+/**  A KPI of the customer's map with the customer's value of it. */
+export type CustomerKpiValue_Serialize = {
+	kpi: Kpi,
+	stepTitle: string,
+	stepPosition: number,
+	value: number | null,
 };
 
 /**  A page of the customer list. */
@@ -596,6 +622,24 @@ export type KpiInput = {
 /**  Success KPIs measure an outcome; satisfaction KPIs (NPS, CSAT, CES) do not. */
 export type KpiKind = "success" | "satisfaction";
 
+/**  Which of a KPI's three levels counts as "reached". */
+export type KpiLevel = "entry" | "good" | "best";
+
+/**  A value to set on a customer (`None` clears it). */
+export type KpiValueInput = KpiValueInput_Serialize | KpiValueInput_Deserialize;
+
+/**  A value to set on a customer (`None` clears it). */
+export type KpiValueInput_Deserialize = {
+	kpiId: KpiId,
+	value?: number | null,
+};
+
+/**  A value to set on a customer (`None` clears it). */
+export type KpiValueInput_Serialize = {
+	kpiId: KpiId,
+	value: number | null,
+};
+
 /**  A persona's success map. */
 export type MapId = number;
 
@@ -855,6 +899,25 @@ export type PlacementSource =
 "rule" | 
 /**  Written by the demo workspace builder. */
 "demo";
+
+/**  A customer whose placed step differs from the one its KPI values suggest. */
+export type PlacementSuggestion = PlacementSuggestion_Serialize | PlacementSuggestion_Deserialize;
+
+/**  A customer whose placed step differs from the one its KPI values suggest. */
+export type PlacementSuggestion_Deserialize = {
+	customerId: CustomerId,
+	customerName: string,
+	currentStepId?: StepId | null,
+	suggestedStepId: StepId,
+};
+
+/**  A customer whose placed step differs from the one its KPI values suggest. */
+export type PlacementSuggestion_Serialize = {
+	customerId: CustomerId,
+	customerName: string,
+	currentStepId: StepId | null,
+	suggestedStepId: StepId,
+};
 
 /**  What "progress" means on the x axis of success vs satisfaction. */
 export type ProgressBasis = 
@@ -1160,6 +1223,39 @@ export type SuccessMap = {
 	id: MapId,
 	personaId: PersonaId,
 	name: string,
+};
+
+/**  The suggestions for one persona at one level. */
+export type SuggestionsView = SuggestionsView_Serialize | SuggestionsView_Deserialize;
+
+/**  The suggestions for one persona at one level. */
+export type SuggestionsView_Deserialize = {
+	personaId: PersonaId,
+	level: KpiLevel,
+	steps: Step[],
+	/**  Steps with success KPIs (the others cannot be judged from values). */
+	stepsWithCriteria: number,
+	/**  Customers with at least one KPI value. */
+	customersWithValues: number,
+	/**  Customers placed elsewhere than suggested (all of them, not only those listed). */
+	differing: number,
+	/**  The first of them, by name. */
+	suggestions: PlacementSuggestion_Deserialize[],
+};
+
+/**  The suggestions for one persona at one level. */
+export type SuggestionsView_Serialize = {
+	personaId: PersonaId,
+	level: KpiLevel,
+	steps: Step[],
+	/**  Steps with success KPIs (the others cannot be judged from values). */
+	stepsWithCriteria: number,
+	/**  Customers with at least one KPI value. */
+	customersWithValues: number,
+	/**  Customers placed elsewhere than suggested (all of them, not only those listed). */
+	differing: number,
+	/**  The first of them, by name. */
+	suggestions: PlacementSuggestion_Serialize[],
 };
 
 /**  What the undo and redo buttons say. */

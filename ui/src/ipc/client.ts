@@ -43,6 +43,11 @@ import type {
   SatisfactionMeasure,
   SatisfactionView,
   ProgressionView,
+  CustomerKpiValue,
+  KpiLevel,
+  KpiValueInput,
+  PlacementSuggestion,
+  SuggestionsView,
   ImportField,
   ImportOptions_Deserialize,
   ImportPreview,
@@ -91,6 +96,7 @@ export type SegmentSummary = SegmentSummary_Serialize;
 export type { SegmentId };
 export type { ProgressBasis, Quadrant, QuadrantRef, SatisfactionMeasure, SatisfactionView };
 export type { ProgressionView };
+export type { CustomerKpiValue, KpiLevel, KpiValueInput, PlacementSuggestion, SuggestionsView };
 export type ImportOptions = ImportOptions_Deserialize;
 export type { ImportPreview };
 export type ImportProblem = ImportProblem_Serialize;
@@ -201,6 +207,11 @@ export const client = {
   deleteSegment: (id: SegmentId) => unwrap(commands.deleteSegment(id)),
   segmentSatisfaction: (filter: SegmentFilter, basis: ProgressBasis, measure: SatisfactionMeasure) =>
     unwrap(commands.segmentSatisfaction(filter, basis, measure)),
+  customerKpiValues: (id: CustomerId) => unwrap(commands.customerKpiValues(id)),
+  setCustomerKpiValues: (id: CustomerId, values: KpiValueInput[]) => unwrap(commands.setCustomerKpiValues(id, values)),
+  placementSuggestions: (personaId: PersonaId, level: KpiLevel) =>
+    unwrap(commands.placementSuggestions(personaId, level)),
+  acceptSuggestions: (personaId: PersonaId, level: KpiLevel) => unwrap(commands.acceptSuggestions(personaId, level)),
   segmentProgression: (filter: SegmentFilter, personaId: PersonaId, from: string, to: string, stalledDays: number) =>
     unwrap(commands.segmentProgression(filter, personaId, from, to, stalledDays)),
   suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),

@@ -12,6 +12,7 @@ import {
   type MatrixCell,
   type MapView,
   type Persona,
+  type KpiLevel,
   type ProgressBasis,
   type Quadrant,
   type SatisfactionMeasure,
@@ -237,6 +238,30 @@ export function fakeClient(initial: string[] = []): Client & {
   });
 
   const segments: SavedSegment[] = [];
+  const kpiValues = new Map<number, Map<number, number>>();
+  const mapOf = (personaId: number) => personas.find((p) => p.persona.id === personaId)?.persona.mapId ?? 0;
+  /** The backend's rule: the last step whose success KPIs all reach the level, walking in order. */
+  const suggestedFor = (customerId: number, personaId: number, level: KpiLevel) => {
+    const values = kpiValues.get(customerId) ?? new Map<number, number>();
+    let suggested: number | null = null;
+    for (const s of ordered(mapOf(personaId))) {
+      const criteria = kpis.filter((k) => k.stepId === s.id && k.kind === "success");
+      if (criteria.length === 0) continue;
+      const met = criteria.every((k) => {
+        const v = values.get(k.id);
+        const at = level === "entry" ? k.entryLevel : level === "good" ? k.goodLevel : k.bestLevel;
+        return v !== undefined && (k.direction === "higher_is_better" ? v >= at : v <= at);
+      });
+      if (!met) break;
+      suggested = s.id;
+    }
+    return suggested;
+  };
+  const differing = (personaId: number, level: KpiLevel) =>
+    customers
+      .filter((r) => r.customer.personaId === personaId && kpiValues.has(r.customer.id))
+      .map((r) => ({ row: r, suggested: suggestedFor(r.customer.id, personaId, level) }))
+      .filter((x) => x.suggested !== null && x.suggested !== x.row.customer.currentStepId);
   /** Where a customer stands on success vs satisfaction, by the backend's rules. */
   const placeOf = (c: Customer, basis: ProgressBasis, measure: SatisfactionMeasure) => {
     const score = measure === "nps" ? c.nps : c.csat;
@@ -611,6 +636,57 @@ export function fakeClient(initial: string[] = []): Client & {
         withoutScore: 0,
         withoutTarget: 0,
       };
+    },
+    customerKpiValues: async (id) => {
+      const c = customers.find((r) => r.customer.id === id)?.customer;
+      if (!c) throw new BackendError({ code: "not_found", message: "customer does not exist" });
+      return ordered(mapOf(c.personaId)).flatMap((s) =>
+        kpis
+          .filter((k) => k.stepId === s.id)
+          .map((kpi) => ({
+            kpi,
+            stepTitle: s.title,
+            stepPosition: s.position,
+            value: kpiValues.get(id)?.get(kpi.id) ?? null,
+          })),
+      );
+    },
+    setCustomerKpiValues: async (id, values) => {
+      const mine = kpiValues.get(id) ?? new Map<number, number>();
+      for (const v of values) {
+        if (v.value === null || v.value === undefined) mine.delete(v.kpiId);
+        else mine.set(v.kpiId, v.value);
+      }
+      kpiValues.set(id, mine);
+      return null;
+    },
+    placementSuggestions: async (personaId, level) => {
+      const all = differing(personaId, level);
+      return {
+        personaId,
+        level,
+        steps: ordered(mapOf(personaId)),
+        stepsWithCriteria: ordered(mapOf(personaId)).filter((s) =>
+          kpis.some((k) => k.stepId === s.id && k.kind === "success"),
+        ).length,
+        customersWithValues: customers.filter((r) => r.customer.personaId === personaId && kpiValues.has(r.customer.id))
+          .length,
+        differing: all.length,
+        suggestions: all.map((x) => ({
+          customerId: x.row.customer.id,
+          customerName: x.row.customer.name,
+          currentStepId: x.row.customer.currentStepId,
+          suggestedStepId: x.suggested ?? 0,
+        })),
+      };
+    },
+    acceptSuggestions: async (personaId, level) => {
+      const all = differing(personaId, level);
+      for (const x of all) {
+        const index = customers.findIndex((r) => r.customer.id === x.row.customer.id);
+        customers[index] = rowOf({ ...x.row.customer, currentStepId: x.suggested });
+      }
+      return all.length;
     },
     segmentProgression: async (_filter, personaId, from, to, stalledDays) => ({
       personaId,

@@ -650,6 +650,18 @@ pub fn placements_of_persona(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// (customer, name, current step) of every customer of a persona.
+pub fn names_and_steps_of_persona(
+    conn: &Connection,
+    persona_id: PersonaId,
+) -> CoreResult<Vec<(CustomerId, String, Option<StepId>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, current_step_id FROM customer WHERE persona_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([persona_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Gives every customer of `from` to `to`, unplaced (steps belong to a persona's map).
 pub fn move_to_persona(
     conn: &Connection,

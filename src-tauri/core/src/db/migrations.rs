@@ -27,6 +27,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_segment_cells",
         include_str!("../../migrations/0005_segment_cells.sql"),
     ),
+    (
+        "0006_customer_kpi_values",
+        include_str!("../../migrations/0006_customer_kpi_values.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

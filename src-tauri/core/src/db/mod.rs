@@ -9,6 +9,7 @@
 //!   `application_id`; migrations bring it up to date on open.
 
 pub mod attachments;
+pub mod customer_kpis;
 pub mod customers;
 pub mod history;
 pub mod kpis;

@@ -3,6 +3,7 @@
 //! storage is in `db`, rules in `ops`. Every type that crosses IPC derives `specta::Type`.
 
 mod customer;
+mod evidence;
 mod ids;
 mod import;
 mod map;
@@ -12,6 +13,7 @@ mod vehicle;
 mod workspace;
 
 pub use customer::*;
+pub use evidence::*;
 pub use ids::*;
 pub use import::*;
 pub use map::*;

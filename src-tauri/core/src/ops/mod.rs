@@ -2,6 +2,7 @@
 //! `db` inside the caller's transaction. "Now" is always passed in.
 
 pub mod customers;
+pub mod evidence;
 pub mod kpis;
 pub mod maps;
 pub mod personas;

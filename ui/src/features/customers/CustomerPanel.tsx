@@ -9,6 +9,7 @@ import { Icon } from "../frame/Icons";
 import { healthClass } from "./CustomerList";
 import { changeLines, formatWhen, sourceLabel } from "./history";
 import { StepOptions } from "./filters";
+import { KpiValues } from "./KpiValues";
 import { useSteps } from "./useSteps";
 
 interface Props {
@@ -18,9 +19,11 @@ interface Props {
   onPlace: (id: CustomerId, placement: PlacementMove) => void;
   onDelete: (detail: CustomerDetail) => void;
   onClose: () => void;
+  /** After an edit made in the panel itself (KPI values). */
+  onChanged: () => void;
 }
 
-export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose }: Props) {
+export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose, onChanged }: Props) {
   const client = useClient();
   const detail = useLoad(() => client.getCustomer(id), [client, id, revision]);
   const d = detail.data;
@@ -140,6 +143,8 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
           </button>
         )}
       </div>
+
+      <KpiValues customerId={id} revision={revision} onSaved={onChanged} />
 
       <h3 className="timeline-title">History</h3>
       {d.history.length === 0 ? (

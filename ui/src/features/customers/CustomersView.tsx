@@ -295,6 +295,7 @@ export function CustomersView({
             id={open}
             revision={revision}
             onClose={() => setOpen(null)}
+            onChanged={onChanged}
             onEdit={(detail) => setDialog({ mode: "edit", detail })}
             onPlace={(id, placement) => place([id], placement, "edit")}
             onDelete={(detail) =>

@@ -300,3 +300,72 @@ describe("progression", () => {
     expect(await screen.findByRole("button", { name: "Remove filter On their step over 45 days" })).toBeVisible();
   });
 });
+
+describe("suggested steps", () => {
+  it("takes KPI values entered on a customer, suggests a step, and moves the customer on accept", async () => {
+    const client = fakeClient(["Home architect"]);
+    const map = await client.getMap(1);
+    const pilot = await client.addStep(map.map.id, { title: "Pilot", outcome: "" }, null);
+    const scale = await client.addStep(map.map.id, { title: "Scale", outcome: "" }, null);
+    for (const [step, name, levels] of [
+      [pilot.id, "Projects delivered", [1, 3, 5]],
+      [scale.id, "Seats active", [10, 50, 100]],
+    ] as const) {
+      await client.addKpi(step, {
+        name,
+        unit: "",
+        direction: "higher_is_better",
+        kind: "success",
+        entryLevel: levels[0],
+        goodLevel: levels[1],
+        bestLevel: levels[2],
+      });
+    }
+    await client.createCustomer({
+      name: "Atelier North",
+      externalId: null,
+      personaId: 1,
+      currentStepId: pilot.id,
+      targetStepId: null,
+      arrCents: 100_00,
+      health: null,
+      nps: null,
+      csat: null,
+      owner: "",
+      renewalDate: null,
+      notes: "",
+    });
+    render(
+      <ClientContext.Provider value={client}>
+        <App />
+      </ClientContext.Provider>,
+    );
+    // The customer's panel takes its KPI values.
+    await userEvent.click(await screen.findByTestId("nav-customers"));
+    await userEvent.click(await screen.findByText("Atelier North"));
+    const form = await screen.findByTestId("kpi-values");
+    const [projects, seats] = within(form).getAllByTestId("kpi-value");
+    if (!projects || !seats) throw new Error("two KPI value fields expected");
+    await userEvent.type(projects, "4");
+    await userEvent.type(seats, "lots");
+    await userEvent.click(within(form).getByTestId("kpi-values-save"));
+    expect(within(form).getByRole("alert")).toHaveTextContent("“Seats active”: enter a number, or leave it empty");
+    await userEvent.clear(seats);
+    await userEvent.type(seats, "60");
+    await userEvent.click(within(form).getByTestId("kpi-values-save"));
+    await waitFor(() => expect(within(form).getByTestId("kpi-values-save")).toBeDisabled());
+
+    // At "good", 4 projects and 60 seats reach both steps: the values suggest Scale.
+    await userEvent.click(screen.getByTestId("nav-segments"));
+    await userEvent.click(await screen.findByTestId("tab-evidence"));
+    const panel = await screen.findByTestId("evidence");
+    expect(await within(panel).findByTestId("suggestion")).toHaveTextContent("Atelier North1. Pilot2. Scale");
+    // At best in class, 4 projects do not reach the first step: no suggestion.
+    await userEvent.selectOptions(screen.getByTestId("evidence-level"), "best");
+    expect(await screen.findByTestId("evidence-none")).toBeVisible();
+    await userEvent.selectOptions(screen.getByTestId("evidence-level"), "good");
+    await userEvent.click(await screen.findByTestId("accept-suggestions"));
+    expect(await screen.findByTestId("evidence-none")).toBeVisible();
+    expect(client.customers[0]?.customer.currentStepId).toBe(scale.id);
+  });
+});

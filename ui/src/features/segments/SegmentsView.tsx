@@ -8,6 +8,7 @@ import type {
   CustomerQuery,
   CustomerRow,
   CustomerSort,
+  KpiLevel,
   ProgressBasis,
   Quadrant,
   QuadrantRef,
@@ -33,6 +34,7 @@ import { SaveSegmentDialog } from "./SaveSegmentDialog";
 import { describeSegment, SavedSegments } from "./SavedSegments";
 import { ArrRangeFilter, NpsFilter, RenewalFilter, StalledFilter } from "./SegmentFilters";
 import { ProgressionTable } from "./ProgressionTable";
+import { EvidencePanel, LEVELS } from "./EvidencePanel";
 import { filterChips, NO_FILTER, segmentQuery } from "./segmentFilter";
 
 interface Props {
@@ -57,13 +59,14 @@ function lastDays(days: number): { from: string; to: string } {
   return { from: iso(from), to: iso(to) };
 }
 
-type Tab = "matrix" | "flows" | "satisfaction" | "progression";
+type Tab = "matrix" | "flows" | "satisfaction" | "progression" | "evidence";
 
 const TABS: { id: Tab; label: string }[] = [
   { id: "matrix", label: "Matrix" },
   { id: "flows", label: "Flows" },
   { id: "satisfaction", label: "Success vs satisfaction" },
   { id: "progression", label: "Progression" },
+  { id: "evidence", label: "Suggested steps" },
 ];
 
 interface Exporting {
@@ -100,6 +103,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   const [scoreMeasure, setScoreMeasure] = useState<SatisfactionMeasure>("nps");
   const [period, setPeriod] = useState(() => lastDays(90));
   const [stalledDays, setStalledDays] = useState(60);
+  const [level, setLevel] = useState<KpiLevel>("good");
   const [progressionPersona, setProgressionPersona] = useState<PersonaId | null>(null);
   const shownPersona = filter.personaId ?? progressionPersona ?? personas[0]?.persona.id ?? null;
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -127,6 +131,14 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
         ? client.segmentProgression(filter, shownPersona, period.from, period.to, stalledDays)
         : Promise.resolve(null),
     [client, revision, filter, shownPersona, period, stalledDays, tab],
+  );
+
+  const evidence = useLoad(
+    () =>
+      tab === "evidence" && shownPersona !== null
+        ? client.placementSuggestions(shownPersona, level)
+        : Promise.resolve(null),
+    [client, revision, shownPersona, level, tab],
   );
 
   // The selected segment's size now (after a filter change or an edit), not when clicked.
@@ -422,6 +434,52 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
                       view={satisfaction.data}
                       selected={selection?.quadrant?.quadrant ?? null}
                       onSelect={selectQuadrant}
+                    />
+                  )}
+                </>
+              )}
+              {tab === "evidence" && (
+                <>
+                  <div className="filter-bar" role="group" aria-label="Suggested steps settings">
+                    {filter.personaId === null && (
+                      <label className="inline-field">
+                        <span>Persona</span>
+                        <select
+                          value={shownPersona ?? ""}
+                          onChange={(e) => setProgressionPersona(Number(e.target.value))}
+                          data-testid="evidence-persona"
+                        >
+                          {personas.map(({ persona }) => (
+                            <option key={persona.id} value={persona.id}>
+                              {persona.name}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
+                    <label className="inline-field">
+                      <span>Reached at</span>
+                      <select
+                        value={level}
+                        onChange={(e) => setLevel(e.target.value as KpiLevel)}
+                        data-testid="evidence-level"
+                      >
+                        {LEVELS.map((l) => (
+                          <option key={l.value} value={l.value}>
+                            {l.label}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </div>
+                  {evidence.data && (
+                    <EvidencePanel
+                      view={evidence.data}
+                      onAccept={() =>
+                        shownPersona === null
+                          ? Promise.resolve()
+                          : client.acceptSuggestions(shownPersona, level).then(onChanged, onError)
+                      }
                     />
                   )}
                 </>
