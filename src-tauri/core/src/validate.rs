@@ -5,6 +5,9 @@ use crate::error::{CoreError, CoreResult};
 
 pub const NAME_MAX: usize = 120;
 pub const TEXT_MAX: usize = 4000;
+/// The largest ARR of one customer, in cents (10 billion in currency units): sums over
+/// millions of customers then stay far inside 64-bit integers.
+pub const ARR_MAX_CENTS: i64 = 1_000_000_000_000;
 
 /// A required short name: trimmed, not empty, at most NAME_MAX characters.
 pub fn name(field: &'static str, label: &str, value: &str) -> CoreResult<String> {

@@ -383,3 +383,19 @@ fn the_list_searches_filters_sorts_and_pages() {
     };
     assert_eq!(names(&db, by_persona, 0, 2).1, ["charlie", "echo"]);
 }
+
+#[test]
+fn arr_above_ten_billion_is_refused_so_sums_cannot_overflow() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let mut input = CustomerInput::named("Huge", p.id);
+    input.arr_cents = Some(1_000_000_000_001);
+    assert!(matches!(
+        db.write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, now())),
+        Err(CoreError::Invalid { .. })
+    ));
+    input.arr_cents = Some(1_000_000_000_000);
+    assert!(db
+        .write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, now()))
+        .is_ok());
+}

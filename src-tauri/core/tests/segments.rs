@@ -515,6 +515,8 @@ fn success_vs_satisfaction_counts_quadrants_by_map_or_target_and_lists_them() {
         (None, Some(d), Some(-20), None, 800),
         (Some(d), None, None, Some(95.0), 1600),
         (Some(a), None, Some(30), Some(50.0), 3200),
+        // Just under the CSAT threshold: not satisfied, though it rounds to 80.0.
+        (Some(c), Some(b), Some(-5), Some(79.96), 6400),
     ];
     for (i, (current, target, nps, csat, arr)) in rows.into_iter().enumerate() {
         let mut input = CustomerInput::named(&format!("C{i}"), p.id);
@@ -543,7 +545,10 @@ fn success_vs_satisfaction_counts_quadrants_by_map_or_target_and_lists_them() {
     };
     // Quadrant order: successful+satisfied, successful only, satisfied only, neither.
     let map_nps = view(ProgressBasis::Map, SatisfactionMeasure::Nps);
-    assert_eq!(figures(&map_nps), [(1, 400), (1, 200), (2, 3300), (1, 800)]);
+    assert_eq!(
+        figures(&map_nps),
+        [(1, 400), (2, 6600), (2, 3300), (1, 800)]
+    );
     assert_eq!((map_nps.without_score, map_nps.without_target), (1, 0));
     assert_eq!(
         map_nps
@@ -556,13 +561,14 @@ fn success_vs_satisfaction_counts_quadrants_by_map_or_target_and_lists_them() {
             (0.25, 30.0, 1),
             (0.25, 50.0, 1),
             (0.5, 40.0, 1),
+            (0.75, -5.0, 1),
             (0.75, 10.0, 1)
         ]
     );
     let target_nps = view(ProgressBasis::Target, SatisfactionMeasure::Nps);
     assert_eq!(
         figures(&target_nps),
-        [(1, 400), (1, 200), (1, 100), (1, 800)]
+        [(1, 400), (2, 6600), (1, 100), (1, 800)]
     );
     assert_eq!(
         (target_nps.without_score, target_nps.without_target),
@@ -571,7 +577,7 @@ fn success_vs_satisfaction_counts_quadrants_by_map_or_target_and_lists_them() {
     let map_csat = view(ProgressBasis::Map, SatisfactionMeasure::Csat);
     assert_eq!(
         figures(&map_csat),
-        [(2, 1800), (1, 400), (1, 100), (1, 3200)]
+        [(2, 1800), (2, 6800), (1, 100), (1, 3200)]
     );
     assert_eq!(map_csat.without_score, 1);
 
@@ -710,6 +716,18 @@ fn progression_from_history_median_stays_moves_per_period_and_stalled_customers(
             p.id,
             today,
             today - chrono::Duration::days(1),
+            60,
+            today
+        ))
+        .is_err());
+    // A period ending at the last day chrono knows is refused, not a crash.
+    assert!(db
+        .read(|conn| ops::segments::progression(
+            conn,
+            &SegmentFilter::default(),
+            p.id,
+            today,
+            NaiveDate::MAX,
             60,
             today
         ))

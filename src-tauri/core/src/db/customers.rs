@@ -424,13 +424,13 @@ fn quadrant_clause(q: QuadrantRef) -> String {
     format!("{success} AND {satisfaction}")
 }
 
-/// (persona, current step, target step, score) → (customers, ARR in cents).
+/// (persona, current step, target step, score as `f64::to_bits`) → (customers, ARR in cents).
 pub type ScoreGroups =
-    HashMap<(PersonaId, Option<StepId>, Option<StepId>, Option<i64>), (u32, i64)>;
+    HashMap<(PersonaId, Option<StepId>, Option<StepId>, Option<u64>), (u32, i64)>;
 
 /// The customers `filter` keeps, counted per persona, current step, target step and
-/// score of `column` (in tenths, so CSAT's one decimal is kept); added up in Rust from
-/// one pass over the rows, without SQLite's sorter.
+/// exact score of `column`; added up in Rust from one pass over the rows, without
+/// SQLite's sorter.
 pub fn score_groups(
     conn: &Connection,
     filter: &SegmentFilter,
@@ -448,12 +448,7 @@ pub fn score_groups(
     let mut groups = ScoreGroups::new();
     while let Some(r) = rows.next()? {
         let score: Option<f64> = r.get(3)?;
-        let key = (
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            score.map(|s| (s * 10.0).round() as i64),
-        );
+        let key = (r.get(0)?, r.get(1)?, r.get(2)?, score.map(f64::to_bits));
         let arr: Option<i64> = r.get(4)?;
         let entry = groups.entry(key).or_default();
         entry.0 += 1;

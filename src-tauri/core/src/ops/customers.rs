@@ -57,6 +57,12 @@ fn check(conn: &Connection, input: &CustomerInput) -> CoreResult<CustomerInput> 
         if arr < 0 {
             return Err(CoreError::invalid("arrCents", "ARR cannot be negative"));
         }
+        if arr > validate::ARR_MAX_CENTS {
+            return Err(CoreError::invalid(
+                "arrCents",
+                "ARR is limited to 10,000,000,000",
+            ));
+        }
     }
     if let Some(h) = input.health {
         validate::in_range("health", "Health", h as f64, 0.0, 100.0)?;

@@ -324,8 +324,11 @@ pub fn satisfaction(
                 }
             }
         };
-        let score = score as f64 / 10.0;
-        let quadrant = Quadrant::of(successful, score >= satisfied_from);
+        // The exact score decides the quadrant (as the quadrant's SQL does); points are
+        // drawn per tenth.
+        let exact = f64::from_bits(score);
+        let quadrant = Quadrant::of(successful, exact >= satisfied_from);
+        let score = (exact * 10.0).round() / 10.0;
         let q = quadrants.entry(quadrant).or_default();
         q.0 += count;
         q.1 += arr;
@@ -401,7 +404,10 @@ pub fn progression(
     };
     // Timestamps are stored as RFC 3339 text, so day bounds compare as text.
     let start = time::date_to_stored(period_from);
-    let end = time::date_to_stored(period_to + chrono::Duration::days(1));
+    let end = period_to
+        .checked_add_days(chrono::Days::new(1))
+        .map(time::date_to_stored)
+        .ok_or_else(|| CoreError::invalid("period", "the period ends too far ahead"))?;
 
     #[derive(Default)]
     struct Tally {

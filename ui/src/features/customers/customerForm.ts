@@ -77,7 +77,7 @@ export function parseCustomerDraft(
   const errors: CustomerErrors = {};
   if (d.name.trim() === "") errors.name = "Give the customer a name";
   if (d.personaId === null) errors.personaId = "Choose the customer's persona";
-  const arr = number(d.arr, "ARR", 0, 1e13, false);
+  const arr = number(d.arr, "ARR", 0, 1e10, false);
   const health = number(d.health, "Health", 0, 100, true);
   const nps = number(d.nps, "NPS", -100, 100, true);
   const csat = number(d.csat, "CSAT", 0, 100, false);

@@ -27,7 +27,8 @@ export function EvidencePanel({ view, onAccept }: Props) {
         <span className="muted">
           A customer has reached a step when its values of all the step's success KPIs reach the {level} level; steps
           without success KPIs are walked past. {plural(view.stepsWithCriteria, "step")} of {view.steps.length} have
-          criteria; {plural(view.customersWithValues, "customer")} have KPI values.
+          criteria; {plural(view.customersWithValues, "customer")} have KPI values. Every customer of the persona counts
+          here: the other filters do not apply.
         </span>
       </figcaption>
       {view.stepsWithCriteria === 0 ? (

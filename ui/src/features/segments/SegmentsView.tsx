@@ -170,20 +170,22 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
       selection.quadrant,
     );
   const noop = useCallback(() => {}, []);
-  // Customers picked in the segment list for a bulk move; a new segment starts empty.
-  const [picked, setPicked] = useState(() => ({ key: selectionKey, rows: new Map<CustomerId, CustomerRow>() }));
-  const pickedRows = picked.key === selectionKey ? picked.rows : new Map<CustomerId, CustomerRow>();
+  // Customers picked in the segment list for a bulk move; another segment, or other
+  // filters, start with none picked (a picked customer must be one the list shows).
+  const pickKey = selectionKey + JSON.stringify(filter);
+  const [picked, setPicked] = useState(() => ({ key: pickKey, rows: new Map<CustomerId, CustomerRow>() }));
+  const pickedRows = picked.key === pickKey ? picked.rows : new Map<CustomerId, CustomerRow>();
   const toggle = useCallback(
     (row: CustomerRow, on: boolean) =>
       setPicked((p) => {
-        const rows = new Map(p.key === selectionKey ? p.rows : []);
+        const rows = new Map(p.key === pickKey ? p.rows : []);
         if (on) rows.set(row.customer.id, row);
         else rows.delete(row.customer.id);
-        return { key: selectionKey, rows };
+        return { key: pickKey, rows };
       }),
-    [selectionKey],
+    [pickKey],
   );
-  const clearPicked = () => setPicked({ key: selectionKey, rows: new Map() });
+  const clearPicked = () => setPicked({ key: pickKey, rows: new Map() });
 
   const personaName = (id: PersonaId) => personas.find((p) => p.persona.id === id)?.persona.name ?? "Persona";
   const chips = filterChips(filter, personaName);
@@ -243,6 +245,24 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
       label: `${personaName(shownPersona)}: on their step over ${stalledDays} days`,
     });
   }
+
+  /** The persona a one-persona view shows, when the filters name none. */
+  const personaPicker = (testId: string) => (
+    <label className="inline-field">
+      <span>Persona</span>
+      <select
+        value={shownPersona ?? ""}
+        onChange={(e) => setProgressionPersona(Number(e.target.value))}
+        data-testid={testId}
+      >
+        {personas.map(({ persona }) => (
+          <option key={persona.id} value={persona.id}>
+            {persona.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   /** A quadrant chosen under other axes would no longer match the chart: let it go. */
   function changeAxes(next: { basis?: ProgressBasis; measure?: SatisfactionMeasure }) {
@@ -327,7 +347,8 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
               className="filter-chip"
               onClick={() => {
                 setFilter(f.without);
-                if (f.key === "persona") setSelection(null);
+                // A segment of the filters alone (no cell, no quadrant) is named after them.
+                if (f.key === "persona" || (selection && !selection.cell && !selection.quadrant)) setSelection(null);
               }}
               aria-label={`Remove filter ${f.label}`}
             >
@@ -335,7 +356,14 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
             </button>
           ))}
           {chips.length > 1 && (
-            <button type="button" className="button button-quiet" onClick={() => setFilter(NO_FILTER)}>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => {
+                setFilter(NO_FILTER);
+                if (selection && !selection.cell && !selection.quadrant) setSelection(null);
+              }}
+            >
               Clear all
             </button>
           )}
@@ -352,14 +380,19 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
           onOpen={open}
           onExport={(s) =>
             setExporting({
-              query: segmentQuery(s.segment.filter, s.segment.cell, sort),
+              query: segmentQuery(s.segment.filter, s.segment.cell, sort, s.segment.quadrant),
               count: s.customers,
               subject: s.segment.name,
             })
           }
           onRename={(s) =>
             setSaving({
-              input: { name: s.segment.name, filter: s.segment.filter, cell: s.segment.cell },
+              input: {
+                name: s.segment.name,
+                filter: s.segment.filter,
+                cell: s.segment.cell,
+                quadrant: s.segment.quadrant,
+              },
               description: describeSegment(s, personaName),
               renaming: s.segment.id,
             })
@@ -441,22 +474,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
               {tab === "evidence" && (
                 <>
                   <div className="filter-bar" role="group" aria-label="Suggested steps settings">
-                    {filter.personaId === null && (
-                      <label className="inline-field">
-                        <span>Persona</span>
-                        <select
-                          value={shownPersona ?? ""}
-                          onChange={(e) => setProgressionPersona(Number(e.target.value))}
-                          data-testid="evidence-persona"
-                        >
-                          {personas.map(({ persona }) => (
-                            <option key={persona.id} value={persona.id}>
-                              {persona.name}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                    )}
+                    {filter.personaId === null && personaPicker("evidence-persona")}
                     <label className="inline-field">
                       <span>Reached at</span>
                       <select
@@ -487,22 +505,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
               {tab === "progression" && (
                 <>
                   <div className="filter-bar" role="group" aria-label="Progression settings">
-                    {filter.personaId === null && (
-                      <label className="inline-field">
-                        <span>Persona</span>
-                        <select
-                          value={shownPersona ?? ""}
-                          onChange={(e) => setProgressionPersona(Number(e.target.value))}
-                          data-testid="progression-persona"
-                        >
-                          {personas.map(({ persona }) => (
-                            <option key={persona.id} value={persona.id}>
-                              {persona.name}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                    )}
+                    {filter.personaId === null && personaPicker("progression-persona")}
                     <label className="inline-field">
                       <span>Moves from</span>
                       <input
