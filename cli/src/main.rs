@@ -344,8 +344,16 @@ fn import_customers(
             None => println!("  \"{header}\" (not imported)"),
         }
     }
+    let kpi_columns = db.read(|c| import::propose_kpi_columns(c, &table.headers, &mapping))?;
+    for k in &kpi_columns {
+        eprintln!(
+            "  column \"{}\" → values of the KPI \"{}\"",
+            table.headers[k.column as usize], k.kpi
+        );
+    }
     let options = ImportOptions {
         mapping,
+        kpi_columns,
         create_missing,
         default_persona_id,
     };

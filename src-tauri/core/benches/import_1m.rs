@@ -166,6 +166,7 @@ fn import_file(
         mapping,
         create_missing: false,
         default_persona_id: None,
+        kpi_columns: Vec::new(),
     };
     let cancel = AtomicBool::new(false);
     let mut progress = |_| {};
@@ -282,6 +283,7 @@ fn main() {
         mapping,
         create_missing: false,
         default_persona_id: None,
+        kpi_columns: Vec::new(),
     };
     let cancel = AtomicBool::new(false);
     db.read(|c| {

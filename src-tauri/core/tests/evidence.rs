@@ -206,3 +206,118 @@ fn kpi_values_suggest_a_step_and_accepting_moves_customers_with_source_rule() {
     let after = db.read(|conn| ops::evidence::values_of(conn, w)).unwrap();
     assert!(after.iter().all(|v| v.value.is_none()), "{after:?}");
 }
+
+#[test]
+fn kpi_values_come_in_as_extra_columns_of_an_import() {
+    use std::sync::atomic::AtomicBool;
+    use successmap_core::import::{self, Control, Mode, Table};
+    use successmap_core::model::ImportOptions;
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    persona(&mut db, "Q");
+    let a = step(&mut db, &p, "A");
+    let seats = db
+        .write(|tx| {
+            ops::kpis::add(
+                tx,
+                a.id,
+                &KpiInput {
+                    name: "Seats active".into(),
+                    unit: String::new(),
+                    direction: KpiDirection::HigherIsBetter,
+                    kind: KpiKind::Success,
+                    entry_level: 10.0,
+                    good_level: 50.0,
+                    best_level: 100.0,
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    let run = |db: &mut successmap_core::Db, csv: &str| {
+        let table = Table::from_csv_bytes(csv.as_bytes().to_vec()).unwrap();
+        let (mapping, _) = db
+            .read(|c| import::propose_mapping(c, &table.headers))
+            .unwrap();
+        let kpi_columns = db
+            .read(|c| import::propose_kpi_columns(c, &table.headers, &mapping))
+            .unwrap();
+        let options = ImportOptions {
+            mapping,
+            kpi_columns,
+            create_missing: false,
+            default_persona_id: None,
+        };
+        let cancel = AtomicBool::new(false);
+        db.edit("import", |tx| {
+            import::run(
+                tx,
+                &table,
+                &options,
+                Mode::Write { now: now() },
+                Control {
+                    progress: &mut |_| {},
+                    cancel: &cancel,
+                },
+            )
+        })
+        .unwrap()
+    };
+    let csv = "external_id,name,persona,current_step,seats ACTIVE\n\
+               E1,One,P,A,60\n\
+               E2,Two,P,A,\n\
+               E3,Three,P,A,lots\n\
+               E4,Four,Q,,5\n";
+    let report = run(&mut db, csv);
+    assert_eq!((report.new_customers, report.rejected_rows), (2, 2));
+    let reasons: Vec<_> = report
+        .problems
+        .iter()
+        .map(|p| (p.line, p.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (4, "Seats active \"lots\" is not a number"),
+            (5, "the map of Q has no KPI \"Seats active\"")
+        ]
+    );
+    let value_of = |db: &successmap_core::Db, ext: &str| {
+        let id = db
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT id FROM customer WHERE external_id = ?1",
+                    [ext],
+                    |r| r.get::<_, successmap_core::model::CustomerId>(0),
+                )?)
+            })
+            .unwrap();
+        db.read(|c| db::customer_kpis::for_customer(c, id))
+            .unwrap()
+            .get(&seats)
+            .copied()
+    };
+    assert_eq!(value_of(&db, "E1"), Some(60.0));
+    assert_eq!(value_of(&db, "E2"), None, "an empty cell sets nothing");
+    // The value is evidence at once: "One" has reached A at good level.
+    let view = db
+        .read(|c| ops::evidence::suggestions(c, p.id, KpiLevel::Good, 10))
+        .unwrap();
+    assert_eq!(view.customers_with_values, 1);
+
+    // Again: nothing changes. A new value: that customer counts as updated.
+    let again = run(
+        &mut db,
+        "external_id,name,persona,current_step,Seats active\nE1,One,P,A,60\n",
+    );
+    assert_eq!((again.updated_customers, again.unchanged_customers), (0, 1));
+    let changed = run(
+        &mut db,
+        "external_id,name,persona,current_step,Seats active\nE1,One,P,A,75\n",
+    );
+    assert_eq!(
+        (changed.updated_customers, changed.unchanged_customers),
+        (1, 0)
+    );
+    assert_eq!(value_of(&db, "E1"), Some(75.0));
+}

@@ -34,6 +34,7 @@ fn options_for(db: &Db, table: &Table, create_missing: bool) -> ImportOptions {
         mapping,
         create_missing,
         default_persona_id: None,
+        kpi_columns: Vec::new(),
     }
 }
 
@@ -704,5 +705,20 @@ fn rejected_rows_create_no_personas_or_steps() {
         report.missing_personas,
         ["Ghost Persona", "Real One"],
         "the report still names them all"
+    );
+}
+
+#[test]
+fn an_arr_above_the_limit_is_a_problem_of_its_row() {
+    let mut db = memory_db();
+    persona(&mut db, "P");
+    let report = import(
+        &mut db,
+        b"name,persona,arr\nFine,P,10000000000\nHuge,P,10000000000.01\n",
+    );
+    assert_eq!((report.new_customers, report.rejected_rows), (1, 1));
+    assert_eq!(
+        report.problems[0].reason,
+        "ARR 10000000000.01 is above the limit of 10,000,000,000"
     );
 }

@@ -449,6 +449,8 @@ export type ImportOptions = ImportOptions_Serialize | ImportOptions_Deserialize;
 export type ImportOptions_Deserialize = {
 	/**  One entry per column of the file. */
 	mapping: (ImportField | null)[],
+	/**  Columns of KPI values (columns not mapped to a field). */
+	kpiColumns?: KpiColumn[],
 	/**  Create personas and steps the file names that do not exist yet. */
 	createMissing: boolean,
 	/**  The persona of rows whose persona cell is empty (or when no column is mapped to it). */
@@ -459,6 +461,8 @@ export type ImportOptions_Deserialize = {
 export type ImportOptions_Serialize = {
 	/**  One entry per column of the file. */
 	mapping: (ImportField | null)[],
+	/**  Columns of KPI values (columns not mapped to a field). */
+	kpiColumns: KpiColumn[],
 	/**  Create personas and steps the file names that do not exist yet. */
 	createMissing: boolean,
 	/**  The persona of rows whose persona cell is empty (or when no column is mapped to it). */
@@ -483,6 +487,10 @@ export type ImportPreview = {
 	mapping: (ImportField | null)[],
 	/**  True when the mapping came (at least in part) from one saved earlier. */
 	mappingSaved: boolean,
+	/**  Columns whose header names a KPI of a map: proposed as that KPI's values. */
+	kpiColumns: KpiColumn[],
+	/**  Every KPI name of the workspace's maps, for choosing one for a column. */
+	kpiNames: string[],
 };
 
 /**  One problem of one row. */
@@ -602,6 +610,15 @@ export type Kpi = {
 	entryLevel: number,
 	goodLevel: number,
 	bestLevel: number,
+};
+
+/**
+ *  A column of KPI values: each row's value goes to the KPI of that name on the map of
+ *  the row's persona.
+ */
+export type KpiColumn = {
+	column: number,
+	kpi: string,
 };
 
 export type KpiDirection = "higher_is_better" | "lower_is_better";

@@ -750,6 +750,8 @@ export function fakeClient(initial: string[] = []): Client & {
           ["name", "persona", "arr"].includes(h) ? (h as "name" | "persona" | "arr") : null,
         ),
         mappingSaved: false,
+        kpiColumns: [],
+        kpiNames: [],
       };
     },
     validateImport: async (path, options, onProgress) => checkFile(path, options, onProgress, false),

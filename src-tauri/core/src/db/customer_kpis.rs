@@ -7,15 +7,16 @@ use rusqlite::{params, Connection};
 use crate::error::CoreResult;
 use crate::model::{CustomerId, KpiId, PersonaId};
 
-/// Sets (or, with `None`, clears) a customer's value of a KPI.
+/// Sets (or, with `None`, clears) a customer's value of a KPI; returns whether the
+/// stored value changed.
 pub fn set(
     conn: &Connection,
     customer: CustomerId,
     kpi: KpiId,
     value: Option<f64>,
     now: &str,
-) -> CoreResult<()> {
-    match value {
+) -> CoreResult<bool> {
+    let changed = match value {
         Some(v) => conn.execute(
             "INSERT INTO customer_kpi_value (customer_id, kpi_id, value, updated_at)
              VALUES (?1, ?2, ?3, ?4)
@@ -29,7 +30,7 @@ pub fn set(
             params![customer, kpi],
         )?,
     };
-    Ok(())
+    Ok(changed > 0)
 }
 
 /// A customer's KPI values.

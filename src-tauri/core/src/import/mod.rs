@@ -20,11 +20,11 @@ use rusqlite::Connection;
 use crate::db::customers::{self, ExistingCustomer, ImportedCustomer};
 use crate::db::placements::{self, PlacementChange};
 use crate::db::segment_cells::CellDeltas;
-use crate::db::{meta, personas, steps};
+use crate::db::{customer_kpis, kpis, meta, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
     ImportField, ImportOptions, ImportPhase, ImportPreview, ImportProblem, ImportProgress,
-    ImportReport, PersonaId, PersonaInput, PlacementSource, StepId, StepInput,
+    ImportReport, KpiColumn, KpiId, PersonaId, PersonaInput, PlacementSource, StepId, StepInput,
 };
 use crate::ops;
 use crate::validate::{NAME_MAX, TEXT_MAX};
@@ -106,6 +106,46 @@ pub fn propose_mapping(
     Ok((mapping, used_saved))
 }
 
+/// Every KPI name of the workspace's maps (distinct case-insensitively), by name.
+pub fn kpi_names(conn: &Connection) -> CoreResult<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for persona in personas::list(conn)? {
+        for step in steps::list_for_map(conn, persona.map_id)? {
+            for kpi in kpis::list_for_step(conn, step.id)? {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(&kpi.name)) {
+                    names.push(kpi.name);
+                }
+            }
+        }
+    }
+    names.sort_by_key(|n| n.to_lowercase());
+    Ok(names)
+}
+
+/// Columns not mapped to a field whose header is the name of a KPI (any case).
+pub fn propose_kpi_columns(
+    conn: &Connection,
+    headers: &[String],
+    mapping: &[Option<ImportField>],
+) -> CoreResult<Vec<KpiColumn>> {
+    let names = kpi_names(conn)?;
+    Ok(headers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mapping.get(*i).copied().flatten().is_none())
+        .filter_map(|(i, header)| {
+            let wanted = header.trim().to_lowercase();
+            names
+                .iter()
+                .find(|n| n.to_lowercase() == wanted)
+                .map(|kpi| KpiColumn {
+                    column: i as u32,
+                    kpi: kpi.clone(),
+                })
+        })
+        .collect())
+}
+
 /// Opens `path` and describes it for the import wizard.
 pub fn preview(conn: &Connection, path: &Path) -> CoreResult<ImportPreview> {
     let table = Table::open(path)?;
@@ -115,6 +155,7 @@ pub fn preview(conn: &Connection, path: &Path) -> CoreResult<ImportPreview> {
         sample.len() < SAMPLE_ROWS
     })?;
     let (mapping, mapping_saved) = propose_mapping(conn, &table.headers)?;
+    let kpi_columns = propose_kpi_columns(conn, &table.headers, &mapping)?;
     Ok(ImportPreview {
         path: path.display().to_string(),
         format: table.format().to_string(),
@@ -127,6 +168,8 @@ pub fn preview(conn: &Connection, path: &Path) -> CoreResult<ImportPreview> {
         sample,
         mapping,
         mapping_saved,
+        kpi_columns,
+        kpi_names: kpi_names(conn)?,
     })
 }
 
@@ -166,6 +209,26 @@ fn check_mapping(conn: &Connection, table: &Table, options: &ImportOptions) -> C
         }
         columns.0[*field as usize] = Some(i);
     }
+    let mut kpi_seen = Vec::new();
+    for k in &options.kpi_columns {
+        let i = k.column as usize;
+        if i >= table.headers.len() || kpi_seen.contains(&i) {
+            return Err(CoreError::invalid(
+                "mapping",
+                format!("column {} cannot hold KPI values", i + 1),
+            ));
+        }
+        if options.mapping[i].is_some() {
+            return Err(CoreError::invalid(
+                "mapping",
+                format!(
+                    "the column \"{}\" is mapped to a field and to the KPI \"{}\"",
+                    table.headers[i], k.kpi
+                ),
+            ));
+        }
+        kpi_seen.push(i);
+    }
     if columns.of(ImportField::Name).is_none() {
         return Err(CoreError::invalid(
             "mapping",
@@ -192,6 +255,8 @@ struct PersonaSlot {
     steps: HashMap<String, Option<StepId>>,
     /// Lower-case title → title as the file writes it, for steps to be created.
     new_titles: HashMap<String, String>,
+    /// Lower-case name → KPI of the map (none for a persona still to be created).
+    kpis: HashMap<String, KpiId>,
 }
 
 /// A step a row names: one on the map, or one to create (by lower-case title) once a
@@ -229,11 +294,18 @@ impl Names {
                 .by_name
                 .insert(persona.name.to_lowercase(), names.personas.len());
             names.by_id.insert(persona.id, names.personas.len());
+            let mut kpis = HashMap::new();
+            for step in steps::list_for_map(conn, persona.map_id)? {
+                for kpi in kpis::list_for_step(conn, step.id)? {
+                    kpis.insert(kpi.name.to_lowercase(), kpi.id);
+                }
+            }
             names.personas.push(PersonaSlot {
                 id: Some(persona.id),
                 name: persona.name,
                 steps,
                 new_titles: HashMap::new(),
+                kpis,
             });
         }
         Ok(names)
@@ -256,6 +328,8 @@ struct Resolved {
     owner: Option<String>,
     renewal: Slot<NaiveDate>,
     notes: Option<String>,
+    /// Values of KPI columns (non-empty cells only).
+    kpis: Vec<(KpiId, f64)>,
 }
 
 struct Engine<'a> {
@@ -400,6 +474,7 @@ impl<'a> Engine<'a> {
             name: text.to_string(),
             steps: HashMap::new(),
             new_titles: HashMap::new(),
+            kpis: HashMap::new(),
         });
         self.names.by_name.insert(key, index);
         if !self.options.create_missing {
@@ -537,7 +612,13 @@ impl<'a> Engine<'a> {
         }
         let before = self.problems.len();
         for &i in &row.invalid_bytes {
-            if self.options.mapping.get(i).copied().flatten().is_some() {
+            let imported = self.options.mapping.get(i).copied().flatten().is_some()
+                || self
+                    .options
+                    .kpi_columns
+                    .iter()
+                    .any(|k| k.column as usize == i);
+            if imported {
                 let column = self.table.headers[i].clone();
                 self.problems.push(problem(
                     line,
@@ -587,6 +668,14 @@ impl<'a> Engine<'a> {
             None => None,
             Some(("", _)) => Some(None),
             Some((text, column)) => match values::parse_cents(text, self.style) {
+                Some(cents) if cents > crate::validate::ARR_MAX_CENTS => {
+                    self.problems.push(problem(
+                        line,
+                        Some(column),
+                        format!("ARR {text} is above the limit of 10,000,000,000"),
+                    ));
+                    None
+                }
                 Some(cents) if cents >= 0 => Some(Some(cents)),
                 Some(_) => {
                     self.problems.push(problem(
@@ -632,6 +721,34 @@ impl<'a> Engine<'a> {
         let notes = self
             .text_field(cells, ImportField::Notes, TEXT_MAX, line)
             .map(Option::unwrap_or_default);
+        let mut kpis = Vec::new();
+        for k in &self.options.kpi_columns {
+            let i = k.column as usize;
+            let text = cells.get(i).map_or("", |c| c.trim());
+            if text.is_empty() {
+                continue;
+            }
+            let column = self.table.headers[i].as_str();
+            let Some(value) = values::parse_number(text, self.style) else {
+                self.problems.push(problem(
+                    line,
+                    Some(column),
+                    format!("{} \"{text}\" is not a number", k.kpi),
+                ));
+                continue;
+            };
+            let Some(slot) = persona.map(|p| &self.names.personas[p]) else {
+                continue;
+            };
+            match slot.kpis.get(&k.kpi.trim().to_lowercase()) {
+                Some(id) => kpis.push((*id, value)),
+                None => self.problems.push(problem(
+                    line,
+                    Some(column),
+                    format!("the map of {} has no KPI \"{}\"", slot.name, k.kpi),
+                )),
+            }
+        }
 
         if self.problems.len() > before {
             return Ok(None);
@@ -652,10 +769,12 @@ impl<'a> Engine<'a> {
             owner,
             renewal,
             notes,
+            kpis,
         }))
     }
 
-    fn write(&mut self, record: Resolved, now: &str, at: DateTime<Utc>) -> CoreResult<()> {
+    fn write(&mut self, mut record: Resolved, now: &str, at: DateTime<Utc>) -> CoreResult<()> {
+        let kpis = std::mem::take(&mut record.kpis);
         let persona_id = self.ensure_persona(record.persona, at)?;
         let current_slot = self.ensure_step(record.persona, record.current.clone(), at)?;
         let target_slot = self.ensure_step(record.persona, record.target.clone(), at)?;
@@ -708,8 +827,15 @@ impl<'a> Engine<'a> {
                     };
                     placements::insert(self.conn, &change, now, PlacementSource::Import)?;
                 }
+                write_kpis(self.conn, id, &kpis, now)?;
             }
-            Some((_, _, _, true)) => self.report.unchanged_customers += 1,
+            Some((before, _, _, true)) => {
+                if write_kpis(self.conn, before.id, &kpis, now)? {
+                    self.report.updated_customers += 1;
+                } else {
+                    self.report.unchanged_customers += 1;
+                }
+            }
             Some((before, (old_current, old_target), (current, target), false)) => {
                 let id = before.id;
                 let values = ImportedCustomer {
@@ -717,7 +843,9 @@ impl<'a> Engine<'a> {
                     target_step_id: Some(target),
                     ..values
                 };
-                if customers::update_imported(self.conn, before, &values, now, &mut self.deltas)? {
+                let changed =
+                    customers::update_imported(self.conn, before, &values, now, &mut self.deltas)?;
+                if write_kpis(self.conn, id, &kpis, now)? || changed {
                     self.report.updated_customers += 1;
                 } else {
                     self.report.unchanged_customers += 1;
@@ -736,6 +864,20 @@ impl<'a> Engine<'a> {
         }
         Ok(())
     }
+}
+
+/// Writes a row's KPI values onto customer `id`; returns whether any changed.
+fn write_kpis(
+    conn: &Connection,
+    id: crate::model::CustomerId,
+    kpis: &[(KpiId, f64)],
+    now: &str,
+) -> CoreResult<bool> {
+    let mut changed = false;
+    for &(kpi, value) in kpis {
+        changed |= customer_kpis::set(conn, id, kpi, Some(value), now)?;
+    }
+    Ok(changed)
 }
 
 /// Calls `f` with every row like [`Table::rows`], while a second thread reads and

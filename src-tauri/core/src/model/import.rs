@@ -96,6 +96,19 @@ pub struct ImportPreview {
     pub mapping: Vec<Option<ImportField>>,
     /// True when the mapping came (at least in part) from one saved earlier.
     pub mapping_saved: bool,
+    /// Columns whose header names a KPI of a map: proposed as that KPI's values.
+    pub kpi_columns: Vec<KpiColumn>,
+    /// Every KPI name of the workspace's maps, for choosing one for a column.
+    pub kpi_names: Vec<String>,
+}
+
+/// A column of KPI values: each row's value goes to the KPI of that name on the map of
+/// the row's persona.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct KpiColumn {
+    pub column: u32,
+    pub kpi: String,
 }
 
 /// Choices for one import.
@@ -104,6 +117,9 @@ pub struct ImportPreview {
 pub struct ImportOptions {
     /// One entry per column of the file.
     pub mapping: Vec<Option<ImportField>>,
+    /// Columns of KPI values (columns not mapped to a field).
+    #[serde(default)]
+    pub kpi_columns: Vec<KpiColumn>,
     /// Create personas and steps the file names that do not exist yet.
     pub create_missing: bool,
     /// The persona of rows whose persona cell is empty (or when no column is mapped to it).

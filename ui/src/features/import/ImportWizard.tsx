@@ -36,13 +36,20 @@ export function ImportWizard({ personas, onClose }: Props) {
   const [stage, setStage] = useState<Stage>({ name: "file" });
   const [path, setPath] = useState("");
   const [mapping, setMapping] = useState<(ImportField | null)[]>([]);
+  /** Column → the KPI whose values it holds. */
+  const [kpiColumns, setKpiColumns] = useState<Record<number, string>>({});
   const [createMissing, setCreateMissing] = useState(false);
   const [defaultPersona, setDefaultPersona] = useState<PersonaId | null>(null);
   const [remember, setRemember] = useState(true);
   const [busy, setBusy] = useState<{ what: string; progress: ImportProgress | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const options = () => ({ mapping, createMissing, defaultPersonaId: defaultPersona });
+  const options = () => ({
+    mapping,
+    kpiColumns: Object.entries(kpiColumns).map(([column, kpi]) => ({ column: Number(column), kpi })),
+    createMissing,
+    defaultPersonaId: defaultPersona,
+  });
 
   async function step<T>(
     what: string,
@@ -76,6 +83,7 @@ export function ImportWizard({ personas, onClose }: Props) {
     const preview = await step("Reading the file…", () => client.previewImport(path.trim()));
     if (preview) {
       setMapping(preview.mapping);
+      setKpiColumns(Object.fromEntries(preview.kpiColumns.map((k) => [k.column, k.kpi])));
       setStage({ name: "columns", preview });
     }
   }
@@ -193,12 +201,18 @@ export function ImportWizard({ personas, onClose }: Props) {
                         <span className="mapping-header">{h || `Column ${i + 1}`}</span>
                         <select
                           aria-label={`Field for column ${h || i + 1}`}
-                          value={mapping[i] ?? ""}
-                          onChange={(e) =>
+                          value={kpiColumns[i] !== undefined ? `kpi:${kpiColumns[i]}` : (mapping[i] ?? "")}
+                          onChange={(e) => {
+                            const value = e.target.value;
+                            const kpi = value.startsWith("kpi:") ? value.slice(4) : null;
+                            setKpiColumns((k) => {
+                              const rest = Object.fromEntries(Object.entries(k).filter(([c]) => Number(c) !== i));
+                              return kpi === null ? rest : { ...rest, [i]: kpi };
+                            });
                             setMapping((m) =>
-                              assign(m, i, e.target.value === "" ? null : (e.target.value as ImportField)),
-                            )
-                          }
+                              assign(m, i, value === "" || kpi !== null ? null : (value as ImportField)),
+                            );
+                          }}
                           data-testid="mapping-select"
                         >
                           <option value="">Not imported</option>
@@ -207,6 +221,15 @@ export function ImportWizard({ personas, onClose }: Props) {
                               {f.label}
                             </option>
                           ))}
+                          {stage.preview.kpiNames.length > 0 && (
+                            <optgroup label="KPI values">
+                              {stage.preview.kpiNames.map((k) => (
+                                <option key={k} value={`kpi:${k}`}>
+                                  {k}
+                                </option>
+                              ))}
+                            </optgroup>
+                          )}
                         </select>
                       </th>
                     ))}

@@ -27,6 +27,8 @@ describe("the import wizard's words", () => {
       sample: [],
       mapping: [],
       mappingSaved: false,
+      kpiColumns: [],
+      kpiNames: [],
     };
     expect(describeFile(p)).toBe("CSV · UTF-8 with BOM · semicolon-separated");
     expect(describeFile({ ...p, format: "xlsx" })).toBe("XLSX (first worksheet)");
