@@ -750,8 +750,10 @@ export function fakeClient(initial: string[] = []): Client & {
           ["name", "persona", "arr"].includes(h) ? (h as "name" | "persona" | "arr") : null,
         ),
         mappingSaved: false,
-        kpiColumns: [],
-        kpiNames: [],
+        kpiColumns: headers.flatMap((h, column) =>
+          kpis.filter((k) => k.name.toLowerCase() === h.toLowerCase()).map((k) => ({ column, kpi: k.name })),
+        ),
+        kpiNames: [...new Set(kpis.map((k) => k.name))].sort(),
       };
     },
     validateImport: async (path, options, onProgress) => checkFile(path, options, onProgress, false),

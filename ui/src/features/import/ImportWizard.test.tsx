@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "../../App";
@@ -61,5 +61,54 @@ describe("the import wizard", () => {
     await userEvent.selectOptions(within(wizard).getByLabelText("Field for column Kunde"), "name");
     await userEvent.selectOptions(within(wizard).getByLabelText("Field for column Typ"), "persona");
     expect(within(wizard).getByTestId("import-check")).toBeEnabled();
+  });
+});
+
+describe("KPI columns in the import wizard", () => {
+  it("proposes a column named after a KPI as its values and sends the choice with the import", async () => {
+    const client = fakeClient(["Home architect"]);
+    const map = await client.getMap(1);
+    const step = await client.addStep(map.map.id, { title: "Pilot", outcome: "" }, null);
+    for (const name of ["Seats active", "Projects delivered"]) {
+      await client.addKpi(step.id, {
+        name,
+        unit: "",
+        direction: "higher_is_better",
+        kind: "success",
+        entryLevel: 1,
+        goodLevel: 2,
+        bestLevel: 3,
+      });
+    }
+    client.files["/data/kpis.csv"] = "name,persona,seats active,done\nAcme,Home architect,40,3\n";
+    let sent: unknown = null;
+    const validate = client.validateImport;
+    client.validateImport = (path, options, onProgress) => {
+      sent = options;
+      return validate(path, options, onProgress);
+    };
+    render(
+      <ClientContext.Provider value={client}>
+        <App />
+      </ClientContext.Provider>,
+    );
+    await userEvent.click(await screen.findByTestId("nav-customers"));
+    await userEvent.click(await screen.findByTestId("open-import"));
+    const wizard = screen.getByTestId("import-wizard");
+    await userEvent.type(within(wizard).getByTestId("import-path"), "/data/kpis.csv");
+    await userEvent.click(within(wizard).getByTestId("import-read"));
+    await within(wizard).findByTestId("import-detected");
+    expect(within(wizard).getByLabelText("Field for column seats active")).toHaveValue("kpi:Seats active");
+    await userEvent.selectOptions(within(wizard).getByLabelText("Field for column done"), "kpi:Projects delivered");
+    await userEvent.click(within(wizard).getByTestId("import-check"));
+    await waitFor(() =>
+      expect(sent).toMatchObject({
+        mapping: ["name", "persona", null, null],
+        kpiColumns: [
+          { column: 2, kpi: "Seats active" },
+          { column: 3, kpi: "Projects delivered" },
+        ],
+      }),
+    );
   });
 });
