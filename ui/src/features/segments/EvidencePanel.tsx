@@ -26,9 +26,9 @@ export function EvidencePanel({ view, onAccept }: Props) {
         <strong>Suggested steps</strong>{" "}
         <span className="muted">
           A customer has reached a step when its values of all the step's success KPIs reach the {level} level; steps
-          without success KPIs are walked past. {plural(view.stepsWithCriteria, "step")} of {view.steps.length} have
-          criteria; {plural(view.customersWithValues, "customer")} have KPI values. Every customer of the persona counts
-          here: the other filters do not apply.
+          without success KPIs are walked past. {view.stepsWithCriteria} of {view.steps.length} steps have criteria;{" "}
+          {plural(view.customersWithValues, "customer")} {view.customersWithValues === 1 ? "has" : "have"} KPI values.
+          Every customer of the persona counts here: the other filters do not apply.
         </span>
       </figcaption>
       {view.stepsWithCriteria === 0 ? (
@@ -39,7 +39,7 @@ export function EvidencePanel({ view, onAccept }: Props) {
         </p>
       ) : (
         <>
-          <table className="progression-table">
+          <table className="progression-table evidence-table">
             <thead>
               <tr>
                 <th scope="col">Customer</th>
