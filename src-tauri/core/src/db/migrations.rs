@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_customer_kpi_values",
         include_str!("../../migrations/0006_customer_kpi_values.sql"),
     ),
+    (
+        "0007_customer_filter_index",
+        include_str!("../../migrations/0007_customer_filter_index.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
