@@ -65,5 +65,38 @@ async fn a_dark_system_theme_makes_the_app_dark() {
     let (row, _) = colours(&app, ".clist").await;
     assert!(row < 0.2, "the list follows the theme: {row}");
     app.screenshot("customers-dark").await;
+
+    // The charts take their colours from the theme too: dark quadrant buttons, and
+    // axis labels drawn in the theme's (light) secondary text colour.
+    app.wait_for("[data-testid=nav-segments]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=tab-satisfaction]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("[data-testid=satisfaction-chart] svg").await;
+    let (quadrant, _) = colours(&app, "[data-testid=quadrant-neither]").await;
+    assert!(quadrant < 0.2, "quadrants follow the theme: {quadrant}");
+    let label = app
+        .driver
+        .execute(
+            "const t = document.querySelector('[data-testid=satisfaction-chart] svg text'); return t.getAttribute('fill') || getComputedStyle(t).fill;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let fill = label.json().as_str().unwrap_or_default().to_string();
+    let light = if fill.starts_with('#') && fill.len() == 7 {
+        let channel = |i: usize| u8::from_str_radix(&fill[i..i + 2], 16).unwrap() as f64 / 255.0;
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    } else {
+        luminance(&fill)
+    };
+    assert!(light > 0.4, "chart text is light on dark: {fill}");
+    app.screenshot("segments-satisfaction-dark").await;
     app.quit().await;
 }
