@@ -296,6 +296,28 @@ impl App {
         }
     }
 
+    /// Chooses an option of a native select by its visible text. WebKitWebDriver cannot
+    /// click `<option>`s: the option is selected by index and the change event fired
+    /// the way the browser fires it after a keyboard choice.
+    pub async fn choose(&self, select: &WebElement, text: &str) {
+        let options = select.find_all(By::Css("option")).await.expect("options");
+        let mut index = None;
+        for (i, option) in options.iter().enumerate() {
+            if self.text_of(option).await == text {
+                index = Some(i);
+            }
+        }
+        let index = index.unwrap_or_else(|| panic!("no option {text:?}"));
+        let arg = select.to_json().expect("select as JSON");
+        self.driver
+            .execute(
+                "const s = arguments[0]; s.selectedIndex = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![arg, serde_json::json!(index)],
+            )
+            .await
+            .expect("choose an option");
+    }
+
     /// Scrolls the page so that `element` is in the middle of the view (vertically).
     pub async fn scroll_to(&self, element: &WebElement) {
         let arg = element.to_json().expect("element as JSON");

@@ -156,29 +156,6 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
     app.quit().await;
 }
 
-/// Chooses an option of a native select by its visible text, with the keyboard (as a
-/// person using the keyboard would: focus, then type the option's first letters).
-async fn choose(app: &App, select: &WebElement, text: &str) {
-    let options = select.find_all(By::Css("option")).await.unwrap();
-    let mut index = None;
-    for (i, option) in options.iter().enumerate() {
-        if app.text_of(option).await == text {
-            index = Some(i);
-        }
-    }
-    let index = index.unwrap_or_else(|| panic!("no option {text:?}"));
-    let arg = select.to_json().unwrap();
-    // WebKitWebDriver cannot click <option>s; select by index and fire the change event
-    // the way the browser does after a keyboard choice.
-    app.driver
-        .execute(
-            "const s = arguments[0]; s.selectedIndex = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![arg, serde_json::json!(index)],
-        )
-        .await
-        .unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
     let sandbox = tempfile::tempdir().unwrap();
@@ -188,8 +165,7 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
         .await;
 
     // Only the Home architects, then two of them selected and moved to step 4.
-    choose(
-        &app,
+    app.choose(
         &app.wait_for("[data-testid=filter-persona]").await,
         "Home architect",
     )
@@ -213,8 +189,7 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
     boxes[1].click().await.unwrap();
     app.wait_for_text("[data-testid=bulk-bar] strong", "2 customers selected")
         .await;
-    choose(
-        &app,
+    app.choose(
         &app.wait_for("[data-testid=bulk-move]").await,
         "4. Visualisation wins clients",
     )
@@ -225,8 +200,7 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
         "Undo Move 2 customers to “Visualisation wins clients”",
     )
     .await;
-    choose(
-        &app,
+    app.choose(
         &app.wait_for("[data-testid=filter-step]").await,
         "4. Visualisation wins clients",
     )
@@ -264,5 +238,121 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
         .iter()
         .all(|l| l.contains(",Home architect,Visualisation wins clients,")));
     app.screenshot("customers-export").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let app = App::start(sandbox.path(), Launch::default()).await;
+    click(&app, "[data-testid=nav-customers]").await;
+    app.wait_for_text("[data-testid=customer-total]", "36 customers")
+        .await;
+
+    // Add: name, external id, persona, its steps, figures.
+    click(&app, "[data-testid=add-customer]").await;
+    let dialog = app.wait_for("[data-testid=customer-dialog]").await;
+    let field = |name: &'static str| {
+        let dialog = dialog.clone();
+        async move {
+            dialog
+                .find(By::Css(format!("[name={name}]")))
+                .await
+                .unwrap()
+        }
+    };
+    field("name").await.send_keys("Studio Lumen").await.unwrap();
+    field("externalId")
+        .await
+        .send_keys("ACC-9999")
+        .await
+        .unwrap();
+    app.choose(&field("personaId").await, "Home architect")
+        .await;
+    app.choose(&field("currentStepId").await, "2. Templates in daily use")
+        .await;
+    app.choose(
+        &field("targetStepId").await,
+        "3. Sustainable design adopted",
+    )
+    .await;
+    field("arr").await.send_keys("1200").await.unwrap();
+    field("nps").await.send_keys("45").await.unwrap();
+    click(&app, "[data-testid=customer-save]").await;
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Add customer “Studio Lumen”",
+    )
+    .await;
+    app.wait_for_text("[data-testid=customer-total]", "37 customers")
+        .await;
+
+    // Edit: a value that is not a number is explained and nothing is lost; then saved.
+    let search = app.wait_for("[data-testid=customer-search]").await;
+    search.send_keys("Studio Lumen").await.unwrap();
+    app.wait_for_text(
+        "[data-testid=customer-total]",
+        "1 customer matches the filters",
+    )
+    .await;
+    click(&app, "[data-testid=customer-row]").await;
+    let panel = app.wait_for("[data-testid=customer-panel]").await;
+    let select = panel
+        .find(By::Css("[data-testid=panel-current]"))
+        .await
+        .unwrap();
+    let current = app
+        .driver
+        .execute(
+            "const s = arguments[0]; return s.options[s.selectedIndex].text;",
+            vec![select.to_json().unwrap()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        current.json().as_str(),
+        Some("2. Templates in daily use"),
+        "placed where the dialog said"
+    );
+    click(&app, "[data-testid=customer-edit]").await;
+    let dialog = app.wait_for("[data-testid=customer-dialog]").await;
+    let name = dialog.find(By::Css("[name=name]")).await.unwrap();
+    name.send_keys(" GmbH").await.unwrap();
+    let arr = dialog.find(By::Css("[name=arr]")).await.unwrap();
+    arr.clear().await.unwrap();
+    arr.send_keys("lots").await.unwrap();
+    click(&app, "[data-testid=customer-save]").await;
+    app.wait_for_text(
+        "[data-testid=customer-dialog] .field-error",
+        "ARR must be a number",
+    )
+    .await;
+    arr.clear().await.unwrap();
+    arr.send_keys("2400").await.unwrap();
+    click(&app, "[data-testid=customer-save]").await;
+    app.wait_for_attr(
+        "[data-testid=undo]",
+        "aria-label",
+        "Undo Edit customer “Studio Lumen GmbH”",
+    )
+    .await;
+    app.wait_for_text("#customer-panel-title", "Studio Lumen GmbH")
+        .await;
+
+    // Delete, with its confirmation; undo brings the customer back.
+    click(&app, "[data-testid=customer-delete]").await;
+    click(&app, "[data-testid=customer-delete-confirm]").await;
+    app.wait_for_text(
+        "[data-testid=customer-total]",
+        "0 customers match the filters",
+    )
+    .await;
+    click(&app, "[data-testid=undo]").await;
+    app.wait_for_text(
+        "[data-testid=customer-total]",
+        "1 customer matches the filters",
+    )
+    .await;
     app.quit().await;
 }
