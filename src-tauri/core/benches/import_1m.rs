@@ -421,7 +421,7 @@ fn main() {
             },
         ),
     ];
-    let timings: [(&str, &Query); 8] = [
+    let timings: [(&str, &Query); 11] = [
         ("customer list, first page of 100", &|c| {
             ops::customers::page(c, &CustomerQuery::default(), today, 0, 100).unwrap();
         }),
@@ -442,6 +442,41 @@ fn main() {
         }),
         ("segment cell, first 100 by ARR", &|c| {
             ops::customers::page(c, &cell, today, 0, 100).unwrap();
+        }),
+        ("success vs satisfaction, all personas (map, NPS)", &|c| {
+            ops::segments::satisfaction(
+                c,
+                &all,
+                successmap_core::model::ProgressBasis::Map,
+                successmap_core::model::SatisfactionMeasure::Nps,
+                today,
+            )
+            .unwrap();
+        }),
+        (
+            "progression of one persona (a year, stalled 60 days)",
+            &|c| {
+                ops::segments::progression(
+                    c,
+                    &all,
+                    persona,
+                    today - chrono::Duration::days(365),
+                    today,
+                    60,
+                    today,
+                )
+                .unwrap();
+            },
+        ),
+        ("stalled over 60 days, count of one persona", &|c| {
+            let q = CustomerQuery::segment(
+                &SegmentFilter {
+                    stalled_days: Some(60),
+                    ..one.clone()
+                },
+                None,
+            );
+            ops::customers::page(c, &q, today, 0, 100).unwrap();
         }),
         ("persona list with counts", &|c| {
             ops::personas::list(c).unwrap();

@@ -11,7 +11,8 @@ use crate::error::AppError;
 use crate::workspace::Workspace;
 
 /// A page of the customers a query matches.
-#[tauri::command]
+// Runs off the main thread: at a million customers it can take a moment.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_customers(
     ws: State<'_, Workspace>,
@@ -102,7 +103,8 @@ pub fn place_customers(
 }
 
 /// Writes the customers a query matches to a CSV file; returns how many.
-#[tauri::command]
+// Runs off the main thread: at a million customers it can take a moment.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn export_customers(
     ws: State<'_, Workspace>,

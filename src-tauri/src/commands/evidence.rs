@@ -36,7 +36,8 @@ pub fn set_customer_kpi_values(
 }
 
 /// Customers of a persona placed elsewhere than their KPI values suggest.
-#[tauri::command]
+// Runs off the main thread: at a million customers it can take a moment.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn placement_suggestions(
     ws: State<'_, Workspace>,
@@ -47,7 +48,8 @@ pub fn placement_suggestions(
 }
 
 /// Moves every such customer to its suggested step, as one edit; returns how many moved.
-#[tauri::command]
+// Runs off the main thread: at a million customers it can take a moment.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn accept_suggestions(
     ws: State<'_, Workspace>,

@@ -10,7 +10,8 @@ use crate::error::AppError;
 use crate::workspace::Workspace;
 
 /// The current × target matrix of one persona or all, with the filter applied.
-#[tauri::command]
+// Runs off the main thread: at a million customers it can take a moment.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn segment_matrix(
     ws: State<'_, Workspace>,
@@ -21,7 +22,8 @@ pub fn segment_matrix(
 }
 
 /// The saved segments with their size now, by name.
-#[tauri::command]
+// Runs off the main thread: at a million customers it can take a moment.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_segments(ws: State<'_, Workspace>) -> Result<Vec<SegmentSummary>, AppError> {
     let today = chrono::Local::now().date_naive();
@@ -67,7 +69,8 @@ pub fn delete_segment(ws: State<'_, Workspace>, id: SegmentId) -> Result<(), App
 }
 
 /// Success vs satisfaction of the customers the filter keeps, aggregated.
-#[tauri::command]
+// Runs off the main thread: at a million customers it can take a moment.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn segment_satisfaction(
     ws: State<'_, Workspace>,
@@ -80,7 +83,8 @@ pub fn segment_satisfaction(
 }
 
 /// Progression of a persona's customers along its map, from their placement history.
-#[tauri::command]
+// Runs off the main thread: at a million customers it can take a moment.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn segment_progression(
     ws: State<'_, Workspace>,
