@@ -296,6 +296,11 @@ impl App {
         }
     }
 
+    /// Clicks the first element matching `css`, once it is there.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.expect("click");
+    }
+
     /// Chooses an option of a native select by its visible text. WebKitWebDriver cannot
     /// click `<option>`s: the option is selected by index and the change event fired
     /// the way the browser fires it after a keyboard choice.

@@ -36,17 +36,22 @@ async fn wait_for_counts(app: &App, expected: &[u32]) {
     }
 }
 
-async fn click(app: &App, css: &str) {
-    app.wait_for(css).await.click().await.unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_shows_it() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    click(&app, "[data-testid=nav-map]").await;
+    app.click("[data-testid=nav-map]").await;
     app.wait_for("[data-testid=customer-chip]").await;
-    let before = band_counts(&app).await;
+    // The map has finished loading when its counts read the same twice in a row.
+    let mut before = band_counts(&app).await;
+    loop {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let again = band_counts(&app).await;
+        if again == before {
+            break;
+        }
+        before = again;
+    }
     assert!(before.len() >= 3, "{before:?}");
     let from = before.iter().position(|&c| c > 0).unwrap();
     let to = (from + 1) % before.len();
@@ -131,7 +136,7 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
 
     // "+N more" (or the step filter) opens the list of that step; the customer's
     // history shows the drag, the target and the menu move.
-    click(&app, "[data-testid=nav-customers]").await;
+    app.click("[data-testid=nav-customers]").await;
     let search = app.wait_for("[data-testid=customer-search]").await;
     search.send_keys(&name).await.unwrap();
     app.wait_for_text(
@@ -139,7 +144,7 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
         "1 customer matches the filters",
     )
     .await;
-    click(&app, "[data-testid=customer-row]").await;
+    app.click("[data-testid=customer-row]").await;
     let history = app.wait_for("[data-testid=customer-history]").await;
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -160,7 +165,7 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
 async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    click(&app, "[data-testid=nav-customers]").await;
+    app.click("[data-testid=nav-customers]").await;
     app.wait_for_text("[data-testid=customer-total]", "36 customers")
         .await;
 
@@ -216,12 +221,12 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
     assert!(on_four >= 2, "{on_four}");
 
     // Export what the filters show.
-    click(&app, "[data-testid=open-export]").await;
+    app.click("[data-testid=open-export]").await;
     let path = sandbox.path().join("step four.csv");
     let field = app.wait_for("[data-testid=export-path]").await;
     field.clear().await.unwrap();
     field.send_keys(path.display().to_string()).await.unwrap();
-    click(&app, "[data-testid=export-save]").await;
+    app.click("[data-testid=export-save]").await;
     app.wait_for_text(
         "[data-testid=export-done]",
         &format!("Exported {on_four} customers to {}", path.display()),
@@ -245,12 +250,12 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
 async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    click(&app, "[data-testid=nav-customers]").await;
+    app.click("[data-testid=nav-customers]").await;
     app.wait_for_text("[data-testid=customer-total]", "36 customers")
         .await;
 
     // Add: name, external id, persona, its steps, figures.
-    click(&app, "[data-testid=add-customer]").await;
+    app.click("[data-testid=add-customer]").await;
     let dialog = app.wait_for("[data-testid=customer-dialog]").await;
     let field = |name: &'static str| {
         let dialog = dialog.clone();
@@ -278,7 +283,7 @@ async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() 
     .await;
     field("arr").await.send_keys("1200").await.unwrap();
     field("nps").await.send_keys("45").await.unwrap();
-    click(&app, "[data-testid=customer-save]").await;
+    app.click("[data-testid=customer-save]").await;
     app.wait_for_attr(
         "[data-testid=undo]",
         "aria-label",
@@ -296,7 +301,7 @@ async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() 
         "1 customer matches the filters",
     )
     .await;
-    click(&app, "[data-testid=customer-row]").await;
+    app.click("[data-testid=customer-row]").await;
     let panel = app.wait_for("[data-testid=customer-panel]").await;
     let select = panel
         .find(By::Css("[data-testid=panel-current]"))
@@ -315,14 +320,14 @@ async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() 
         Some("2. Templates in daily use"),
         "placed where the dialog said"
     );
-    click(&app, "[data-testid=customer-edit]").await;
+    app.click("[data-testid=customer-edit]").await;
     let dialog = app.wait_for("[data-testid=customer-dialog]").await;
     let name = dialog.find(By::Css("[name=name]")).await.unwrap();
     name.send_keys(" GmbH").await.unwrap();
     let arr = dialog.find(By::Css("[name=arr]")).await.unwrap();
     arr.clear().await.unwrap();
     arr.send_keys("lots").await.unwrap();
-    click(&app, "[data-testid=customer-save]").await;
+    app.click("[data-testid=customer-save]").await;
     app.wait_for_text(
         "[data-testid=customer-dialog] .field-error",
         "ARR must be a number",
@@ -330,7 +335,7 @@ async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() 
     .await;
     arr.clear().await.unwrap();
     arr.send_keys("2400").await.unwrap();
-    click(&app, "[data-testid=customer-save]").await;
+    app.click("[data-testid=customer-save]").await;
     app.wait_for_attr(
         "[data-testid=undo]",
         "aria-label",
@@ -341,14 +346,14 @@ async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() 
         .await;
 
     // Delete, with its confirmation; undo brings the customer back.
-    click(&app, "[data-testid=customer-delete]").await;
-    click(&app, "[data-testid=customer-delete-confirm]").await;
+    app.click("[data-testid=customer-delete]").await;
+    app.click("[data-testid=customer-delete-confirm]").await;
     app.wait_for_text(
         "[data-testid=customer-total]",
         "0 customers match the filters",
     )
     .await;
-    click(&app, "[data-testid=undo]").await;
+    app.click("[data-testid=undo]").await;
     app.wait_for_text(
         "[data-testid=customer-total]",
         "1 customer matches the filters",

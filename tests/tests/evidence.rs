@@ -8,15 +8,11 @@ use std::time::{Duration, Instant};
 use successmap_e2e::thirtyfour::prelude::*;
 use successmap_e2e::{App, Launch};
 
-async fn click(app: &App, css: &str) {
-    app.wait_for(css).await.click().await.unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    click(&app, "[data-testid=nav-segments]").await;
+    app.click("[data-testid=nav-segments]").await;
     let matrix = app.wait_for("[data-testid=matrix]").await;
     // A customer on the first step of the first demo persona, through its matrix cell.
     let mut cell = None;
@@ -60,7 +56,7 @@ async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
         .unwrap();
     fields[0].send_keys("20").await.unwrap();
     fields[1].send_keys("60").await.unwrap();
-    click(&app, "[data-testid=kpi-values-save]").await;
+    app.click("[data-testid=kpi-values-save]").await;
     app.wait_for_attr(
         "[data-testid=undo]",
         "aria-label",
@@ -68,8 +64,8 @@ async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
     )
     .await;
 
-    click(&app, "[data-testid=nav-segments]").await;
-    click(&app, "[data-testid=tab-evidence]").await;
+    app.click("[data-testid=nav-segments]").await;
+    app.click("[data-testid=tab-evidence]").await;
     let evidence = app.wait_for("[data-testid=evidence]").await;
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -90,11 +86,11 @@ async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
     }
     app.screenshot("segments-suggested-steps").await;
     drop(evidence);
-    click(&app, "[data-testid=accept-suggestions]").await;
+    app.click("[data-testid=accept-suggestions]").await;
     app.wait_for("[data-testid=evidence-none]").await;
 
     // The customer moved, and its history says why.
-    click(&app, "[data-testid=nav-customers]").await;
+    app.click("[data-testid=nav-customers]").await;
     let search = app.wait_for("[data-testid=customer-search]").await;
     search.send_keys(&name).await.unwrap();
     app.wait_for_text(
@@ -102,7 +98,7 @@ async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
         "1 customer matches the filters",
     )
     .await;
-    click(&app, "[data-testid=customer-row]").await;
+    app.click("[data-testid=customer-row]").await;
     let history = app.wait_for("[data-testid=customer-history]").await;
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {

@@ -16,10 +16,6 @@ R-3,<img src=x onerror=alert(1)>,Ops Lead,Rollout,Scale,5000\r\n\
 R-4,Bad Money Ltd,Ops Lead,Scale,,lots\r\n\
 R-5,Cedar Works,Ops Lead,Scale,,3000\r\n";
 
-async fn click(app: &App, css: &str) {
-    app.wait_for(css).await.click().await.unwrap();
-}
-
 async fn wait_until<F, Fut>(what: &str, mut check: F)
 where
     F: FnMut() -> Fut,
@@ -92,22 +88,22 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
     let app = App::start(sandbox.path(), launch()).await;
 
     // The wizard: file, detected columns, the report with the bad row, the import.
-    click(&app, "[data-testid=nav-customers]").await;
-    click(&app, "[data-testid=open-import]").await;
+    app.click("[data-testid=nav-customers]").await;
+    app.click("[data-testid=open-import]").await;
     app.wait_for("[data-testid=import-path]")
         .await
         .send_keys(csv.display().to_string())
         .await
         .unwrap();
-    click(&app, "[data-testid=import-read]").await;
+    app.click("[data-testid=import-read]").await;
     let detected = app.wait_for("[data-testid=import-detected]").await;
     assert_eq!(
         app.text_of(&detected).await,
         "CSV · UTF-8 · comma-separated · 6 columns"
     );
     app.screenshot("import-columns").await;
-    click(&app, "[data-testid=create-missing]").await;
-    click(&app, "[data-testid=import-check]").await;
+    app.click("[data-testid=create-missing]").await;
+    app.click("[data-testid=import-check]").await;
     app.wait_for_text(
         "[data-testid=import-summary]",
         "5 rows read · 4 valid · 1 with problems",
@@ -119,13 +115,13 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
         ["5\tAnnual Revenue\tARR \"lots\" is not an amount"]
     );
     app.screenshot("import-report").await;
-    click(&app, "[data-testid=import-run]").await;
+    app.click("[data-testid=import-run]").await;
     app.wait_for_text(
         "[data-testid=import-done]",
         "Imported: 4 new customers, 1 row left out.",
     )
     .await;
-    click(&app, "[data-testid=import-close]").await;
+    app.click("[data-testid=import-close]").await;
     app.wait_for_text("[data-testid=customer-total]", "4 customers")
         .await;
     // Text from the file is shown as text, never run.
@@ -147,7 +143,7 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
     assert_eq!(images.json().as_i64(), Some(0));
 
     // The map built from the file: Pilot, Scale, Rollout in order of first appearance.
-    click(&app, "[data-testid=nav-map]").await;
+    app.click("[data-testid=nav-map]").await;
     wait_for_counts(&app, &["2 customers", "1 customer", "1 customer"]).await;
     assert_eq!(
         app.texts("[data-testid=step-column] .step-title").await,
@@ -182,10 +178,10 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
 
     // After a restart: the same map, and the history of Acme Homes.
     let app = App::start(sandbox.path(), launch()).await;
-    click(&app, "[data-testid=nav-map]").await;
+    app.click("[data-testid=nav-map]").await;
     wait_for_counts(&app, &["1 customer", "1 customer", "2 customers"]).await;
     assert_eq!(target_of(&app, "Birch & Co").await, "→ 2");
-    click(&app, "[data-testid=nav-customers]").await;
+    app.click("[data-testid=nav-customers]").await;
     app.wait_for("[data-testid=customer-search]")
         .await
         .send_keys("Acme")
@@ -196,7 +192,7 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
         "1 customer matches the filters",
     )
     .await;
-    click(&app, "[data-testid=customer-row]").await;
+    app.click("[data-testid=customer-row]").await;
     let history = app.wait_for("[data-testid=customer-history]").await;
     wait_until("Acme's history", || async {
         let text = app.text_of(&history).await;

@@ -9,11 +9,7 @@ use successmap_e2e::{App, Launch};
 async fn a_matrix_cell_opens_its_segment_and_exports_exactly_its_customers() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=nav-segments]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-segments]").await;
     let matrix = app.wait_for("[data-testid=matrix]").await;
     // The first persona's busiest cell.
     let cells = matrix
@@ -51,20 +47,12 @@ async fn a_matrix_cell_opens_its_segment_and_exports_exactly_its_customers() {
         "{heading}"
     );
 
-    app.wait_for("[data-testid=export-segment]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=export-segment]").await;
     let path = sandbox.path().join("segment.csv");
     let field = app.wait_for("[data-testid=export-path]").await;
     field.clear().await.unwrap();
     field.send_keys(path.display().to_string()).await.unwrap();
-    app.wait_for("[data-testid=export-save]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=export-save]").await;
     app.wait_for_text(
         "[data-testid=export-done]",
         &format!("Exported {count} customers to {}", path.display()),
@@ -96,25 +84,13 @@ async fn quadrant_count(app: &App, quadrant: &str) -> u32 {
 async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=nav-segments]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-segments]").await;
     app.wait_for("[data-testid=matrix]").await;
-    app.wait_for("[data-testid=tab-flows]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=tab-flows]").await;
     app.wait_for("[data-testid=flows-chart] svg").await;
     app.screenshot("segments-flows").await;
 
-    app.wait_for("[data-testid=tab-satisfaction]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=tab-satisfaction]").await;
     app.wait_for("[data-testid=satisfaction-chart] svg").await;
     let mut counts = Vec::new();
     for q in [
@@ -131,11 +107,8 @@ async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved()
     assert!(count > 0);
     app.screenshot("segments-satisfaction").await;
 
-    app.wait_for(&format!("[data-testid=quadrant-{quadrant}]"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click(&format!("[data-testid=quadrant-{quadrant}]"))
+        .await;
     app.wait_for_attr(
         &format!("[data-testid=quadrant-{quadrant}]"),
         "aria-pressed",
@@ -156,18 +129,10 @@ async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved()
     );
 
     // Saved under a name, it is listed with its size now.
-    app.wait_for("[data-testid=save-segment]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=save-segment]").await;
     let name = app.wait_for("[data-testid=segment-name]").await;
     name.send_keys("Quadrant to watch").await.unwrap();
-    app.wait_for("[data-testid=segment-save]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=segment-save]").await;
     let item = app.wait_for("[data-testid=saved-segment]").await;
     let size = app
         .text_of(
@@ -191,16 +156,8 @@ async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved()
 async fn progression_shows_stays_and_moves_and_opens_the_stalled_customers() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=nav-segments]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=tab-progression]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-segments]").await;
+    app.click("[data-testid=tab-progression]").await;
     let table = app.wait_for("[data-testid=progression]").await;
     let rows = table
         .find_all(By::Css("[data-testid=progression-row]"))
@@ -216,11 +173,7 @@ async fn progression_shows_stays_and_moves_and_opens_the_stalled_customers() {
     let count = app.text_of(&count).await;
     let stalled: u32 = count.split(' ').next().unwrap().parse().unwrap();
     assert!(stalled > 0, "{count}");
-    app.wait_for("[data-testid=show-stalled]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=show-stalled]").await;
     app.wait_for("[aria-label='Remove filter On their step over 60 days']")
         .await;
     let panel = app.wait_for("[data-testid=segment-panel]").await;
