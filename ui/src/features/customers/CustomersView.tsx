@@ -15,7 +15,7 @@ import type {
   StepId,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { bandLabel, HealthFilter, nextSort, OwnerFilter, StepOptions } from "./filters";
+import { bandLabel, HealthFilter, nextSort, OwnerFilter, StepOptions, ChoiceSelect, personaOptions } from "./filters";
 import { plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
@@ -186,23 +186,14 @@ export function CustomersView({
             data-testid="customer-search"
           />
         </label>
-        <label className="inline-field">
-          <span>Persona</span>
-          <select
-            value={filter.personaId ?? ""}
-            onChange={(e) =>
-              onFilter({ personaId: e.target.value === "" ? null : Number(e.target.value), currentStepId: null })
-            }
-            data-testid="filter-persona"
-          >
-            <option value="">All</option>
-            {personas.map(({ persona }) => (
-              <option key={persona.id} value={persona.id}>
-                {persona.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Persona"
+          value={filter.personaId}
+          options={personaOptions(personas)}
+          all="All"
+          onChange={(personaId) => onFilter({ personaId, currentStepId: null })}
+          testId="filter-persona"
+        />
         <label className="inline-field">
           <span>Step</span>
           <select

@@ -1,6 +1,6 @@
 // Filter controls shared by the Customers and Segments views, and the sort toggle of
 // the customer list's column headers.
-import type { CustomerSort, HealthBand, Step } from "../../ipc/client";
+import type { CustomerSort, HealthBand, PersonaSummary, Step } from "../../ipc/client";
 
 export const BANDS: { value: HealthBand; label: string }[] = [
   { value: "at_risk", label: "At risk (0–39)" },
@@ -10,6 +10,46 @@ export const BANDS: { value: HealthBand; label: string }[] = [
 ];
 
 export const bandLabel = (band: HealthBand) => BANDS.find((b) => b.value === band)?.label ?? band;
+
+/** A labelled select over a list of values; with `all`, a first option meaning "no
+ * choice" (null). Values may be strings or numbers: the option chosen is looked up. */
+export function ChoiceSelect<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+  all,
+  testId,
+}: {
+  label: string;
+  value: T | null;
+  options: { value: T; label: string }[];
+  onChange: (value: T | null) => void;
+  all?: string;
+  testId?: string;
+}) {
+  return (
+    <label className="inline-field">
+      <span>{label}</span>
+      <select
+        value={value === null ? "" : String(value)}
+        onChange={(e) => onChange(options.find((o) => String(o.value) === e.target.value)?.value ?? null)}
+        data-testid={testId}
+      >
+        {all !== undefined && <option value="">{all}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The personas as select options. */
+export const personaOptions = (personas: PersonaSummary[]) =>
+  personas.map(({ persona }) => ({ value: persona.id, label: persona.name }));
 
 /** Owner: all (null), none (""), or one owner. */
 export function OwnerFilter({
@@ -49,23 +89,7 @@ export function HealthFilter({
   onChange: (band: HealthBand | null) => void;
   testId?: string;
 }) {
-  return (
-    <label className="inline-field">
-      <span>Health</span>
-      <select
-        value={value ?? ""}
-        onChange={(e) => onChange(e.target.value === "" ? null : (e.target.value as HealthBand))}
-        data-testid={testId}
-      >
-        <option value="">All</option>
-        {BANDS.map((b) => (
-          <option key={b.value} value={b.value}>
-            {b.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <ChoiceSelect label="Health" value={value} options={BANDS} onChange={onChange} all="All" testId={testId} />;
 }
 
 /** One option per step of a map, numbered as on the map. */

@@ -3,6 +3,7 @@
 // is marked and explained, and the last good filter stays in force.
 import { useEffect, useId, useRef, useState } from "react";
 import type { NpsBand } from "../../ipc/client";
+import { ChoiceSelect } from "../customers/filters";
 import { NPS_BANDS, parseDays, parseMoney } from "./segmentFilter";
 
 const PAUSE_MS = 300;
@@ -144,20 +145,6 @@ export function StalledFilter({ value, onChange }: { value: number | null; onCha
 
 export function NpsFilter({ value, onChange }: { value: NpsBand | null; onChange: (band: NpsBand | null) => void }) {
   return (
-    <label className="inline-field">
-      <span>NPS</span>
-      <select
-        value={value ?? ""}
-        onChange={(e) => onChange(e.target.value === "" ? null : (e.target.value as NpsBand))}
-        data-testid="filter-nps"
-      >
-        <option value="">All</option>
-        {NPS_BANDS.map((b) => (
-          <option key={b.value} value={b.value}>
-            {b.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceSelect label="NPS" value={value} options={NPS_BANDS} onChange={onChange} all="All" testId="filter-nps" />
   );
 }

@@ -22,7 +22,7 @@ import type {
   SegmentFilter,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { HealthFilter, nextSort, OwnerFilter } from "../customers/filters";
+import { ChoiceSelect, HealthFilter, nextSort, OwnerFilter, personaOptions } from "../customers/filters";
 import { formatArr, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { BulkBar } from "../customers/BulkBar";
@@ -58,6 +58,8 @@ function lastDays(days: number): { from: string; to: string } {
   const from = new Date(to.getTime() - (days - 1) * 86_400_000);
   return { from: iso(from), to: iso(to) };
 }
+
+const STALLED_AFTER = [14, 30, 60, 90, 180, 365].map((d) => ({ value: d, label: `${d} days` }));
 
 type Tab = "matrix" | "flows" | "satisfaction" | "progression" | "evidence";
 
@@ -248,20 +250,13 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
 
   /** The persona a one-persona view shows, when the filters name none. */
   const personaPicker = (testId: string) => (
-    <label className="inline-field">
-      <span>Persona</span>
-      <select
-        value={shownPersona ?? ""}
-        onChange={(e) => setProgressionPersona(Number(e.target.value))}
-        data-testid={testId}
-      >
-        {personas.map(({ persona }) => (
-          <option key={persona.id} value={persona.id}>
-            {persona.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceSelect
+      label="Persona"
+      value={shownPersona}
+      options={personaOptions(personas)}
+      onChange={(p) => p !== null && setProgressionPersona(p)}
+      testId={testId}
+    />
   );
 
   /** A quadrant chosen under other axes would no longer match the chart: let it go. */
@@ -306,24 +301,17 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
       </header>
 
       <div className="filter-bar" role="search" aria-label="Segment filters">
-        <label className="inline-field">
-          <span>Persona</span>
-          <select
-            value={filter.personaId ?? ""}
-            onChange={(e) => {
-              change({ personaId: e.target.value === "" ? null : Number(e.target.value) });
-              setSelection(null);
-            }}
-            data-testid="segment-persona"
-          >
-            <option value="">All</option>
-            {personas.map(({ persona }) => (
-              <option key={persona.id} value={persona.id}>
-                {persona.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Persona"
+          value={filter.personaId}
+          options={personaOptions(personas)}
+          all="All"
+          onChange={(personaId) => {
+            change({ personaId });
+            setSelection(null);
+          }}
+          testId="segment-persona"
+        />
         <OwnerFilter owners={owners.data ?? []} value={filter.owner} onChange={(owner) => change({ owner })} />
         <ArrRangeFilter
           min={filter.minArrCents}
@@ -433,34 +421,20 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
               {tab === "satisfaction" && (
                 <>
                   <div className="filter-bar" role="group" aria-label="Axes">
-                    <label className="inline-field">
-                      <span>Progress</span>
-                      <select
-                        value={basis}
-                        onChange={(e) => changeAxes({ basis: e.target.value as ProgressBasis })}
-                        data-testid="satisfaction-basis"
-                      >
-                        {BASES.map((b) => (
-                          <option key={b.value} value={b.value}>
-                            {b.label}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <label className="inline-field">
-                      <span>Satisfaction</span>
-                      <select
-                        value={scoreMeasure}
-                        onChange={(e) => changeAxes({ measure: e.target.value as SatisfactionMeasure })}
-                        data-testid="satisfaction-measure"
-                      >
-                        {MEASURES.map((m) => (
-                          <option key={m.value} value={m.value}>
-                            {m.label}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
+                    <ChoiceSelect
+                      label="Progress"
+                      value={basis}
+                      options={BASES}
+                      onChange={(b) => b && changeAxes({ basis: b })}
+                      testId="satisfaction-basis"
+                    />
+                    <ChoiceSelect
+                      label="Satisfaction"
+                      value={scoreMeasure}
+                      options={MEASURES}
+                      onChange={(m) => m && changeAxes({ measure: m })}
+                      testId="satisfaction-measure"
+                    />
                   </div>
                   {satisfaction.data && (
                     <SatisfactionChart
@@ -475,20 +449,13 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
                 <>
                   <div className="filter-bar" role="group" aria-label="Suggested steps settings">
                     {filter.personaId === null && personaPicker("evidence-persona")}
-                    <label className="inline-field">
-                      <span>Reached at</span>
-                      <select
-                        value={level}
-                        onChange={(e) => setLevel(e.target.value as KpiLevel)}
-                        data-testid="evidence-level"
-                      >
-                        {LEVELS.map((l) => (
-                          <option key={l.value} value={l.value}>
-                            {l.label}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
+                    <ChoiceSelect
+                      label="Reached at"
+                      value={level}
+                      options={LEVELS}
+                      onChange={(l) => l && setLevel(l)}
+                      testId="evidence-level"
+                    />
                   </div>
                   {evidence.data && (
                     <EvidencePanel
@@ -528,20 +495,13 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
                         data-testid="period-to"
                       />
                     </label>
-                    <label className="inline-field">
-                      <span>Stalled after</span>
-                      <select
-                        value={stalledDays}
-                        onChange={(e) => setStalledDays(Number(e.target.value))}
-                        data-testid="stalled-days"
-                      >
-                        {[14, 30, 60, 90, 180, 365].map((d) => (
-                          <option key={d} value={d}>
-                            {d} days
-                          </option>
-                        ))}
-                      </select>
-                    </label>
+                    <ChoiceSelect
+                      label="Stalled after"
+                      value={stalledDays}
+                      options={STALLED_AFTER}
+                      onChange={(d) => d && setStalledDays(d)}
+                      testId="stalled-days"
+                    />
                   </div>
                   {period.from > period.to && (
                     <p className="field-error" role="alert">
