@@ -3,7 +3,24 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "../../App";
 import { ClientContext } from "../../ipc/context";
+import type { CustomerInput } from "../../ipc/client";
 import { fakeClient } from "../../test/fakeClient";
+
+/** A customer of the first persona: nothing but what a test sets. */
+const customer = (values: Partial<CustomerInput> & { name: string }): CustomerInput => ({
+  externalId: null,
+  personaId: 1,
+  currentStepId: null,
+  targetStepId: null,
+  arrCents: null,
+  health: null,
+  nps: null,
+  csat: null,
+  owner: "",
+  renewalDate: null,
+  notes: "",
+  ...values,
+});
 
 describe("the segments view", () => {
   it("shows a persona's current × target matrix and opens a cell as a segment", async () => {
@@ -12,20 +29,7 @@ describe("the segments view", () => {
     const a = await client.addStep(map.map.id, { title: "Pilot", outcome: "" }, null);
     const b = await client.addStep(map.map.id, { title: "Scale", outcome: "" }, null);
     const add = (name: string, current: number | null, target: number | null, arr: number) =>
-      client.createCustomer({
-        name,
-        externalId: null,
-        personaId: 1,
-        currentStepId: current,
-        targetStepId: target,
-        arrCents: arr,
-        health: null,
-        nps: null,
-        csat: null,
-        owner: "",
-        renewalDate: null,
-        notes: "",
-      });
+      client.createCustomer(customer({ name, currentStepId: current, targetStepId: target, arrCents: arr }));
     await add("Up One", a.id, b.id, 100_00);
     await add("Up Two", a.id, b.id, 300_00);
     await add("Back", b.id, a.id, 50_00);
@@ -101,20 +105,7 @@ describe("saved segments", () => {
     const a = await client.addStep(map.map.id, { title: "Pilot", outcome: "" }, null);
     const b = await client.addStep(map.map.id, { title: "Scale", outcome: "" }, null);
     const add = (name: string, arr: number) =>
-      client.createCustomer({
-        name,
-        externalId: null,
-        personaId: 1,
-        currentStepId: a.id,
-        targetStepId: b.id,
-        arrCents: arr,
-        health: null,
-        nps: null,
-        csat: null,
-        owner: "",
-        renewalDate: null,
-        notes: "",
-      });
+      client.createCustomer(customer({ name, currentStepId: a.id, targetStepId: b.id, arrCents: arr }));
     await add("Small", 100_00);
     await add("Big", 900_00);
     render(
@@ -201,20 +192,7 @@ describe("success vs satisfaction", () => {
       steps.push(await client.addStep(map.map.id, { title, outcome: "" }, null));
     }
     const add = (name: string, step: number, nps: number | null) =>
-      client.createCustomer({
-        name,
-        externalId: null,
-        personaId: 1,
-        currentStepId: steps[step]?.id ?? null,
-        targetStepId: null,
-        arrCents: 100_00,
-        health: null,
-        nps,
-        csat: null,
-        owner: "",
-        renewalDate: null,
-        notes: "",
-      });
+      client.createCustomer(customer({ name, currentStepId: steps[step]?.id ?? null, arrCents: 100_00, nps }));
     await add("Happy early", 0, 60); // satisfied, not successful
     await add("Happy late", 3, 50); // successful and satisfied
     await add("Grumpy late", 2, -10); // successful, not satisfied
@@ -321,20 +299,7 @@ describe("suggested steps", () => {
         bestLevel: levels[2],
       });
     }
-    await client.createCustomer({
-      name: "Atelier North",
-      externalId: null,
-      personaId: 1,
-      currentStepId: pilot.id,
-      targetStepId: null,
-      arrCents: 100_00,
-      health: null,
-      nps: null,
-      csat: null,
-      owner: "",
-      renewalDate: null,
-      notes: "",
-    });
+    await client.createCustomer(customer({ name: "Atelier North", currentStepId: pilot.id, arrCents: 100_00 }));
     render(
       <ClientContext.Provider value={client}>
         <App />
