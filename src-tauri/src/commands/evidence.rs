@@ -57,15 +57,17 @@ pub fn accept_suggestions(
     level: KpiLevel,
 ) -> Result<u32, AppError> {
     ws.with(|db| {
-        let count = db
-            .read(|c| ops::evidence::suggestions(c, persona_id, level, 0))?
-            .differing;
+        // Computed once: the edit's label names how many move, the edit moves them.
+        let listed = db
+            .read(|c| ops::evidence::suggestions(c, persona_id, level, usize::MAX))?
+            .suggestions;
+        let count = listed.len();
         db.edit(
             format!(
                 "Move {count} customer{} to their suggested steps",
                 if count == 1 { "" } else { "s" }
             ),
-            |tx| ops::evidence::accept(tx, persona_id, level, super::now()),
+            |tx| ops::evidence::move_to_suggested(tx, &listed, super::now()),
         )
     })
 }

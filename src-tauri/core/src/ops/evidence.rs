@@ -179,8 +179,18 @@ pub fn accept(
     now: DateTime<Utc>,
 ) -> CoreResult<u32> {
     let all = suggestions(conn, persona, level, usize::MAX)?;
+    move_to_suggested(conn, &all.suggestions, now)
+}
+
+/// Moves each listed customer to its suggested step (history source "rule"), one
+/// placement edit per step; returns how many moved.
+pub fn move_to_suggested(
+    conn: &Connection,
+    listed: &[PlacementSuggestion],
+    now: DateTime<Utc>,
+) -> CoreResult<u32> {
     let mut by_step: HashMap<StepId, Vec<CustomerId>> = HashMap::new();
-    for s in all.suggestions {
+    for s in listed {
         by_step
             .entry(s.suggested_step_id)
             .or_default()
