@@ -10,12 +10,12 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::Utc;
 use clap::{Parser, Subcommand};
-use successmap_core::db::{customers, personas, segments, steps, vehicles};
-use successmap_core::import::{self, Control, Mode, Table};
+use successmap_core::edits::{self, ImportWrite};
+use successmap_core::import::{self, Control, Table};
 use successmap_core::model::{
     CustomerQuery, ImportOptions, ImportReport, PersonaId, SegmentFilter,
 };
-use successmap_core::{demo, export, ops, CoreError, Db};
+use successmap_core::{export, reads, CoreError, NewFile, Workspace};
 
 #[derive(Parser)]
 #[command(
@@ -125,26 +125,27 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Unusable> {
-    let mut db = Db::open(&cli.workspace)?;
-    if db.was_created() {
-        let stem = cli
-            .workspace
-            .file_stem()
-            .map_or("Workspace".to_string(), |s| {
-                s.to_string_lossy().into_owned()
-            });
-        db.write(|tx| ops::workspace::initialise(tx, &stem, Utc::now()))?;
-    }
+    let ws = Workspace::open(&cli.workspace, NewFile::Empty, Utc::now())?;
     match cli.command {
-        Command::Demo => demo_command(&mut db),
-        Command::Stats => stats(&db),
-        Command::Segment { persona, format } => segment(&db, persona.as_deref(), format),
+        Command::Demo => demo_command(&ws),
+        Command::Stats => stats(&ws),
+        Command::Segment { persona, format } => segment(&ws, persona.as_deref(), format),
         Command::Export {
             what: ExportWhat::Customers { persona, output },
-        } => export_customers(&db, persona.as_deref(), output.as_deref()),
+        } => {
+            let query = CustomerQuery {
+                persona_id: persona_id(&ws, persona.as_deref())?,
+                ..CustomerQuery::default()
+            };
+            write_customers(&ws, &query, output.as_deref())
+        }
         Command::Export {
             what: ExportWhat::Segment { name, output },
-        } => export_segment(&db, &name, output.as_deref()),
+        } => write_customers(
+            &ws,
+            &reads::saved_segment_query(&ws, &name)?,
+            output.as_deref(),
+        ),
         Command::Import {
             what:
                 ImportWhat::Customers {
@@ -155,7 +156,7 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                     persona,
                 },
         } => import_customers(
-            &mut db,
+            &ws,
             &input,
             dry_run,
             create_missing,
@@ -165,85 +166,58 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
     }
 }
 
-fn demo_command(db: &mut Db) -> Result<ExitCode, Unusable> {
-    if !db.read(ops::workspace::is_empty)? {
-        return Err(Unusable(
-            "the workspace already has personas; the demo only goes into an empty workspace".into(),
-        ));
-    }
-    db.write(|tx| demo::build(tx, Utc::now()))?;
+fn demo_command(ws: &Workspace) -> Result<ExitCode, Unusable> {
+    let info = edits::load_demo(ws, Utc::now())?;
     println!(
         "Created the demo workspace: {} personas, {} customers.",
-        db.read(personas::count)?,
-        db.read(customers::count)?
+        info.persona_count, info.customer_count
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn persona_by_name(db: &Db, name: &str) -> Result<PersonaId, Unusable> {
-    let all = db.read(personas::list)?;
-    all.iter()
-        .find(|p| p.name.to_lowercase() == name.trim().to_lowercase())
-        .map(|p| p.id)
-        .ok_or_else(|| {
-            let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
-            Unusable(format!(
-                "there is no persona \"{name}\" (personas: {})",
-                if names.is_empty() {
-                    "none".to_string()
-                } else {
-                    names.join(", ")
-                }
-            ))
-        })
+fn persona_id(ws: &Workspace, name: Option<&str>) -> Result<Option<PersonaId>, Unusable> {
+    Ok(name
+        .map(|name| reads::persona_by_name(ws, name))
+        .transpose()?)
 }
 
-fn stats(db: &Db) -> Result<ExitCode, Unusable> {
-    let all = db.read(personas::list)?;
-    let mut step_count = 0;
-    let mut lines = Vec::new();
-    for persona in &all {
-        let map_steps = db.read(|c| steps::list_for_map(c, persona.map_id))?;
-        step_count += map_steps.len();
-        let figures = db.read(|c| customers::step_figures(c, persona.map_id))?;
-        let total = db.read(|c| customers::count_for_persona(c, persona.id))?;
-        lines.push(format!("{} ({total} customers)", persona.name));
-        for step in &map_steps {
-            let on = figures.iter().find(|f| f.0 == step.id).map_or(0, |f| f.1);
-            lines.push(format!("  {}: {on}", step.title));
+fn stats(ws: &Workspace) -> Result<ExitCode, Unusable> {
+    let stats = reads::stats(ws)?;
+    let mut lines = vec![
+        format!("Personas: {}", stats.personas.len()),
+        format!(
+            "Steps: {}",
+            stats.personas.iter().map(|p| p.steps.len()).sum::<usize>()
+        ),
+        format!("Vehicles: {}", stats.vehicles),
+        format!("Customers: {}", stats.customers),
+    ];
+    for persona in &stats.personas {
+        lines.push(format!(
+            "{} ({} customers)",
+            persona.name, persona.customers
+        ));
+        for step in &persona.steps {
+            lines.push(format!("  {}: {}", step.title, step.customers));
         }
-        let unplaced = db.read(|c| customers::count_unplaced(c, persona.id))?;
-        if unplaced > 0 {
-            lines.push(format!("  (no current step): {unplaced}"));
+        if persona.unplaced > 0 {
+            lines.push(format!("  (no current step): {}", persona.unplaced));
         }
     }
     let mut out = std::io::stdout().lock();
-    let write = |out: &mut dyn Write, line: String| {
-        writeln!(out, "{line}").map_err(|e| Unusable(e.to_string()))
-    };
-    write(&mut out, format!("Personas: {}", all.len()))?;
-    write(&mut out, format!("Steps: {step_count}"))?;
-    write(
-        &mut out,
-        format!("Vehicles: {}", db.read(vehicles::list)?.len()),
-    )?;
-    write(
-        &mut out,
-        format!("Customers: {}", db.read(customers::count)?),
-    )?;
     for line in lines {
-        write(&mut out, line)?;
+        writeln!(out, "{line}").map_err(|e| Unusable(e.to_string()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn segment(db: &Db, persona: Option<&str>, format: Format) -> Result<ExitCode, Unusable> {
+fn segment(ws: &Workspace, persona: Option<&str>, format: Format) -> Result<ExitCode, Unusable> {
     let filter = SegmentFilter {
-        persona_id: persona.map(|name| persona_by_name(db, name)).transpose()?,
+        persona_id: persona_id(ws, persona)?,
         ..SegmentFilter::default()
     };
     let today = chrono::Local::now().date_naive();
-    let matrices = db.read(|c| ops::segments::matrix(c, &filter, today))?;
+    let matrices = reads::segment_matrix(ws, &filter, today)?;
     let lines = export::matrix_lines(&matrices);
     let out = std::io::stdout().lock();
     match format {
@@ -253,69 +227,27 @@ fn segment(db: &Db, persona: Option<&str>, format: Format) -> Result<ExitCode, U
     Ok(ExitCode::SUCCESS)
 }
 
-fn export_customers(
-    db: &Db,
-    persona: Option<&str>,
-    output: Option<&Path>,
-) -> Result<ExitCode, Unusable> {
-    let query = CustomerQuery {
-        persona_id: persona.map(|name| persona_by_name(db, name)).transpose()?,
-        ..CustomerQuery::default()
-    };
-    write_customers(db, &query, output)
-}
-
-fn export_segment(db: &Db, name: &str, output: Option<&Path>) -> Result<ExitCode, Unusable> {
-    let Some(segment) = db.read(|c| segments::by_name(c, name))? else {
-        let names: Vec<String> = db
-            .read(segments::list)?
-            .into_iter()
-            .map(|s| s.name)
-            .collect();
-        return Err(Unusable(format!(
-            "there is no saved segment \"{name}\" (segments: {})",
-            if names.is_empty() {
-                "none; save one in the app's Segments view".to_string()
-            } else {
-                names.join(", ")
-            }
-        )));
-    };
-    let query = db
-        .read(|c| ops::segments::query_of(c, &segment))?
-        .map_err(|problem| {
-            Unusable(format!(
-                "the segment \"{}\" cannot be exported: {problem}",
-                segment.name
-            ))
-        })?;
-    write_customers(db, &query, output)
-}
-
 /// Writes the customers `query` matches as CSV to `output` (standard output when none).
 fn write_customers(
-    db: &Db,
+    ws: &Workspace,
     query: &CustomerQuery,
     output: Option<&Path>,
 ) -> Result<ExitCode, Unusable> {
     let today = chrono::Local::now().date_naive();
     match output {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .map_err(|e| Unusable(format!("cannot write {}: {e}", path.display())))?;
-            let count =
-                db.read(|c| export::customers_csv(c, query, today, std::io::BufWriter::new(file)))?;
+            let count = reads::export_customers_to(ws, query, today, path)?;
             eprintln!("Exported {count} customers to {}.", path.display());
         }
         None => {
-            db.read(|c| export::customers_csv(c, query, today, std::io::stdout().lock()))?;
+            reads::export_customers(ws, query, today, std::io::stdout().lock())?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn import_customers(
-    db: &mut Db,
+    ws: &Workspace,
     input: &Path,
     dry_run: bool,
     create_missing: bool,
@@ -323,8 +255,8 @@ fn import_customers(
     persona: Option<&str>,
 ) -> Result<ExitCode, Unusable> {
     let table = Table::open(input)?;
-    let (mapping, _) = db.read(|c| import::propose_mapping(c, &table.headers))?;
-    let default_persona_id = persona.map(|name| persona_by_name(db, name)).transpose()?;
+    let (mapping, kpi_columns) = reads::propose_import_columns(ws, &table.headers)?;
+    let default_persona_id = persona_id(ws, persona)?;
     let mut description = format!(
         "Read {}: {}",
         input.display(),
@@ -344,7 +276,6 @@ fn import_customers(
             None => println!("  \"{header}\" (not imported)"),
         }
     }
-    let kpi_columns = db.read(|c| import::propose_kpi_columns(c, &table.headers, &mapping))?;
     for k in &kpi_columns {
         eprintln!(
             "  column \"{}\" → values of the KPI \"{}\"",
@@ -364,15 +295,13 @@ fn import_customers(
         cancel: &cancel,
     };
     let report = if dry_run {
-        db.read(|c| import::run(c, &table, &options, Mode::Validate, control))?
+        reads::validate_import(ws, &table, &options, control)?
     } else {
-        let now = Utc::now();
-        db.write_if(|tx| {
-            let mut report = import::run(tx, &table, &options, Mode::Write { now }, control)?;
-            let commit = !(all_or_nothing && report.rejected_rows > 0);
-            report.written = commit;
-            Ok((report, commit))
-        })?
+        let how = ImportWrite {
+            remember_mapping: false,
+            all_or_nothing,
+        };
+        edits::import_customers(ws, input, &table, &options, how, control, Utc::now())?
     };
     print_report(&report, dry_run, all_or_nothing);
     Ok(if report.rejected_rows > 0 {

@@ -35,6 +35,20 @@ fn demo_then_stats_counts_everything() {
     );
 }
 
+/// The CLI's demo and the app's (the same `edits::load_demo`) give the workspace the
+/// demo's name, not the file's.
+#[test]
+fn the_demo_workspace_has_the_same_name_as_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("acme.successmap");
+    assert_eq!(successmap(&ws, &["demo"]).status.code(), Some(0));
+    let opened =
+        successmap_core::Workspace::open(&ws, successmap_core::NewFile::Empty, chrono::Utc::now())
+            .unwrap();
+    let info = successmap_core::reads::info(&opened).unwrap();
+    assert_eq!(info.name, successmap_core::demo::WORKSPACE_NAME);
+}
+
 #[test]
 fn import_reports_rows_and_exits_by_outcome() {
     let dir = tempfile::tempdir().unwrap();

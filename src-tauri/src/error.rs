@@ -29,6 +29,11 @@ pub enum AppError {
     Cancelled {
         message: String,
     },
+    /// The workspace is busy with a long write (an import, an undo); the edit was not
+    /// made and can be tried again when that has finished.
+    Busy {
+        message: String,
+    },
     /// A fault of the app or the disk; the message says what failed, the log says why.
     Internal {
         message: String,
@@ -43,6 +48,7 @@ impl AppError {
             | AppError::Conflict { message }
             | AppError::WorkspaceUnavailable { message }
             | AppError::Cancelled { message }
+            | AppError::Busy { message }
             | AppError::Internal { message } => message,
         }
     }
@@ -67,7 +73,10 @@ impl From<CoreError> for AppError {
             CoreError::Cancelled => AppError::Cancelled {
                 message: "Cancelled; nothing was changed".to_string(),
             },
-            CoreError::Storage(_) | CoreError::Corrupt(_) => {
+            CoreError::Busy { activity } => AppError::Busy {
+                message: format!("Busy: {activity}. Try again when it has finished."),
+            },
+            CoreError::Storage(_) | CoreError::Corrupt(_) | CoreError::Interrupted => {
                 eprintln!("successmap: internal error: {err:?}");
                 AppError::Internal {
                     message: format!("the workspace could not be read or written ({err})"),

@@ -29,9 +29,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::kpis::add_kpi,
         commands::kpis::update_kpi,
         commands::kpis::delete_kpi,
-        commands::history::undo_state,
-        commands::history::undo,
-        commands::history::redo,
+        commands::undo::undo_state,
+        commands::undo::undo,
+        commands::undo::redo,
         commands::vehicles::list_vehicles,
         commands::vehicles::create_vehicle,
         commands::vehicles::update_vehicle,
@@ -90,7 +90,7 @@ pub fn run() {
                 &data_dir,
             )
             .map_err(|message| -> Box<dyn std::error::Error> { message.into() })?;
-            app.manage(workspace::Workspace::open(&choice, chrono::Utc::now()));
+            app.manage(workspace::OpenWorkspace::open(&choice, chrono::Utc::now()));
             app.manage(commands::import::ImportControl::default());
             Ok(())
         })

@@ -4,12 +4,12 @@
 //! line, then the `SUCCESSMAP_WORKSPACE` environment variable, then `successmap.db`
 //! in the OS app-data directory. Only that default workspace is filled with the demo
 //! on first start; a file named explicitly starts empty (its screen offers the demo).
+//! How a file is opened (created, named, refused) is the core's one open policy.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-use successmap_core::{demo, ops, CoreError, Db};
+use successmap_core::{CoreError, NewFile, Workspace};
 
 use crate::error::AppError;
 
@@ -64,44 +64,27 @@ pub fn choose(
     })
 }
 
-/// The open workspace, or why it could not be opened (shown by the UI).
-pub struct Workspace {
-    pub path: PathBuf,
-    db: Mutex<Result<Db, AppError>>,
-}
+/// The open workspace, or why it could not be opened (every command then says so).
+pub struct OpenWorkspace(Result<Workspace, AppError>);
 
-impl Workspace {
-    /// Opens the chosen file, naming a new workspace and filling the default one with the demo.
-    pub fn open(choice: &WorkspaceChoice, now: chrono::DateTime<chrono::Utc>) -> Workspace {
-        let db = Db::open(&choice.path).and_then(|mut db| {
-            let fresh = db.was_created();
-            let stem = choice
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "Workspace".to_string());
-            db.write(|tx| {
-                if fresh && choice.is_default {
-                    demo::build(tx, now)?;
-                }
-                ops::workspace::initialise(tx, &stem, now)
-            })?;
-            Ok::<Db, CoreError>(db)
-        });
-        Workspace {
-            path: choice.path.clone(),
-            db: Mutex::new(db.map_err(AppError::from)),
-        }
+impl OpenWorkspace {
+    /// Opens the chosen file; only the default one starts as the demo.
+    pub fn open(choice: &WorkspaceChoice, now: chrono::DateTime<chrono::Utc>) -> OpenWorkspace {
+        let new_file = if choice.is_default {
+            NewFile::Demo
+        } else {
+            NewFile::Empty
+        };
+        OpenWorkspace(Workspace::open(&choice.path, new_file, now).map_err(AppError::from))
     }
 
-    /// Runs `f` with the open database; a poisoned lock or a workspace that failed to
-    /// open becomes an error, never a panic.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Db) -> Result<T, CoreError>) -> Result<T, AppError> {
-        let mut guard = self.db.lock().map_err(|_| AppError::Internal {
-            message: "an earlier operation failed midway; restart Successmap".to_string(),
-        })?;
-        match guard.as_mut() {
-            Ok(db) => f(db).map_err(AppError::from),
+    /// Runs one core call on the open workspace, its error mapped for IPC.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&Workspace) -> Result<T, CoreError>,
+    ) -> Result<T, AppError> {
+        match &self.0 {
+            Ok(ws) => f(ws).map_err(AppError::from),
             Err(err) => Err(err.clone()),
         }
     }
@@ -110,6 +93,7 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use successmap_core::{demo, reads};
 
     fn args(list: &[&str]) -> Vec<OsString> {
         list.iter().map(OsString::from).collect()
@@ -178,46 +162,27 @@ mod tests {
     fn only_the_default_workspace_starts_with_the_demo() {
         let dir = tempfile::tempdir().unwrap();
         let now = chrono::Utc::now();
-        let default = Workspace::open(
+        let default = OpenWorkspace::open(
             &WorkspaceChoice {
                 path: dir.path().join("d.db"),
                 is_default: true,
             },
             now,
         );
-        let named = Workspace::open(
+        let named = OpenWorkspace::open(
             &WorkspaceChoice {
                 path: dir.path().join("mine.db"),
                 is_default: false,
             },
             now,
         );
-        let info = default.with(|db| ops::workspace::info(db)).unwrap();
+        let info = default.with(reads::info).unwrap();
         assert_eq!(
             (info.persona_count, info.name.as_str()),
             (3, demo::WORKSPACE_NAME)
         );
-        let info = named.with(|db| ops::workspace::info(db)).unwrap();
+        let info = named.with(reads::info).unwrap();
         assert_eq!((info.persona_count, info.name.as_str()), (0, "mine"));
-    }
-
-    #[test]
-    fn the_demo_is_not_loaded_again_into_an_existing_default_workspace() {
-        let dir = tempfile::tempdir().unwrap();
-        let choice = WorkspaceChoice {
-            path: dir.path().join("d.db"),
-            is_default: true,
-        };
-        let now = chrono::Utc::now();
-        drop(Workspace::open(&choice, now));
-        let again = Workspace::open(&choice, now);
-        assert_eq!(
-            again
-                .with(|db| ops::workspace::info(db))
-                .unwrap()
-                .persona_count,
-            3
-        );
     }
 
     #[test]
@@ -225,14 +190,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("not-a-db.db");
         std::fs::write(&path, vec![b'x'; 4096]).unwrap();
-        let ws = Workspace::open(
+        let ws = OpenWorkspace::open(
             &WorkspaceChoice {
                 path,
                 is_default: false,
             },
             chrono::Utc::now(),
         );
-        let err = ws.with(|db| ops::workspace::info(db)).unwrap_err();
+        let err = ws.with(reads::info).unwrap_err();
         assert!(
             matches!(err, AppError::WorkspaceUnavailable { .. }),
             "{err:?}"

@@ -1,122 +1,90 @@
-use std::path::PathBuf;
+use std::path::Path;
 
 use successmap_core::model::{
     Customer, CustomerDetail, CustomerId, CustomerInput, CustomerPage, CustomerQuery,
     PlacementMove, PlacementSource,
 };
-use successmap_core::{db, export, ops, CoreError};
+use successmap_core::{edits, reads};
 use tauri::State;
 
+use super::{now, today};
 use crate::error::AppError;
-use crate::workspace::Workspace;
+use crate::workspace::OpenWorkspace;
 
 /// A page of the customers a query matches.
-// Runs off the main thread: at a million customers it can take a moment.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_customers(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     query: CustomerQuery,
     offset: u32,
     limit: u32,
 ) -> Result<CustomerPage, AppError> {
-    let today = chrono::Local::now().date_naive();
-    ws.with(|db| db.read(|c| ops::customers::page(c, &query, today, offset, limit)))
+    ws.with(|ws| reads::customer_page(ws, &query, today(), offset, limit))
 }
 
 /// A customer with its names and placement history.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn get_customer(ws: State<'_, Workspace>, id: CustomerId) -> Result<CustomerDetail, AppError> {
-    ws.with(|db| db.read(|c| ops::customers::detail(c, id)))
+pub fn get_customer(
+    ws: State<'_, OpenWorkspace>,
+    id: CustomerId,
+) -> Result<CustomerDetail, AppError> {
+    ws.with(|ws| reads::customer(ws, id))
 }
 
 /// Owners named on customers, for the owner filter.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn customer_owners(ws: State<'_, Workspace>) -> Result<Vec<String>, AppError> {
-    ws.with(|db| db.read(db::customers::owners))
+pub fn customer_owners(ws: State<'_, OpenWorkspace>) -> Result<Vec<String>, AppError> {
+    ws.with(reads::owners)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn create_customer(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     input: CustomerInput,
 ) -> Result<Customer, AppError> {
-    ws.with(|db| {
-        db.edit(format!("Add customer “{}”", input.name.trim()), |tx| {
-            ops::customers::create(tx, &input, PlacementSource::Created, super::now())
-        })
-    })
+    ws.with(|ws| edits::create_customer(ws, &input, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_customer(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     id: CustomerId,
     input: CustomerInput,
 ) -> Result<Customer, AppError> {
-    ws.with(|db| {
-        db.edit(format!("Edit customer “{}”", input.name.trim()), |tx| {
-            ops::customers::update(tx, id, &input, PlacementSource::Edit, super::now())
-        })
-    })
+    ws.with(|ws| edits::update_customer(ws, id, &input, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn delete_customer(ws: State<'_, Workspace>, id: CustomerId) -> Result<(), AppError> {
-    ws.with(|db| {
-        let customer = db.read(|c| db::customers::get(c, id))?;
-        db.edit(format!("Delete customer “{}”", customer.name), |tx| {
-            ops::customers::delete(tx, id)
-        })
-    })
+pub fn delete_customer(ws: State<'_, OpenWorkspace>, id: CustomerId) -> Result<(), AppError> {
+    ws.with(|ws| edits::delete_customer(ws, id))
 }
 
 /// Moves customers to a step, or sets their target, as one undoable edit. `source` is
 /// how the user did it: "drag", "bulk" (many selected in the list) or "edit" (a menu).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn place_customers(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     ids: Vec<CustomerId>,
     placement: PlacementMove,
     source: PlacementSource,
 ) -> Result<u32, AppError> {
-    if !matches!(
-        source,
-        PlacementSource::Drag | PlacementSource::Bulk | PlacementSource::Edit
-    ) {
-        return Err(
-            CoreError::invalid("source", "placements from the UI are drag, bulk or edit").into(),
-        );
-    }
-    ws.with(|db| {
-        let label = db.read(|c| ops::customers::placement_label(c, &ids, placement))?;
-        db.edit(label, |tx| {
-            ops::customers::place(tx, &ids, placement, source, super::now())
-        })
-    })
+    ws.with(|ws| edits::place_customers(ws, &ids, placement, source, now()))
 }
 
 /// Writes the customers a query matches to a CSV file; returns how many.
-// Runs off the main thread: at a million customers it can take a moment.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn export_customers(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     query: CustomerQuery,
     path: String,
 ) -> Result<u32, AppError> {
-    let path = PathBuf::from(path);
-    let today = chrono::Local::now().date_naive();
-    ws.with(|db| {
-        let file = std::fs::File::create(&path).map_err(|e| {
-            CoreError::invalid("path", format!("cannot write {}: {e}", path.display()))
-        })?;
-        db.read(|c| export::customers_csv(c, &query, today, std::io::BufWriter::new(file)))
-    })
+    ws.with(|ws| reads::export_customers_to(ws, &query, today(), Path::new(&path)))
 }

@@ -5,13 +5,16 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use successmap_core::import::{self, Control, Mode, Table};
+use successmap_core::edits::{self, ImportWrite};
+use successmap_core::import::{Control, Table};
 use successmap_core::model::{ImportOptions, ImportPreview, ImportProgress, ImportReport};
+use successmap_core::reads;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
+use super::now;
 use crate::error::AppError;
-use crate::workspace::Workspace;
+use crate::workspace::OpenWorkspace;
 
 /// The cancel switch of the import that is running (one at a time).
 #[derive(Default)]
@@ -34,8 +37,8 @@ async fn on_worker<T: Send + 'static>(
 #[specta::specta]
 pub async fn preview_import(app: AppHandle, path: String) -> Result<ImportPreview, AppError> {
     on_worker(move || {
-        let ws = app.state::<Workspace>();
-        ws.with(|db| db.read(|c| import::preview(c, Path::new(&path))))
+        app.state::<OpenWorkspace>()
+            .with(|ws| reads::preview_import(ws, Path::new(&path)))
     })
     .await
 }
@@ -56,24 +59,15 @@ pub async fn validate_import(
     on_worker(move || {
         let control = app.state::<ImportControl>();
         let table = Table::open(Path::new(&path)).map_err(AppError::from)?;
-        let ws = app.state::<Workspace>();
-        ws.with(|db| {
-            db.read(|c| {
-                let mut send = |p| {
-                    let _ = progress.send(p);
-                };
-                import::run(
-                    c,
-                    &table,
-                    &options,
-                    Mode::Validate,
-                    Control {
-                        progress: &mut send,
-                        cancel: &control.cancel,
-                    },
-                )
-            })
-        })
+        let mut send = |p| {
+            let _ = progress.send(p);
+        };
+        let control = Control {
+            progress: &mut send,
+            cancel: &control.cancel,
+        };
+        app.state::<OpenWorkspace>()
+            .with(|ws| reads::validate_import(ws, &table, &options, control))
     })
     .await
 }
@@ -97,31 +91,19 @@ pub async fn run_import(
         let control = app.state::<ImportControl>();
         let file = Path::new(&path);
         let table = Table::open(file).map_err(AppError::from)?;
-        let name = file
-            .file_name()
-            .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-        let ws = app.state::<Workspace>();
-        ws.with(|db| {
-            db.edit(format!("Import customers from “{name}”"), |tx| {
-                let mut send = |p| {
-                    let _ = progress.send(p);
-                };
-                let report = import::run(
-                    tx,
-                    &table,
-                    &options,
-                    Mode::Write { now: super::now() },
-                    Control {
-                        progress: &mut send,
-                        cancel: &control.cancel,
-                    },
-                )?;
-                if remember {
-                    import::remember_mapping(tx, &table.headers, &options.mapping)?;
-                }
-                Ok(report)
-            })
-        })
+        let mut send = |p| {
+            let _ = progress.send(p);
+        };
+        let control = Control {
+            progress: &mut send,
+            cancel: &control.cancel,
+        };
+        let how = ImportWrite {
+            remember_mapping: remember,
+            all_or_nothing: false,
+        };
+        app.state::<OpenWorkspace>()
+            .with(|ws| edits::import_customers(ws, file, &table, &options, how, control, now()))
     })
     .await
 }

@@ -1,42 +1,33 @@
+use successmap_core::edits;
 use successmap_core::model::{Kpi, KpiId, KpiInput, StepId};
-use successmap_core::{db, ops};
 use tauri::State;
 
 use crate::error::AppError;
-use crate::workspace::Workspace;
+use crate::workspace::OpenWorkspace;
 
 /// Adds a KPI to a step; levels must follow its direction.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn add_kpi(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     step_id: StepId,
     input: KpiInput,
 ) -> Result<Kpi, AppError> {
-    ws.with(|db| {
-        db.edit(format!("Add KPI “{}”", input.name.trim()), |tx| {
-            ops::kpis::add(tx, step_id, &input)
-        })
-    })
+    ws.with(|ws| edits::add_kpi(ws, step_id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn update_kpi(ws: State<'_, Workspace>, id: KpiId, input: KpiInput) -> Result<Kpi, AppError> {
-    ws.with(|db| {
-        db.edit(format!("Edit KPI “{}”", input.name.trim()), |tx| {
-            ops::kpis::update(tx, id, &input)
-        })
-    })
+pub fn update_kpi(
+    ws: State<'_, OpenWorkspace>,
+    id: KpiId,
+    input: KpiInput,
+) -> Result<Kpi, AppError> {
+    ws.with(|ws| edits::update_kpi(ws, id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn delete_kpi(ws: State<'_, Workspace>, id: KpiId) -> Result<(), AppError> {
-    ws.with(|db| {
-        let kpi = db.read(|c| db::kpis::get(c, id))?;
-        db.edit(format!("Delete KPI “{}”", kpi.name), |tx| {
-            ops::kpis::delete(tx, id)
-        })
-    })
+pub fn delete_kpi(ws: State<'_, OpenWorkspace>, id: KpiId) -> Result<(), AppError> {
+    ws.with(|ws| edits::delete_kpi(ws, id))
 }

@@ -1,13 +1,13 @@
-use successmap_core::model::{MapView, PersonaId};
-use successmap_core::ops;
+use successmap_core::model::{MapDetail, PersonaId};
+use successmap_core::reads;
 use tauri::State;
 
 use crate::error::AppError;
-use crate::workspace::Workspace;
+use crate::workspace::OpenWorkspace;
 
 /// A persona's success map with KPIs, vehicles, moves and customer figures.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn get_map(ws: State<'_, Workspace>, persona_id: PersonaId) -> Result<MapView, AppError> {
-    ws.with(|db| db.read(|c| ops::maps::view(c, persona_id)))
+pub fn get_map(ws: State<'_, OpenWorkspace>, persona_id: PersonaId) -> Result<MapDetail, AppError> {
+    ws.with(|ws| reads::map(ws, persona_id))
 }

@@ -1,52 +1,43 @@
 use successmap_core::model::{CustomersOnDelete, Persona, PersonaId, PersonaInput, PersonaSummary};
-use successmap_core::{db, ops};
+use successmap_core::{edits, reads};
 use tauri::State;
 
+use super::now;
 use crate::error::AppError;
-use crate::workspace::Workspace;
+use crate::workspace::OpenWorkspace;
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn list_personas(ws: State<'_, Workspace>) -> Result<Vec<PersonaSummary>, AppError> {
-    ws.with(|db| db.read(ops::personas::list))
+pub fn list_personas(ws: State<'_, OpenWorkspace>) -> Result<Vec<PersonaSummary>, AppError> {
+    ws.with(reads::personas)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn create_persona(ws: State<'_, Workspace>, input: PersonaInput) -> Result<Persona, AppError> {
-    ws.with(|db| {
-        db.edit(format!("Create persona “{}”", input.name.trim()), |tx| {
-            ops::personas::create(tx, &input, super::now())
-        })
-    })
+pub fn create_persona(
+    ws: State<'_, OpenWorkspace>,
+    input: PersonaInput,
+) -> Result<Persona, AppError> {
+    ws.with(|ws| edits::create_persona(ws, &input, now()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_persona(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     id: PersonaId,
     input: PersonaInput,
 ) -> Result<Persona, AppError> {
-    ws.with(|db| {
-        db.edit(format!("Edit persona “{}”", input.name.trim()), |tx| {
-            ops::personas::update(tx, id, &input, super::now())
-        })
-    })
+    ws.with(|ws| edits::update_persona(ws, id, &input, now()))
 }
 
 /// Deletes a persona and its map; `customers` says what happens to its customers.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn delete_persona(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     id: PersonaId,
     customers: CustomersOnDelete,
 ) -> Result<(), AppError> {
-    ws.with(|db| {
-        let persona = db.read(|c| db::personas::get(c, id))?;
-        db.edit(format!("Delete persona “{}”", persona.name), |tx| {
-            ops::personas::delete(tx, id, customers, super::now())
-        })
-    })
+    ws.with(|ws| edits::delete_persona(ws, id, customers, now()))
 }

@@ -1,77 +1,58 @@
 use successmap_core::model::{
     Attachment, AttachmentId, AttachmentTarget, Vehicle, VehicleId, VehicleInput,
 };
-use successmap_core::{db, ops};
+use successmap_core::{edits, reads};
 use tauri::State;
 
 use crate::error::AppError;
-use crate::workspace::Workspace;
+use crate::workspace::OpenWorkspace;
 
 /// The workspace's catalogue of success vehicles.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn list_vehicles(ws: State<'_, Workspace>) -> Result<Vec<Vehicle>, AppError> {
-    ws.with(|db| db.read(ops::vehicles::list))
+pub fn list_vehicles(ws: State<'_, OpenWorkspace>) -> Result<Vec<Vehicle>, AppError> {
+    ws.with(reads::vehicles)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn create_vehicle(ws: State<'_, Workspace>, input: VehicleInput) -> Result<Vehicle, AppError> {
-    ws.with(|db| {
-        db.edit(format!("Create vehicle “{}”", input.name.trim()), |tx| {
-            ops::vehicles::create(tx, &input)
-        })
-    })
+pub fn create_vehicle(
+    ws: State<'_, OpenWorkspace>,
+    input: VehicleInput,
+) -> Result<Vehicle, AppError> {
+    ws.with(|ws| edits::create_vehicle(ws, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn update_vehicle(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     id: VehicleId,
     input: VehicleInput,
 ) -> Result<Vehicle, AppError> {
-    ws.with(|db| {
-        db.edit(format!("Edit vehicle “{}”", input.name.trim()), |tx| {
-            ops::vehicles::update(tx, id, &input)
-        })
-    })
+    ws.with(|ws| edits::update_vehicle(ws, id, &input))
 }
 
 /// Deletes a vehicle from the catalogue and from every map it was attached to.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn delete_vehicle(ws: State<'_, Workspace>, id: VehicleId) -> Result<(), AppError> {
-    ws.with(|db| {
-        let vehicle = db.read(|c| db::vehicles::get(c, id))?;
-        db.edit(format!("Delete vehicle “{}”", vehicle.name), |tx| {
-            ops::vehicles::delete(tx, id)
-        })
-    })
+pub fn delete_vehicle(ws: State<'_, OpenWorkspace>, id: VehicleId) -> Result<(), AppError> {
+    ws.with(|ws| edits::delete_vehicle(ws, id))
 }
 
 /// Attaches a vehicle to a step or to the move between two consecutive steps.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn attach_vehicle(
-    ws: State<'_, Workspace>,
+    ws: State<'_, OpenWorkspace>,
     vehicle_id: VehicleId,
     target: AttachmentTarget,
 ) -> Result<Attachment, AppError> {
-    ws.with(|db| {
-        let vehicle = db.read(|c| db::vehicles::get(c, vehicle_id))?;
-        db.edit(format!("Attach “{}”", vehicle.name), |tx| {
-            ops::vehicles::attach(tx, vehicle_id, target)
-        })
-    })
+    ws.with(|ws| edits::attach_vehicle(ws, vehicle_id, target))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn detach_vehicle(ws: State<'_, Workspace>, id: AttachmentId) -> Result<(), AppError> {
-    ws.with(|db| {
-        db.edit("Remove a vehicle from the map", |tx| {
-            ops::vehicles::detach(tx, id)
-        })
-    })
+pub fn detach_vehicle(ws: State<'_, OpenWorkspace>, id: AttachmentId) -> Result<(), AppError> {
+    ws.with(|ws| edits::detach_vehicle(ws, id))
 }

@@ -1,28 +1,23 @@
 use successmap_core::model::WorkspaceInfo;
-use successmap_core::{demo, ops};
+use successmap_core::{edits, reads};
 use tauri::State;
 
+use super::now;
 use crate::error::AppError;
-use crate::workspace::Workspace;
+use crate::workspace::OpenWorkspace;
 
 /// The open workspace: file, name, schema version and counts.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn workspace_info(ws: State<'_, Workspace>) -> Result<WorkspaceInfo, AppError> {
-    ws.with(|db| ops::workspace::info(db))
+pub fn workspace_info(ws: State<'_, OpenWorkspace>) -> Result<WorkspaceInfo, AppError> {
+    ws.with(reads::info)
 }
 
 /// Fills an empty workspace with the demo personas, maps and customers.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
-pub fn load_demo(ws: State<'_, Workspace>) -> Result<WorkspaceInfo, AppError> {
-    ws.with(|db| {
-        db.write(|tx| {
-            demo::build(tx, super::now())?;
-            ops::workspace::rename(tx, demo::WORKSPACE_NAME)
-        })?;
-        ops::workspace::info(db)
-    })
+pub fn load_demo(ws: State<'_, OpenWorkspace>) -> Result<WorkspaceInfo, AppError> {
+    ws.with(|ws| edits::load_demo(ws, now()))
 }
 
 /// A path to offer for a file the user saves: `file_name` in their documents folder

@@ -16,7 +16,7 @@ export const commands = {
 	/**  Deletes a persona and its map; `customers` says what happens to its customers. */
 	deletePersona: (id: PersonaId, customers: CustomersOnDelete) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_persona", { id, customers })),
 	/**  A persona's success map with KPIs, vehicles, moves and customer figures. */
-	getMap: (personaId: PersonaId) => typedError<MapView_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_map", { personaId })),
+	getMap: (personaId: PersonaId) => typedError<MapDetail_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_map", { personaId })),
 	/**  Adds a step at index `at` of the map (`None`: at the end). */
 	addStep: (mapId: MapId, input: StepInput, at: number | null) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("add_step", { mapId, input, at })),
 	/**  Changes a step's title and outcome. */
@@ -29,11 +29,12 @@ export const commands = {
 	addKpi: (stepId: StepId, input: KpiInput) => typedError<Kpi, AppError_Serialize>(__TAURI_INVOKE("add_kpi", { stepId, input })),
 	updateKpi: (id: KpiId, input: KpiInput) => typedError<Kpi, AppError_Serialize>(__TAURI_INVOKE("update_kpi", { id, input })),
 	deleteKpi: (id: KpiId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_kpi", { id })),
+	/**  What the undo and redo buttons say (answers while a long edit runs). */
 	undoState: () => typedError<UndoState_Serialize, AppError_Serialize>(__TAURI_INVOKE("undo_state")),
 	/**  Reverts the last edit. */
-	undo: () => typedError<HistoryStep_Serialize, AppError_Serialize>(__TAURI_INVOKE("undo")),
+	undo: () => typedError<UndoStep_Serialize, AppError_Serialize>(__TAURI_INVOKE("undo")),
 	/**  Applies the last undone edit again. */
-	redo: () => typedError<HistoryStep_Serialize, AppError_Serialize>(__TAURI_INVOKE("redo")),
+	redo: () => typedError<UndoStep_Serialize, AppError_Serialize>(__TAURI_INVOKE("redo")),
 	/**  The workspace's catalogue of success vehicles. */
 	listVehicles: () => typedError<Vehicle_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_vehicles")),
 	createVehicle: (input: VehicleInput_Deserialize) => typedError<Vehicle_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_vehicle", { input })),
@@ -82,7 +83,10 @@ export const commands = {
 	saveSegment: (input: SavedSegmentInput_Deserialize) => typedError<SavedSegment_Serialize, AppError_Serialize>(__TAURI_INVOKE("save_segment", { input })),
 	updateSegment: (id: SegmentId, input: SavedSegmentInput_Deserialize) => typedError<SavedSegment_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_segment", { id, input })),
 	deleteSegment: (id: SegmentId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_segment", { id })),
-	/**  Success vs satisfaction of the customers the filter keeps, aggregated. */
+	/**
+	 *  Success vs satisfaction of the customers the filter keeps, aggregated, with the
+	 *  rules that decide the quadrants.
+	 */
 	segmentSatisfaction: (filter: SegmentFilter_Deserialize, basis: ProgressBasis, measure: SatisfactionMeasure) => typedError<SatisfactionView, AppError_Serialize>(__TAURI_INVOKE("segment_satisfaction", { filter, basis, measure })),
 	/**  Progression of a persona's customers along its map, from their placement history. */
 	segmentProgression: (filter: SegmentFilter_Deserialize, personaId: PersonaId, periodFrom: string, periodTo: string, stalledDays: number) => typedError<ProgressionView_Serialize, AppError_Serialize>(__TAURI_INVOKE("segment_progression", { filter, personaId, periodFrom, periodTo, stalledDays })),
@@ -107,6 +111,11 @@ export type AppError_Deserialize =
 { code: "workspace_unavailable"; message: string } | 
 /**  The user cancelled a long-running operation; nothing was changed. */
 { code: "cancelled"; message: string } | 
+/**
+ *  The workspace is busy with a long write (an import, an undo); the edit was not
+ *  made and can be tried again when that has finished.
+ */
+{ code: "busy"; message: string } | 
 /**  A fault of the app or the disk; the message says what failed, the log says why. */
 { code: "internal"; message: string };
 
@@ -119,6 +128,11 @@ export type AppError_Serialize =
 { code: "workspace_unavailable"; message: string } | 
 /**  The user cancelled a long-running operation; nothing was changed. */
 { code: "cancelled"; message: string } | 
+/**
+ *  The workspace is busy with a long write (an import, an undo); the edit was not
+ *  made and can be tried again when that has finished.
+ */
+{ code: "busy"; message: string } | 
 /**  A fault of the app or the disk; the message says what failed, the log says why. */
 { code: "internal"; message: string };
 
@@ -194,13 +208,13 @@ export type CustomerDetail = CustomerDetail_Serialize | CustomerDetail_Deseriali
 /**  A customer with its names and its placement history, newest first. */
 export type CustomerDetail_Deserialize = {
 	row: CustomerRow_Deserialize,
-	history: PlacementEntry_Deserialize[],
+	placements: PlacementEntry_Deserialize[],
 };
 
 /**  A customer with its names and its placement history, newest first. */
 export type CustomerDetail_Serialize = {
 	row: CustomerRow_Serialize,
-	history: PlacementEntry_Serialize[],
+	placements: PlacementEntry_Serialize[],
 };
 
 /**  A customer account. */
@@ -422,23 +436,6 @@ export type HealthBand =
 /**  No health score. */
 "unknown";
 
-/**  What undo or redo did, and what the buttons say next. */
-export type HistoryStep = HistoryStep_Serialize | HistoryStep_Deserialize;
-
-/**  What undo or redo did, and what the buttons say next. */
-export type HistoryStep_Deserialize = {
-	/**  The edit that was undone or redone; `None` when there was nothing to do. */
-	label?: string | null,
-	state: UndoState_Deserialize,
-};
-
-/**  What undo or redo did, and what the buttons say next. */
-export type HistoryStep_Serialize = {
-	/**  The edit that was undone or redone; `None` when there was nothing to do. */
-	label: string | null,
-	state: UndoState_Serialize,
-};
-
 /**  A customer field a column of an imported file can fill. */
 export type ImportField = "external_id" | "name" | "persona" | "current_step" | "target_step" | "arr" | "health" | "nps" | "csat" | "owner" | "renewal_date" | "notes";
 
@@ -657,14 +654,11 @@ export type KpiValueInput_Serialize = {
 	value: number | null,
 };
 
-/**  A persona's success map. */
-export type MapId = number;
+/**  Everything the map screen needs for one persona, in one round trip. */
+export type MapDetail = MapDetail_Serialize | MapDetail_Deserialize;
 
 /**  Everything the map screen needs for one persona, in one round trip. */
-export type MapView = MapView_Serialize | MapView_Deserialize;
-
-/**  Everything the map screen needs for one persona, in one round trip. */
-export type MapView_Deserialize = {
+export type MapDetail_Deserialize = {
 	map: SuccessMap,
 	personaName: string,
 	steps: StepView_Deserialize[],
@@ -675,7 +669,7 @@ export type MapView_Deserialize = {
 };
 
 /**  Everything the map screen needs for one persona, in one round trip. */
-export type MapView_Serialize = {
+export type MapDetail_Serialize = {
 	map: SuccessMap,
 	personaName: string,
 	steps: StepView_Serialize[],
@@ -684,6 +678,9 @@ export type MapView_Serialize = {
 	/**  Customers of this persona not placed on any step yet. */
 	unplacedCount: number,
 };
+
+/**  A persona's success map. */
+export type MapId = number;
 
 /**
  *  One cell of a current × target matrix: customers standing on `current` (none: not
@@ -1022,6 +1019,12 @@ export type SatisfactionView = {
 	/**  Progress from which a customer counts as successful. */
 	successfulFrom: number,
 	satisfiedFrom: number,
+	/**  The scale of the measure (the y axis). */
+	scoreMin: number,
+	scoreMax: number,
+	/**  The rules in words: "successful from halfway along the map", "satisfied from NPS 30". */
+	successfulRule: string,
+	satisfiedRule: string,
 	/**  Customers left out: no score of the chosen measure. */
 	withoutScore: number,
 	/**  Customers left out: no target (when progress is relative to the target). */
@@ -1292,6 +1295,23 @@ export type UndoState_Serialize = {
 	undoLabel: string | null,
 	/**  The edit that redo would apply again, if any. */
 	redoLabel: string | null,
+};
+
+/**  What undo or redo did, and what the buttons say next. */
+export type UndoStep = UndoStep_Serialize | UndoStep_Deserialize;
+
+/**  What undo or redo did, and what the buttons say next. */
+export type UndoStep_Deserialize = {
+	/**  The edit that was undone or redone; `None` when there was nothing to do. */
+	label?: string | null,
+	state: UndoState_Deserialize,
+};
+
+/**  What undo or redo did, and what the buttons say next. */
+export type UndoStep_Serialize = {
+	/**  The edit that was undone or redone; `None` when there was nothing to do. */
+	label: string | null,
+	state: UndoState_Serialize,
 };
 
 export type Vehicle = Vehicle_Serialize | Vehicle_Deserialize;

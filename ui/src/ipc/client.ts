@@ -10,7 +10,7 @@ import type {
   AttachmentId,
   AttachmentTarget,
   CustomersOnDelete,
-  HistoryStep_Serialize,
+  UndoStep_Serialize,
   MapId,
   Step,
   StepId,
@@ -58,7 +58,7 @@ import type {
   Kpi,
   KpiId,
   KpiInput,
-  MapView_Serialize,
+  MapDetail_Serialize,
   MoveView_Serialize,
   Persona_Serialize,
   PersonaId,
@@ -111,7 +111,7 @@ function progressChannel(onProgress: (p: ImportProgress) => void): Channel<Impor
   return channel;
 }
 export type { Kpi };
-export type MapView = MapView_Serialize;
+export type MapDetail = MapDetail_Serialize;
 export type MoveView = MoveView_Serialize;
 export type Persona = Persona_Serialize;
 export type PersonaInput = PersonaInput_Deserialize;
@@ -119,7 +119,7 @@ export type PersonaSummary = PersonaSummary_Serialize;
 export type StepView = StepView_Serialize;
 export type Vehicle = Vehicle_Serialize;
 export type WorkspaceInfo = WorkspaceInfo_Serialize;
-export type HistoryStep = HistoryStep_Serialize;
+export type UndoStep = UndoStep_Serialize;
 export type VehicleInput = VehicleInput_Deserialize;
 export type { AttachmentId, AttachmentTarget, CustomersOnDelete, VehicleId };
 export type UndoState = UndoState_Serialize;

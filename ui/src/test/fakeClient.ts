@@ -10,7 +10,7 @@ import {
   type ImportProgress,
   type ImportReport,
   type MatrixCell,
-  type MapView,
+  type MapDetail,
   type Persona,
   type KpiLevel,
   type ProgressBasis,
@@ -341,7 +341,7 @@ export function fakeClient(initial: string[] = []): Client & {
       personas.splice(index, 1);
       return null;
     },
-    getMap: async (personaId): Promise<MapView> => {
+    getMap: async (personaId): Promise<MapDetail> => {
       const found = personas.find((p) => p.persona.id === personaId);
       const mapSteps = ordered(found?.persona.mapId ?? -1);
       return {
@@ -516,7 +516,7 @@ export function fakeClient(initial: string[] = []): Client & {
     getCustomer: async (id) => {
       const row = customers.find((r) => r.customer.id === id);
       if (!row) throw new BackendError({ code: "not_found", message: "customer does not exist" });
-      return { row, history: [] };
+      return { row, placements: [] };
     },
     customerOwners: async () => [...new Set(customers.map((r) => r.customer.owner).filter((o) => o !== ""))],
     createCustomer: async (input) => {
@@ -633,6 +633,11 @@ export function fakeClient(initial: string[] = []): Client & {
         ).map((quadrant) => ({ quadrant, ...(quadrants.get(quadrant) ?? { customers: 0, arrCents: 0 }) })),
         successfulFrom: basis === "map" ? 0.5 : 1,
         satisfiedFrom: measure === "nps" ? 30 : 80,
+        scoreMin: measure === "nps" ? -100 : 0,
+        scoreMax: 100,
+        successfulRule:
+          basis === "map" ? "successful from halfway along the map" : "successful once at the target step",
+        satisfiedRule: measure === "nps" ? "satisfied from NPS 30" : "satisfied from CSAT 80",
         withoutScore: 0,
         withoutTarget: 0,
       };

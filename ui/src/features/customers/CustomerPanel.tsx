@@ -7,7 +7,7 @@ import { formatArrExact } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../frame/Icons";
 import { healthClass } from "./CustomerList";
-import { changeLines, formatWhen, sourceLabel } from "./history";
+import { changeLines, formatWhen, sourceLabel } from "./placements";
 import { StepOptions } from "./filters";
 import { KpiValues } from "./KpiValues";
 import { useSteps } from "./useSteps";
@@ -147,11 +147,11 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
       <KpiValues customerId={id} revision={revision} onSaved={onChanged} />
 
       <h3 className="timeline-title">History</h3>
-      {d.history.length === 0 ? (
+      {d.placements.length === 0 ? (
         <p className="muted">No placement yet.</p>
       ) : (
         <ol className="timeline" data-testid="customer-history">
-          {d.history.map((entry) => (
+          {d.placements.map((entry) => (
             <li key={entry.id} className={`timeline-entry source-${entry.source}`}>
               <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
               <span className="timeline-source">{sourceLabel(entry.source)}</span>

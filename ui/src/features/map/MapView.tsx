@@ -32,7 +32,7 @@ import type {
   AttachmentId,
   AttachmentTarget,
   Kpi,
-  MapView as MapData,
+  MapDetail as MapData,
   MoveView,
   PersonaSummary,
   StepView,

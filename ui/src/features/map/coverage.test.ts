@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AttachedVehicle, Kpi, MapView, StepView } from "../../ipc/client";
+import type { AttachedVehicle, Kpi, MapDetail, StepView } from "../../ipc/client";
 import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
 
 const vehicle: AttachedVehicle = {
@@ -51,7 +51,7 @@ describe("map coverage", () => {
         { fromStepId: 2, toStepId: 3, vehicles: [] },
         { fromStepId: 3, toStepId: 4, vehicles: [] },
       ],
-    } as unknown as MapView;
+    } as unknown as MapDetail;
     expect(moveCoverage(map)).toEqual({ covered: 1, total: 3 });
   });
 

@@ -1,5 +1,5 @@
 // How well a map's moves are covered by success vehicles, and where it warns.
-import type { MapView, StepView, VehicleKind } from "../../ipc/client";
+import type { MapDetail, StepView, VehicleKind } from "../../ipc/client";
 
 export interface Coverage {
   covered: number;
@@ -7,7 +7,7 @@ export interface Coverage {
 }
 
 /** Moves between consecutive steps that have at least one vehicle. */
-export function moveCoverage(map: MapView): Coverage {
+export function moveCoverage(map: MapDetail): Coverage {
   return {
     covered: map.moves.filter((m) => m.vehicles.length > 0).length,
     total: map.moves.length,

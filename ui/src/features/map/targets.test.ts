@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { MapView } from "../../ipc/client";
+import type { MapDetail } from "../../ipc/client";
 import { moveKey, stepKey, targetFromKey, targetOptions } from "./targets";
 
 describe("vehicle targets", () => {
   it("offers every step and every move between consecutive steps, in map order", () => {
     const map = {
       steps: [{ step: { id: 1, title: "A" } }, { step: { id: 2, title: "B" } }, { step: { id: 3, title: "C" } }],
-    } as unknown as MapView;
+    } as unknown as MapDetail;
     expect(targetOptions(map).map((o) => o.label)).toEqual([
       "Step: A",
       "Move: A → B",

@@ -1,6 +1,6 @@
 // Where a vehicle can be attached on a map: each step, and each move between two
 // consecutive steps. Used by drop targets and by the keyboard "Attach to…" menu.
-import type { AttachmentTarget, MapView } from "../../ipc/client";
+import type { AttachmentTarget, MapDetail } from "../../ipc/client";
 
 export interface TargetOption {
   /** Stable key, also the drop target id: "step:12" or "move:12:13". */
@@ -17,7 +17,7 @@ export function moveKey(from: number, to: number): string {
   return `move:${from}:${to}`;
 }
 
-export function targetOptions(map: MapView): TargetOption[] {
+export function targetOptions(map: MapDetail): TargetOption[] {
   const options: TargetOption[] = [];
   map.steps.forEach((s, i) => {
     options.push({

@@ -20,7 +20,7 @@ export function SatisfactionChart({ view, selected, onSelect }: Props) {
   const basis = basisInfo(view.basis);
   const option = useMemo((): ChartOption => {
     const largest = Math.max(0, ...view.points.map((p) => p.customers));
-    const [lo, hi] = measure.range;
+    const [lo, hi] = [view.scoreMin, view.scoreMax];
     const x0 = view.successfulFrom;
     const y0 = view.satisfiedFrom;
     // Quadrant names sit in the chart's corners, clear of the points in the middle.
@@ -137,7 +137,7 @@ export function SatisfactionChart({ view, selected, onSelect }: Props) {
       <figcaption>
         <strong>Success vs satisfaction</strong>{" "}
         <span className="muted">
-          {plural(total, "customer")} · {basis.rule}; {measure.rule}
+          {plural(total, "customer")} · {view.successfulRule}; {view.satisfiedRule}
           {left.length > 0 && ` · left out: ${left.join(", ")}`}
         </span>
       </figcaption>

@@ -19,24 +19,16 @@ export const QUADRANTS: QuadrantInfo[] = [
 
 export const quadrantName = (q: Quadrant) => QUADRANTS.find((x) => x.id === q)?.label ?? q;
 
-export const MEASURES: { value: SatisfactionMeasure; label: string; range: [number, number]; rule: string }[] = [
-  { value: "nps", label: "NPS", range: [-100, 100], rule: "satisfied from NPS 30" },
-  { value: "csat", label: "CSAT", range: [0, 100], rule: "satisfied from CSAT 80" },
+// The thresholds, the scales and the rules in words come with each SatisfactionView
+// from the backend, which counts by them; only names for the pickers live here.
+export const MEASURES: { value: SatisfactionMeasure; label: string }[] = [
+  { value: "nps", label: "NPS" },
+  { value: "csat", label: "CSAT" },
 ];
 
-export const BASES: { value: ProgressBasis; label: string; axis: string; rule: string }[] = [
-  {
-    value: "map",
-    label: "Along the map",
-    axis: "Progress along the map",
-    rule: "successful from halfway along the map",
-  },
-  {
-    value: "target",
-    label: "Towards the target",
-    axis: "Progress towards the target step",
-    rule: "successful once at the target step (customers without a target are left out)",
-  },
+export const BASES: { value: ProgressBasis; label: string; axis: string }[] = [
+  { value: "map", label: "Along the map", axis: "Progress along the map" },
+  { value: "target", label: "Towards the target", axis: "Progress towards the target step" },
 ];
 
 const [NPS] = MEASURES as [(typeof MEASURES)[number]];

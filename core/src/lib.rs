@@ -1,0 +1,24 @@
+//! Successmap core: the domain model, its storage in one SQLite file, and the use
+//! cases the desktop app (and later a command-line tool) run on it.
+//!
+//! This crate must never depend on Tauri: everything here is tested without a window.
+//! Layers: `model` (plain data and ids), `db` (all SQL, one module per table),
+//! `ops` (use cases with validation and rules), `demo` (the demo workspace, built
+//! from `ops` like any user edit).
+
+pub mod db;
+pub mod demo;
+pub mod edits;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod ops;
+pub mod reads;
+pub mod time;
+pub mod validate;
+pub mod workspace;
+
+pub use db::Db;
+pub use error::{CoreError, CoreResult};
+pub use workspace::{NewFile, Workspace};

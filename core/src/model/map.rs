@@ -1,0 +1,167 @@
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::{AttachedVehicle, CustomerId, KpiId, MapId, PersonaId, StepId};
+
+/// A persona's success map: the ordered steps that lead to success.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SuccessMap {
+    pub id: MapId,
+    pub persona_id: PersonaId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub id: StepId,
+    pub map_id: MapId,
+    /// 0-based and dense within the map.
+    pub position: i32,
+    pub title: String,
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiDirection {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+impl KpiDirection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KpiDirection::HigherIsBetter => "higher_is_better",
+            KpiDirection::LowerIsBetter => "lower_is_better",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "higher_is_better" => Some(KpiDirection::HigherIsBetter),
+            "lower_is_better" => Some(KpiDirection::LowerIsBetter),
+            _ => None,
+        }
+    }
+}
+
+/// Success KPIs measure an outcome; satisfaction KPIs (NPS, CSAT, CES) do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiKind {
+    Success,
+    Satisfaction,
+}
+
+impl KpiKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KpiKind::Success => "success",
+            KpiKind::Satisfaction => "satisfaction",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "success" => Some(KpiKind::Success),
+            "satisfaction" => Some(KpiKind::Satisfaction),
+            _ => None,
+        }
+    }
+}
+
+/// A measurable milestone of a step with three benchmark levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Kpi {
+    pub id: KpiId,
+    pub step_id: StepId,
+    pub position: i32,
+    pub name: String,
+    pub unit: String,
+    pub direction: KpiDirection,
+    pub kind: KpiKind,
+    #[specta(type = specta_typescript::Number)]
+    pub entry_level: f64,
+    #[specta(type = specta_typescript::Number)]
+    pub good_level: f64,
+    #[specta(type = specta_typescript::Number)]
+    pub best_level: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct KpiInput {
+    pub name: String,
+    pub unit: String,
+    pub direction: KpiDirection,
+    pub kind: KpiKind,
+    #[specta(type = specta_typescript::Number)]
+    pub entry_level: f64,
+    #[specta(type = specta_typescript::Number)]
+    pub good_level: f64,
+    #[specta(type = specta_typescript::Number)]
+    pub best_level: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StepInput {
+    pub title: String,
+    pub outcome: String,
+}
+
+/// One step as the map screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StepView {
+    pub step: Step,
+    pub kpis: Vec<Kpi>,
+    pub vehicles: Vec<AttachedVehicle>,
+    pub customer_count: u32,
+    pub target_count: u32,
+    #[specta(type = specta_typescript::Number)]
+    pub arr_cents: i64,
+    /// The largest customers on the step (by ARR), at most [`StepView::CHIPS`].
+    pub customers: Vec<CustomerChip>,
+}
+
+impl StepView {
+    pub const CHIPS: u32 = 5;
+}
+
+/// A customer as a chip on the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerChip {
+    pub id: CustomerId,
+    pub name: String,
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub arr_cents: Option<i64>,
+    pub health: Option<i32>,
+    pub target_step_id: Option<StepId>,
+}
+
+/// The move from one step to the next, with the vehicles that help customers make it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MoveView {
+    pub from_step_id: StepId,
+    pub to_step_id: StepId,
+    pub vehicles: Vec<AttachedVehicle>,
+}
+
+/// Everything the map screen needs for one persona, in one round trip.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MapDetail {
+    pub map: SuccessMap,
+    pub persona_name: String,
+    pub steps: Vec<StepView>,
+    /// One per pair of consecutive steps, in order.
+    pub moves: Vec<MoveView>,
+    /// Customers of this persona not placed on any step yet.
+    pub unplaced_count: u32,
+}

@@ -1,0 +1,266 @@
+//! Everything a client reads from a workspace: lists, maps, analytics, exports and the
+//! import's checks. Each runs on a read-only snapshot from the pool, so a long one (a
+//! million-row export, a progression over years of history) never holds up an edit.
+//!
+//! With [`crate::edits`], the one API of the app and the CLI; no client gets a
+//! connection from here.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::db::{customers, personas, segments, steps, vehicles};
+use crate::error::{CoreError, CoreResult};
+use crate::import::{self, Control, Mode, Table};
+use crate::model::{
+    CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, ImportField,
+    ImportOptions, ImportPreview, ImportReport, KpiColumn, KpiLevel, MapDetail, PersonaId,
+    PersonaMatrix, PersonaStats, PersonaSummary, ProgressBasis, ProgressionView,
+    SatisfactionMeasure, SatisfactionView, SegmentFilter, SegmentSummary, StepStats,
+    SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
+};
+use crate::workspace::Workspace;
+use crate::{export, ops};
+
+/// The open workspace: file, name, schema version and counts.
+pub fn info(ws: &Workspace) -> CoreResult<WorkspaceInfo> {
+    let path = ws.path().map(|p| p.display().to_string());
+    ws.read(|c| ops::workspace::info(c, path))
+}
+
+/// Personas with their customer counts and ARR (the sidebar).
+pub fn personas(ws: &Workspace) -> CoreResult<Vec<PersonaSummary>> {
+    ws.read(ops::personas::list)
+}
+
+/// The persona called `name` (any case), or an error that lists the personas there are.
+pub fn persona_by_name(ws: &Workspace, name: &str) -> CoreResult<PersonaId> {
+    let all = ws.read(personas::list)?;
+    let wanted = name.trim().to_lowercase();
+    all.iter()
+        .find(|p| p.name.to_lowercase() == wanted)
+        .map(|p| p.id)
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
+            CoreError::invalid(
+                "persona",
+                format!(
+                    "there is no persona \"{name}\" (personas: {})",
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+            )
+        })
+}
+
+/// A persona's success map with KPIs, vehicles, moves and customer figures.
+pub fn map(ws: &Workspace, persona_id: PersonaId) -> CoreResult<MapDetail> {
+    ws.read(|c| ops::maps::detail(c, persona_id))
+}
+
+/// The workspace's catalogue of success vehicles.
+pub fn vehicles(ws: &Workspace) -> CoreResult<Vec<Vehicle>> {
+    ws.read(ops::vehicles::list)
+}
+
+/// Counts of everything, and customers per persona and step (`successmap stats`).
+pub fn stats(ws: &Workspace) -> CoreResult<WorkspaceStats> {
+    ws.read(|c| {
+        let mut list = Vec::new();
+        for persona in personas::list(c)? {
+            let figures = customers::step_figures(c, persona.map_id)?;
+            let steps = steps::list_for_map(c, persona.map_id)?
+                .into_iter()
+                .map(|step| StepStats {
+                    customers: figures.iter().find(|f| f.0 == step.id).map_or(0, |f| f.1),
+                    title: step.title,
+                })
+                .collect();
+            list.push(PersonaStats {
+                customers: customers::count_for_persona(c, persona.id)?,
+                unplaced: customers::count_unplaced(c, persona.id)?,
+                name: persona.name,
+                steps,
+            });
+        }
+        Ok(WorkspaceStats {
+            vehicles: vehicles::list(c)?.len() as u32,
+            customers: customers::count(c)?,
+            personas: list,
+        })
+    })
+}
+
+// Customers ---------------------------------------------------------------------------
+
+/// A page of the customers a query matches, with the total.
+pub fn customer_page(
+    ws: &Workspace,
+    query: &CustomerQuery,
+    today: NaiveDate,
+    offset: u32,
+    limit: u32,
+) -> CoreResult<CustomerPage> {
+    ws.read(|c| ops::customers::page(c, query, today, offset, limit))
+}
+
+/// A customer with its names and placement history.
+pub fn customer(ws: &Workspace, id: CustomerId) -> CoreResult<CustomerDetail> {
+    ws.read(|c| ops::customers::detail(c, id))
+}
+
+/// Owners named on customers, for the owner filter.
+pub fn owners(ws: &Workspace) -> CoreResult<Vec<String>> {
+    ws.read(customers::owners)
+}
+
+/// The KPIs of a customer's map with the customer's values.
+pub fn customer_kpi_values(
+    ws: &Workspace,
+    customer_id: CustomerId,
+) -> CoreResult<Vec<CustomerKpiValue>> {
+    ws.read(|c| ops::evidence::values_of(c, customer_id))
+}
+
+/// Writes the customers `query` matches as CSV to `out`; returns how many.
+pub fn export_customers(
+    ws: &Workspace,
+    query: &CustomerQuery,
+    today: NaiveDate,
+    out: impl Write,
+) -> CoreResult<u32> {
+    ws.read(|c| export::customers_csv(c, query, today, out))
+}
+
+/// Writes the customers `query` matches as CSV to the file at `path`; returns how many.
+pub fn export_customers_to(
+    ws: &Workspace,
+    query: &CustomerQuery,
+    today: NaiveDate,
+    path: &Path,
+) -> CoreResult<u32> {
+    let file = std::fs::File::create(path)
+        .map_err(|e| CoreError::invalid("path", format!("cannot write {}: {e}", path.display())))?;
+    export_customers(ws, query, today, std::io::BufWriter::new(file))
+}
+
+// Segments ----------------------------------------------------------------------------
+
+/// The current × target matrix of one persona or all, with the filter applied.
+pub fn segment_matrix(
+    ws: &Workspace,
+    filter: &SegmentFilter,
+    today: NaiveDate,
+) -> CoreResult<Vec<PersonaMatrix>> {
+    ws.read(|c| ops::segments::matrix(c, filter, today))
+}
+
+/// The saved segments with their size now, by name.
+pub fn saved_segments(ws: &Workspace, today: NaiveDate) -> CoreResult<Vec<SegmentSummary>> {
+    ws.read(|c| ops::segments::list_saved(c, today))
+}
+
+/// The customers of the segment saved as `name` (any case), as a query to list or export;
+/// an error names the saved segments when there is none of that name.
+pub fn saved_segment_query(ws: &Workspace, name: &str) -> CoreResult<CustomerQuery> {
+    ws.read(|c| {
+        let Some(segment) = segments::by_name(c, name)? else {
+            let names: Vec<String> = segments::list(c)?.into_iter().map(|s| s.name).collect();
+            return Err(CoreError::invalid(
+                "name",
+                format!(
+                    "there is no saved segment \"{name}\" (segments: {})",
+                    if names.is_empty() {
+                        "none; save one in the app's Segments view".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+            ));
+        };
+        ops::segments::query_of(c, &segment)?.map_err(|problem| {
+            CoreError::Conflict(format!(
+                "the segment \"{}\" cannot be exported: {problem}",
+                segment.name
+            ))
+        })
+    })
+}
+
+/// Success vs satisfaction of the customers the filter keeps, aggregated.
+pub fn segment_satisfaction(
+    ws: &Workspace,
+    filter: &SegmentFilter,
+    basis: ProgressBasis,
+    measure: SatisfactionMeasure,
+    today: NaiveDate,
+) -> CoreResult<SatisfactionView> {
+    ws.read(|c| ops::segments::satisfaction(c, filter, basis, measure, today))
+}
+
+/// Progression of a persona's customers along its map, from their placement history.
+pub fn segment_progression(
+    ws: &Workspace,
+    filter: &SegmentFilter,
+    persona_id: PersonaId,
+    period: (NaiveDate, NaiveDate),
+    stalled_days: u32,
+    today: NaiveDate,
+) -> CoreResult<ProgressionView> {
+    ws.read(|c| {
+        ops::segments::progression(
+            c,
+            filter,
+            persona_id,
+            period.0,
+            period.1,
+            stalled_days,
+            today,
+        )
+    })
+}
+
+/// Customers of a persona placed elsewhere than their KPI values suggest (all counted,
+/// the first `listed` by name listed).
+pub fn placement_suggestions(
+    ws: &Workspace,
+    persona_id: PersonaId,
+    level: KpiLevel,
+    listed: usize,
+) -> CoreResult<SuggestionsView> {
+    ws.read(|c| ops::evidence::suggestions(c, persona_id, level, listed))
+}
+
+// Import ------------------------------------------------------------------------------
+
+/// Detects a file's format, encoding and delimiter, and proposes a column mapping.
+pub fn preview_import(ws: &Workspace, path: &Path) -> CoreResult<ImportPreview> {
+    ws.read(|c| import::preview(c, path))
+}
+
+/// The column mapping proposed for `headers` (saved choices first, then guesses), and
+/// the unmapped columns named like a KPI.
+pub fn propose_import_columns(
+    ws: &Workspace,
+    headers: &[String],
+) -> CoreResult<(Vec<Option<ImportField>>, Vec<KpiColumn>)> {
+    ws.read(|c| {
+        let (mapping, _) = import::propose_mapping(c, headers)?;
+        let kpis = import::propose_kpi_columns(c, headers, &mapping)?;
+        Ok((mapping, kpis))
+    })
+}
+
+/// Checks every row of `table` with `options`; writes nothing.
+pub fn validate_import(
+    ws: &Workspace,
+    table: &Table,
+    options: &ImportOptions,
+    control: Control<'_>,
+) -> CoreResult<ImportReport> {
+    ws.read(|c| import::run(c, table, options, Mode::Validate, control))
+}
