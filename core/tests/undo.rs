@@ -270,3 +270,58 @@ fn the_undo_stack_reports_the_bytes_it_holds() {
     add_persona(&mut db, "Held");
     assert!(db.undo_bytes() > 0);
 }
+
+/// Deleting a step sets the placement history's references to it to NULL (a foreign
+/// key's action); redoing the deletion makes that change again before the recorded
+/// update of those rows comes up, which must not count as a conflict.
+#[test]
+fn a_step_delete_with_placement_history_undoes_and_redoes() {
+    let mut db = memory_db();
+    let p = add_persona(&mut db, "Ops lead");
+    let pilot = add_step(&mut db, p.map_id, "Pilot");
+    let scale = add_step(&mut db, p.map_id, "Scale");
+    let c = db
+        .edit("Add customer", |tx| {
+            ops::customers::create(
+                tx,
+                &CustomerInput {
+                    current_step_id: Some(pilot.id),
+                    ..CustomerInput::named("Acme", p.id)
+                },
+                PlacementSource::Created,
+                now(),
+            )
+        })
+        .unwrap();
+    db.edit("Move", |tx| {
+        ops::customers::place(
+            tx,
+            &[c.id],
+            successmap_core::model::PlacementMove::Current { step_id: scale.id },
+            PlacementSource::Drag,
+            now(),
+        )
+    })
+    .unwrap();
+    db.edit("Delete step Pilot", |tx| {
+        ops::steps::delete(tx, pilot.id, now())
+    })
+    .unwrap();
+    let nulls = |db: &Db| {
+        db.read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM placement WHERE to_current_step_id IS NULL AND from_current_step_id IS NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )?)
+        })
+        .unwrap()
+    };
+    let after_delete = (count(&db, "step"), nulls(&db));
+    assert_eq!(db.undo().unwrap().as_deref(), Some("Delete step Pilot"));
+    assert_eq!(count(&db, "step"), 2);
+    assert_eq!(db.redo().unwrap().as_deref(), Some("Delete step Pilot"));
+    assert_eq!((count(&db, "step"), nulls(&db)), after_delete);
+    assert_eq!(db.undo().unwrap().as_deref(), Some("Delete step Pilot"));
+    assert_eq!(step_titles(&db, &p), vec!["Pilot", "Scale"]);
+}

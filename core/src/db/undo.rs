@@ -11,7 +11,8 @@
 //! recorded (loading the demo, opening) clears them, since their changesets would no
 //! longer apply cleanly.
 
-use rusqlite::session::{ConflictAction, ConflictType};
+use rusqlite::hooks::Action;
+use rusqlite::session::{ChangesetItem, ConflictAction, ConflictType};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -124,15 +125,21 @@ impl UndoStack {
 }
 
 /// Applies a changeset in one IMMEDIATE transaction. Rows a cascade already removed
-/// are skipped; any other mismatch aborts and leaves the workspace as it was.
+/// are skipped, and so are updates a foreign key's action already made (deleting a
+/// step again sets the placement history's references to it to NULL before the
+/// recorded update of those rows comes up); any other mismatch aborts and leaves the
+/// workspace as it was.
 fn apply(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut input = changeset;
     tx.apply_strm(
         &mut input,
         None::<fn(&str) -> bool>,
-        |conflict, _item| match conflict {
+        |conflict, item| match conflict {
             ConflictType::SQLITE_CHANGESET_NOTFOUND => ConflictAction::SQLITE_CHANGESET_OMIT,
+            ConflictType::SQLITE_CHANGESET_DATA if already_applied(&item) => {
+                ConflictAction::SQLITE_CHANGESET_OMIT
+            }
             _ => ConflictAction::SQLITE_CHANGESET_ABORT,
         },
     )
@@ -143,6 +150,22 @@ fn apply(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
     })?;
     tx.commit()?;
     Ok(())
+}
+
+/// True when an UPDATE's row, as stored now, already holds every value the update
+/// writes (columns the update leaves alone do not count).
+fn already_applied(item: &ChangesetItem) -> bool {
+    let Ok(op) = item.op() else {
+        return false;
+    };
+    if op.code() != Action::SQLITE_UPDATE {
+        return false;
+    }
+    (0..op.number_of_columns() as usize).all(|col| match item.new_value(col) {
+        Ok(new) => item.conflict(col).is_ok_and(|now| now == new),
+        // Not written by this update.
+        Err(_) => true,
+    })
 }
 
 #[cfg(test)]
