@@ -4,11 +4,9 @@
 //! app's pragmas. Run with `bench/import-1m.sh [rows]`; prints one line per figure.
 #![allow(clippy::unwrap_used)]
 
-use std::io::Write;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use chrono::{TimeZone, Utc};
 use successmap_core::import::{self, Control, Mode, Table};
 use successmap_core::model::{
     CellRef, CustomerQuery, CustomerSort, HealthBand, ImportOptions, NpsBand, PersonaInput,
@@ -16,113 +14,8 @@ use successmap_core::model::{
 };
 use successmap_core::{ops, Db};
 
-const PERSONAS: [&str; 3] = [
-    "Home architect",
-    "Large-building architect",
-    "Industrial architect",
-];
-const STEPS: [&str; 4] = [
-    "First project",
-    "Templates in use",
-    "Sustainable design",
-    "Visualisation",
-];
-const OWNERS: [&str; 6] = [
-    "Maya Lindqvist",
-    "Ravi Patel",
-    "Jonas Berg",
-    "Ana Costa",
-    "Lea Wolf",
-    "",
-];
-
-struct Row {
-    ext: String,
-    name: String,
-    persona: usize,
-    current: usize,
-    target: usize,
-    arr_cents: i64,
-    health: i32,
-    nps: i32,
-    csat: f64,
-    owner: &'static str,
-    renewal: String,
-    notes: String,
-}
-
-/// Deterministic pseudo-random rows (xorshift), CRM-like.
-fn rows(n: usize) -> Vec<Row> {
-    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    (0..n)
-        .map(|i| {
-            let r = next();
-            let current = (r % 4) as usize;
-            Row {
-                ext: format!("ACC-{:07}", i + 1),
-                name: format!(
-                    "Customer {} {}",
-                    ["Studio", "Atelier", "Partners", "Group"][(r >> 8) as usize % 4],
-                    i + 1
-                ),
-                persona: (r >> 16) as usize % 3,
-                current,
-                target: (current + 1 + (r >> 20) as usize % 3).min(3),
-                arr_cents: 100_000 + (r >> 24) as i64 % 10_000_000,
-                health: ((r >> 32) % 101) as i32,
-                nps: ((r >> 40) % 201) as i32 - 100,
-                csat: ((r >> 48) % 1001) as f64 / 10.0,
-                owner: OWNERS[(r >> 52) as usize % OWNERS.len()],
-                renewal: format!("2027-{:02}-{:02}", 1 + (r >> 56) % 12, 1 + (r >> 58) % 28),
-                notes: if i % 10 == 0 {
-                    "Renewal call booked, wants \"advanced\" training".into()
-                } else {
-                    String::new()
-                },
-            }
-        })
-        .collect()
-}
-
-fn write_csv(path: &std::path::Path, rows: &[Row]) {
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
-    writeln!(
-        out,
-        "Record ID,Account Name,Persona,Lifecycle Stage,Target Stage,Annual Revenue,Health Score,NPS,CSAT,Account Owner,Renewal Date,Notes"
-    )
-    .unwrap();
-    for r in rows {
-        writeln!(
-            out,
-            "{},{},{},{},{},{}.{:02},{},{},{},{},{},\"{}\"",
-            r.ext,
-            r.name,
-            PERSONAS[r.persona],
-            STEPS[r.current],
-            STEPS[r.target],
-            r.arr_cents / 100,
-            r.arr_cents % 100,
-            r.health,
-            r.nps,
-            r.csat,
-            r.owner,
-            r.renewal,
-            r.notes.replace('"', "\"\"")
-        )
-        .unwrap();
-    }
-    out.flush().unwrap();
-}
-
-fn now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
+mod common;
+use common::{now, rows, write_csv, PERSONAS, STEPS};
 
 /// A workspace file with the three personas and their four steps; step ids by [persona][step].
 fn workspace(path: &std::path::Path) -> (Db, Vec<Vec<i64>>) {
@@ -322,7 +215,7 @@ fn main() {
 
     let t = Instant::now();
     let index = db
-        .read(successmap_core::db::customers::external_index)
+        .read(successmap_core::db::customers::imported::external_index)
         .unwrap();
     println!(
         "  of which loading the {} stored customers to match: {:.2} s",
