@@ -16,12 +16,25 @@ pub struct PlacementChange {
     pub to_target: Option<StepId>,
 }
 
-pub fn insert(
+impl PlacementChange {
+    /// True when neither the current nor the target step changes.
+    pub fn is_none(&self) -> bool {
+        self.from_current == self.to_current && self.from_target == self.to_target
+    }
+}
+
+/// Records a change of a customer's steps in its placement history: the one writer of
+/// that history, for edits, rules and imports alike. A "change" that changes nothing is
+/// not recorded (returns `None`).
+pub fn record(
     conn: &Connection,
     change: &PlacementChange,
     at: &str,
     source: PlacementSource,
-) -> CoreResult<PlacementId> {
+) -> CoreResult<Option<PlacementId>> {
+    if change.is_none() {
+        return Ok(None);
+    }
     conn.prepare_cached(
         "INSERT INTO placement (customer_id, from_current_step_id, to_current_step_id,
                                 from_target_step_id, to_target_step_id, at, source)
@@ -36,7 +49,7 @@ pub fn insert(
         at,
         source.as_str()
     ])?;
-    Ok(PlacementId(conn.last_insert_rowid()))
+    Ok(Some(PlacementId(conn.last_insert_rowid())))
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Placement> {

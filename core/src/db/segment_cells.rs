@@ -5,9 +5,11 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection};
 
-use crate::db::customers::MatrixRow;
 use crate::error::CoreResult;
 use crate::model::{PersonaId, StepId};
+
+/// (persona, current step, target step, customers, ARR in cents).
+pub type MatrixRow = (PersonaId, Option<StepId>, Option<StepId>, u32, i64);
 
 fn step(key: i64) -> Option<StepId> {
     (key != 0).then_some(StepId(key))

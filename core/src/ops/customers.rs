@@ -85,20 +85,14 @@ pub fn create(
     let input = check(conn, input)?;
     let at = time::to_stored(now);
     let id = customers::insert(conn, &input, &at)?;
-    if input.current_step_id.is_some() || input.target_step_id.is_some() {
-        placements::insert(
-            conn,
-            &PlacementChange {
-                customer_id: id,
-                from_current: None,
-                to_current: input.current_step_id,
-                from_target: None,
-                to_target: input.target_step_id,
-            },
-            &at,
-            source,
-        )?;
-    }
+    let change = PlacementChange {
+        customer_id: id,
+        from_current: None,
+        to_current: input.current_step_id,
+        from_target: None,
+        to_target: input.target_step_id,
+    };
+    placements::record(conn, &change, &at, source)?;
     customers::get(conn, id)
 }
 
@@ -114,22 +108,14 @@ pub fn update(
     let input = check(conn, input)?;
     let at = time::to_stored(now);
     customers::update(conn, id, &input, &at)?;
-    if before.current_step_id != input.current_step_id
-        || before.target_step_id != input.target_step_id
-    {
-        placements::insert(
-            conn,
-            &PlacementChange {
-                customer_id: id,
-                from_current: before.current_step_id,
-                to_current: input.current_step_id,
-                from_target: before.target_step_id,
-                to_target: input.target_step_id,
-            },
-            &at,
-            source,
-        )?;
-    }
+    let change = PlacementChange {
+        customer_id: id,
+        from_current: before.current_step_id,
+        to_current: input.current_step_id,
+        from_target: before.target_step_id,
+        to_target: input.target_step_id,
+    };
+    placements::record(conn, &change, &at, source)?;
     customers::get(conn, id)
 }
 
@@ -205,7 +191,7 @@ pub fn place(
             continue;
         }
         customers::set_steps(conn, id, current, target, &at)?;
-        placements::insert(
+        placements::record(
             conn,
             &PlacementChange {
                 customer_id: id,

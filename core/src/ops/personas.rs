@@ -150,20 +150,14 @@ pub fn delete(
                     .map_err(|_| CoreError::invalid("personaId", "choose an existing persona"))?;
                 let at = time::to_stored(now);
                 for (customer_id, current, target) in customers::placements_of_persona(conn, id)? {
-                    if current.is_some() || target.is_some() {
-                        placements::insert(
-                            conn,
-                            &placements::PlacementChange {
-                                customer_id,
-                                from_current: current,
-                                to_current: None,
-                                from_target: target,
-                                to_target: None,
-                            },
-                            &at,
-                            PlacementSource::Edit,
-                        )?;
-                    }
+                    let change = placements::PlacementChange {
+                        customer_id,
+                        from_current: current,
+                        to_current: None,
+                        from_target: target,
+                        to_target: None,
+                    };
+                    placements::record(conn, &change, &at, PlacementSource::Edit)?;
                 }
                 customers::move_to_persona(conn, id, persona_id, &at)?;
             }
