@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction};
 
-use crate::db::undo::UndoState;
+pub use crate::db::undo::UndoState;
 use crate::db::{customers, kpis, personas, segments, steps, vehicles};
 use crate::error::{CoreError, CoreResult};
 use crate::import::{self, Control, Mode, Table};

@@ -1,5 +1,4 @@
-use successmap_core::db::undo::UndoState;
-use successmap_core::edits::{self, UndoStep};
+use successmap_core::edits::{self, UndoState, UndoStep};
 use tauri::State;
 
 use crate::error::AppError;
