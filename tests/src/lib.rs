@@ -18,6 +18,10 @@ use thirtyfour::prelude::*;
 
 pub use thirtyfour;
 
+/// How long the harness waits for a state before the test fails, and how often it looks.
+const WAIT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -69,6 +73,16 @@ pub struct Launch {
     pub args: Vec<String>,
     /// Extra environment variables.
     pub env: Vec<(String, String)>,
+}
+
+impl Launch {
+    /// The app opened on the workspace file `path` (`--workspace PATH`).
+    pub fn workspace(path: &Path) -> Launch {
+        Launch {
+            args: vec!["--workspace".into(), path.display().to_string()],
+            ..Launch::default()
+        }
+    }
 }
 
 /// A running app with a WebDriver session on it.
@@ -188,22 +202,146 @@ impl App {
             .unwrap_or_else(|e| panic!("no element matches {css:?}: {e}"))
     }
 
+    /// Polls `probe` until it answers `Ok`, for up to 10 s, and returns its value; on
+    /// time-out the test fails with `what` and the state `probe` last described. The
+    /// one way the suite waits: for a state, never for a fixed time.
+    pub async fn eventually<T, F, Fut>(what: &str, mut probe: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, String>>,
+    {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match probe().await {
+                Ok(value) => return value,
+                Err(state) => assert!(
+                    Instant::now() < deadline,
+                    "timed out waiting for {what}; last seen: {state}"
+                ),
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     /// Waits until an element matching `css` shows exactly `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> WebElement {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
+        Self::eventually(&format!("{css:?} to show {text:?}"), || async move {
             for element in self.driver.find_all(By::Css(css)).await.unwrap_or_default() {
                 if self.text_of(&element).await == text {
-                    return element;
+                    return Ok(element);
                 }
             }
-            assert!(
-                Instant::now() < deadline,
-                "no {css:?} shows {text:?}; found {:?}",
-                self.texts(css).await
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            Err(format!("{:?}", self.texts(css).await))
+        })
+        .await
+    }
+
+    /// Waits until the elements matching `css` show exactly `expected`, in order.
+    pub async fn wait_for_texts(&self, css: &str, expected: &[&str]) {
+        Self::eventually(&format!("{css:?} to show {expected:?}"), || async move {
+            let texts = self.texts(css).await;
+            if texts == expected {
+                Ok(())
+            } else {
+                Err(format!("{texts:?}"))
+            }
+        })
+        .await
+    }
+
+    /// Waits until every view on screen has finished loading: none is `aria-busy`.
+    pub async fn wait_until_loaded(&self) {
+        Self::eventually("the views to finish loading", || async move {
+            let busy = self.texts("[aria-busy=true]").await.len();
+            let views = self.texts("[aria-busy]").await.len();
+            if busy == 0 && views > 0 {
+                Ok(())
+            } else {
+                Err(format!("{busy} of {views} views loading"))
+            }
+        })
+        .await
+    }
+
+    /// Types `keys` into whatever has the focus.
+    pub async fn press(&self, keys: impl Into<TypingData>) {
+        self.driver
+            .action_chain()
+            .send_keys(keys)
+            .perform()
+            .await
+            .expect("keys");
+    }
+
+    /// Presses Ctrl (+ Shift) + `key`.
+    pub async fn press_ctrl(&self, key: &str, shift: bool) {
+        let mut chain = self.driver.action_chain().key_down(Key::Control);
+        if shift {
+            chain = chain.key_down(Key::Shift);
         }
+        chain = chain.send_keys(key);
+        if shift {
+            chain = chain.key_up(Key::Shift);
+        }
+        chain
+            .key_up(Key::Control)
+            .perform()
+            .await
+            .expect("shortcut");
+    }
+
+    /// What the drag-and-drop live region announced last.
+    pub async fn announced(&self) -> String {
+        self.texts("[id^=DndLiveRegion]").await.join(" ")
+    }
+
+    /// Moves a sortable item from the keyboard as a screen-reader user would: focus its
+    /// handle (the `index`th match of `handle_css`), Space to pick it up, each of `keys`
+    /// (waiting for the live region to announce each move), then `finish` (Space to
+    /// drop, Escape to cancel).
+    pub async fn keyboard_move(&self, handle_css: &str, index: usize, keys: &[Key], finish: Key) {
+        let handles = self
+            .driver
+            .find_all(By::Css(handle_css))
+            .await
+            .expect("handles");
+        handles[index].focus().await.expect("focus the handle");
+        let before = self.announced().await;
+        self.press(" ").await;
+        self.wait_for(".is-dragging").await;
+        let mut last = Self::eventually("the pick-up to be announced", || async {
+            let now = self.announced().await;
+            if now != before {
+                Ok(now)
+            } else {
+                Err(now)
+            }
+        })
+        .await;
+        for key in keys {
+            self.press(key.clone()).await;
+            last = Self::eventually("the move to be announced", || {
+                let last = last.clone();
+                async move {
+                    let now = self.announced().await;
+                    if now != last {
+                        Ok(now)
+                    } else {
+                        Err(now)
+                    }
+                }
+            })
+            .await;
+        }
+        self.press(finish).await;
+        Self::eventually("the drag to end", || async move {
+            match self.driver.find_all(By::Css(".is-dragging")).await {
+                Ok(found) if found.is_empty() => Ok(()),
+                Ok(found) => Err(format!("{} items still dragging", found.len())),
+                Err(e) => Err(e.to_string()),
+            }
+        })
+        .await;
     }
 
     /// Creates a persona with only a name through the Personas screen's form and waits
@@ -232,19 +370,19 @@ impl App {
 
     /// Waits until the element matching `css` has attribute `name` equal to `value`.
     pub async fn wait_for_attr(&self, css: &str, name: &str, value: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let element = self.wait_for(css).await;
-            let current = element.attr(name).await.ok().flatten();
-            if current.as_deref() == Some(value) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{css:?} has {name}={current:?}, expected {value:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        Self::eventually(
+            &format!("{css:?} to have {name}={value:?}"),
+            || async move {
+                let element = self.wait_for(css).await;
+                let current = element.attr(name).await.ok().flatten();
+                if current.as_deref() == Some(value) {
+                    Ok(())
+                } else {
+                    Err(format!("{name}={current:?}"))
+                }
+            },
+        )
+        .await
     }
 
     /// Drags `from` onto `to` with the mouse as a hand would: press, then a path of
@@ -294,6 +432,67 @@ impl App {
             }
             last = now;
         }
+    }
+
+    /// Every element matching `css` now (none is not an error).
+    pub async fn all(&self, css: &str) -> Vec<WebElement> {
+        self.driver
+            .find_all(By::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("cannot look for {css:?}: {e}"))
+    }
+
+    /// Replaces the text of the field matching `css`, once it is there, with `text`.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        field.clear().await.expect("clear the field");
+        field.send_keys(text).await.expect("type into the field");
+    }
+
+    /// Waits until the undo button offers to undo `label` ("Add step “Pilot”").
+    pub async fn wait_for_undo(&self, label: &str) {
+        self.wait_for_attr("[data-testid=undo]", "aria-label", &format!("Undo {label}"))
+            .await
+    }
+
+    /// Finds the customer called `name` in the Customers view and opens its panel;
+    /// returns the panel's placement history.
+    pub async fn open_customer(&self, name: &str) -> WebElement {
+        self.click("[data-testid=nav-customers]").await;
+        self.fill("[data-testid=customer-search]", name).await;
+        self.wait_for_text(
+            "[data-testid=customer-total]",
+            "1 customer matches the filters",
+        )
+        .await;
+        self.click("[data-testid=customer-row]").await;
+        self.wait_for("[data-testid=customer-history]").await
+    }
+
+    /// Waits until `element` shows every one of `parts`; returns its text.
+    pub async fn wait_until_shows(&self, element: &WebElement, parts: &[&str]) -> String {
+        Self::eventually(&format!("{parts:?} to show"), || async move {
+            let text = self.text_of(element).await;
+            if parts.iter().all(|p| text.contains(p)) {
+                Ok(text)
+            } else {
+                Err(text)
+            }
+        })
+        .await
+    }
+
+    /// Exports through the open export dialog to `path` and waits until it says it
+    /// wrote `count` customers there.
+    pub async fn export_to(&self, path: &Path, count: impl std::fmt::Display) {
+        self.fill("[data-testid=export-path]", &path.display().to_string())
+            .await;
+        self.click("[data-testid=export-save]").await;
+        self.wait_for_text(
+            "[data-testid=export-done]",
+            &format!("Exported {count} customers to {}", path.display()),
+        )
+        .await;
     }
 
     /// Clicks the first element matching `css`, once it is there.

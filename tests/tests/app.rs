@@ -2,8 +2,6 @@
 //! The app as a user meets it: first start on the default workspace, creating a
 //! persona that survives a restart, readable errors. Run with `make e2e`.
 
-use std::time::Duration;
-
 use successmap_e2e::thirtyfour::prelude::*;
 use successmap_e2e::{App, Launch};
 
@@ -41,11 +39,7 @@ async fn the_first_start_opens_the_default_workspace_filled_with_the_demo() {
     app.screenshot("personas").await;
 
     // The map of the selected persona shows its steps, moves and customers.
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     app.wait_for("[data-testid=step-column]").await;
     let titles = app.texts("[data-testid=step-column] .step-title").await;
     assert_eq!(
@@ -82,11 +76,7 @@ async fn the_first_start_opens_the_default_workspace_filled_with_the_demo() {
         "2 of 4"
     );
 
-    app.wait_for("[data-testid=nav-customers]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-customers]").await;
     app.wait_for_text("[data-testid=customer-total]", "36 customers")
         .await;
     let rows = app.texts("[data-testid=customer-row] .cell-name").await;
@@ -100,46 +90,27 @@ async fn the_first_start_opens_the_default_workspace_filled_with_the_demo() {
 async fn a_persona_created_in_the_app_is_still_there_after_a_restart() {
     let sandbox = tempfile::tempdir().unwrap();
     let file = sandbox.path().join("my workspace.db");
-    let app = App::start(
-        sandbox.path(),
-        Launch {
-            args: vec!["--workspace".into(), file.display().to_string()],
-            ..Launch::default()
-        },
-    )
-    .await;
+    let app = App::start(sandbox.path(), Launch::workspace(&file)).await;
 
     // A named new file starts empty, with an empty state that offers the next step.
     app.wait_for("[data-testid=personas-empty]").await;
-    app.wait_for("[data-testid=new-persona]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let form = app.wait_for("[data-testid=persona-form]").await;
-    form.find(By::Css("input[name=name]"))
-        .await
-        .unwrap()
-        .send_keys("Facility manager")
-        .await
-        .unwrap();
-    form.find(By::Css("input[name=revenueShare]"))
-        .await
-        .unwrap()
-        .send_keys("12,5")
-        .await
-        .unwrap();
-    form.find(By::Css("textarea[name=goals]"))
-        .await
-        .unwrap()
-        .send_keys("Run plants from the model")
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=persona-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=new-persona]").await;
+    app.fill(
+        "[data-testid=persona-form] input[name=name]",
+        "Facility manager",
+    )
+    .await;
+    app.fill(
+        "[data-testid=persona-form] input[name=revenueShare]",
+        "12,5",
+    )
+    .await;
+    app.fill(
+        "[data-testid=persona-form] textarea[name=goals]",
+        "Run plants from the model",
+    )
+    .await;
+    app.click("[data-testid=persona-submit]").await;
     app.wait_for_text("[data-testid=sidebar-personas] button", "Facility manager")
         .await;
     app.quit().await;
@@ -179,19 +150,11 @@ async fn a_persona_created_in_the_app_is_still_there_after_a_restart() {
 async fn a_refused_edit_is_explained_in_words_and_nothing_is_lost() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=new-persona]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=new-persona]").await;
     let form = app.wait_for("[data-testid=persona-form]").await;
     let name = form.find(By::Css("input[name=name]")).await.unwrap();
     name.send_keys("home ARCHITECT").await.unwrap();
-    app.wait_for("[data-testid=persona-submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=persona-submit]").await;
     let alert = app
         .wait_for("[data-testid=persona-form] [role=alert]")
         .await;
@@ -230,7 +193,8 @@ async fn a_file_that_is_not_a_workspace_is_explained_and_left_alone() {
         text.contains("is not a Successmap workspace: the file is not a SQLite database"),
         "{text}"
     );
+    // The file was refused before anything touched it (the screen above shows the app
+    // is past opening it).
     app.quit().await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(std::fs::read_to_string(&file).unwrap(), content);
 }

@@ -3,8 +3,6 @@
 //! step, its target marker dragged onto a step, the chip menu from the keyboard, the
 //! list filtered from "+N more", a customer's history, a bulk move, and an export.
 
-use std::time::{Duration, Instant};
-
 use successmap_e2e::thirtyfour::prelude::*;
 use successmap_e2e::{App, Launch};
 
@@ -22,18 +20,15 @@ async fn band_counts(app: &App) -> Vec<u32> {
 }
 
 async fn wait_for_counts(app: &App, expected: &[u32]) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
+    App::eventually(&format!("step counts {expected:?}"), || async {
         let counts = band_counts(app).await;
         if counts == expected {
-            return;
+            Ok(())
+        } else {
+            Err(format!("{counts:?}"))
         }
-        assert!(
-            Instant::now() < deadline,
-            "step counts are {counts:?}, expected {expected:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -42,26 +37,14 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
     let app = App::start(sandbox.path(), Launch::default()).await;
     app.click("[data-testid=nav-map]").await;
     app.wait_for("[data-testid=customer-chip]").await;
-    // The map has finished loading when its counts read the same twice in a row.
-    let mut before = band_counts(&app).await;
-    loop {
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let again = band_counts(&app).await;
-        if again == before {
-            break;
-        }
-        before = again;
-    }
+    app.wait_until_loaded().await;
+    let before = band_counts(&app).await;
     assert!(before.len() >= 3, "{before:?}");
     let from = before.iter().position(|&c| c > 0).unwrap();
     let to = (from + 1) % before.len();
 
     // Drag the largest customer of step `from` onto step `to`.
-    let bands = app
-        .driver
-        .find_all(By::Css("[data-testid=customer-band]"))
-        .await
-        .unwrap();
+    let bands = app.all("[data-testid=customer-band]").await;
     let chip = bands[from]
         .find(By::Css("[data-testid=customer-chip] .chip-name"))
         .await
@@ -74,11 +57,7 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
     wait_for_counts(&app, &expected).await;
     // The target marker of the largest customer on step `to` dragged onto the first
     // step makes that its target.
-    let bands = app
-        .driver
-        .find_all(By::Css("[data-testid=customer-band]"))
-        .await
-        .unwrap();
+    let bands = app.all("[data-testid=customer-band]").await;
     let moved = bands[to]
         .find(By::Css("[data-testid=customer-chip]"))
         .await
@@ -92,20 +71,17 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
         .unwrap();
     app.scroll_to(&bands[0]).await;
     app.drag(&marker, &bands[0]).await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
+    App::eventually(&format!("the target of {name} to be step 1"), || async {
         let targets = app.texts("[data-testid=chip-target]").await;
         let names = app.texts("[data-testid=customer-chip] .chip-name").await;
         let at = names.iter().position(|n| n == &name);
         if at.is_some_and(|i| targets[i] == "→ 1") {
-            break;
+            Ok(())
+        } else {
+            Err(format!("{names:?} {targets:?}"))
         }
-        assert!(
-            Instant::now() < deadline,
-            "target of {name} not set: {targets:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    })
+    .await;
 
     let undo = app.wait_for("[data-testid=undo]").await;
     let label = undo.attr("aria-label").await.unwrap().unwrap();
@@ -116,11 +92,7 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
     app.screenshot("map-customers").await;
 
     // The chip menu moves it from the keyboard: back to the step it came from.
-    let menus = app
-        .driver
-        .find_all(By::Css("[data-testid=customer-chip]"))
-        .await
-        .unwrap();
+    let menus = app.all("[data-testid=customer-chip]").await;
     for chip in menus {
         if app.text_of(&chip).await.starts_with(&name) {
             let button = chip.find(By::Css("[data-testid=chip-menu]")).await.unwrap();
@@ -136,27 +108,12 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
 
     // "+N more" (or the step filter) opens the list of that step; the customer's
     // history shows the drag, the target and the menu move.
-    app.click("[data-testid=nav-customers]").await;
-    let search = app.wait_for("[data-testid=customer-search]").await;
-    search.send_keys(&name).await.unwrap();
-    app.wait_for_text(
-        "[data-testid=customer-total]",
-        "1 customer matches the filters",
-    )
-    .await;
-    app.click("[data-testid=customer-row]").await;
-    let history = app.wait_for("[data-testid=customer-history]").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let text = app.text_of(&history).await;
-        if text.contains("Edited") && text.contains("Dragged on the map") {
-            assert!(text.contains("Target:"), "{text}");
-            assert!(text.contains("→ First project delivered"), "{text}");
-            break;
-        }
-        assert!(Instant::now() < deadline, "history: {text}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let history = app.open_customer(&name).await;
+    let text = app
+        .wait_until_shows(&history, &["Edited", "Dragged on the map"])
+        .await;
+    assert!(text.contains("Target:"), "{text}");
+    assert!(text.contains("→ First project delivered"), "{text}");
     app.screenshot("customer-detail").await;
     app.quit().await;
 }
@@ -176,20 +133,18 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
     )
     .await;
     let total = app.wait_for("[data-testid=customer-total]").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let home = loop {
+    let home = App::eventually("the Home architects' count", || async {
         let text = app.text_of(&total).await;
         if text.ends_with("match the filters") {
-            break count(&text);
+            Ok(count(&text))
+        } else {
+            Err(text)
         }
-        assert!(Instant::now() < deadline, "{text}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    })
+    .await;
     let boxes = app
-        .driver
-        .find_all(By::Css("[data-testid=customer-row] input[type=checkbox]"))
-        .await
-        .unwrap();
+        .all("[data-testid=customer-row] input[type=checkbox]")
+        .await;
     boxes[0].click().await.unwrap();
     boxes[1].click().await.unwrap();
     app.wait_for_text("[data-testid=bulk-bar] strong", "2 customers selected")
@@ -199,39 +154,28 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
         "4. Visualisation wins clients",
     )
     .await;
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Move 2 customers to “Visualisation wins clients”",
-    )
-    .await;
+    app.wait_for_undo("Move 2 customers to “Visualisation wins clients”")
+        .await;
     app.choose(
         &app.wait_for("[data-testid=filter-step]").await,
         "4. Visualisation wins clients",
     )
     .await;
-    let on_four = loop {
+    let on_four = App::eventually("the count on step 4", || async {
         let text = app.text_of(&total).await;
         if text.ends_with("match the filters") && !text.starts_with(&home.to_string()) {
-            break count(&text);
+            Ok(count(&text))
+        } else {
+            Err(text)
         }
-        assert!(Instant::now() < deadline, "{text}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    })
+    .await;
     assert!(on_four >= 2, "{on_four}");
 
     // Export what the filters show.
     app.click("[data-testid=open-export]").await;
     let path = sandbox.path().join("step four.csv");
-    let field = app.wait_for("[data-testid=export-path]").await;
-    field.clear().await.unwrap();
-    field.send_keys(path.display().to_string()).await.unwrap();
-    app.click("[data-testid=export-save]").await;
-    app.wait_for_text(
-        "[data-testid=export-done]",
-        &format!("Exported {on_four} customers to {}", path.display()),
-    )
-    .await;
+    app.export_to(&path, on_four).await;
     let csv = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
@@ -284,12 +228,7 @@ async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() 
     field("arr").await.send_keys("1200").await.unwrap();
     field("nps").await.send_keys("45").await.unwrap();
     app.click("[data-testid=customer-save]").await;
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Add customer “Studio Lumen”",
-    )
-    .await;
+    app.wait_for_undo("Add customer “Studio Lumen”").await;
     app.wait_for_text("[data-testid=customer-total]", "37 customers")
         .await;
 
@@ -336,12 +275,7 @@ async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() 
     arr.clear().await.unwrap();
     arr.send_keys("2400").await.unwrap();
     app.click("[data-testid=customer-save]").await;
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Edit customer “Studio Lumen GmbH”",
-    )
-    .await;
+    app.wait_for_undo("Edit customer “Studio Lumen GmbH”").await;
     app.wait_for_text("#customer-panel-title", "Studio Lumen GmbH")
         .await;
 

@@ -3,8 +3,6 @@
 //! suggest a later step; accepting moves the customer, with "Accepted suggestion" in
 //! its history.
 
-use std::time::{Duration, Instant};
-
 use successmap_e2e::thirtyfour::prelude::*;
 use successmap_e2e::{App, Launch};
 
@@ -67,48 +65,28 @@ async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
     app.click("[data-testid=nav-segments]").await;
     app.click("[data-testid=tab-evidence]").await;
     let evidence = app.wait_for("[data-testid=evidence]").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
+    let text = App::eventually(&format!("a suggestion for {name}"), || async {
         let rows = app.texts("[data-testid=suggestion]").await;
-        if let Some(text) = rows.iter().find(|r| r.starts_with(&name)) {
-            assert!(
-                text.contains("1. First project delivered")
-                    && text.contains("2. Templates in daily use"),
-                "{text}"
-            );
-            break;
+        match rows.iter().find(|r| r.starts_with(&name)) {
+            Some(text) => Ok(text.clone()),
+            None => Err(format!("{rows:?}")),
         }
-        assert!(
-            Instant::now() < deadline,
-            "no suggestion for {name}: {rows:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    })
+    .await;
+    assert!(
+        text.contains("1. First project delivered") && text.contains("2. Templates in daily use"),
+        "{text}"
+    );
     app.screenshot("segments-suggested-steps").await;
     drop(evidence);
     app.click("[data-testid=accept-suggestions]").await;
     app.wait_for("[data-testid=evidence-none]").await;
 
     // The customer moved, and its history says why.
-    app.click("[data-testid=nav-customers]").await;
-    let search = app.wait_for("[data-testid=customer-search]").await;
-    search.send_keys(&name).await.unwrap();
-    app.wait_for_text(
-        "[data-testid=customer-total]",
-        "1 customer matches the filters",
-    )
-    .await;
-    app.click("[data-testid=customer-row]").await;
-    let history = app.wait_for("[data-testid=customer-history]").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let text = app.text_of(&history).await;
-        if text.contains("Accepted suggestion") {
-            assert!(text.contains("→ Templates in daily use"), "{text}");
-            break;
-        }
-        assert!(Instant::now() < deadline, "history: {text}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let history = app.open_customer(&name).await;
+    let text = app
+        .wait_until_shows(&history, &["Accepted suggestion"])
+        .await;
+    assert!(text.contains("→ Templates in daily use"), "{text}");
     app.quit().await;
 }

@@ -4,8 +4,6 @@
 //! the file), the counts show on the map, one customer is dragged to another step and
 //! another one gets a target, and after a restart all of it, and the history, is there.
 
-use std::time::{Duration, Instant};
-
 use successmap_e2e::thirtyfour::prelude::*;
 use successmap_e2e::{App, Launch};
 
@@ -16,23 +14,8 @@ R-3,<img src=x onerror=alert(1)>,Ops Lead,Rollout,Scale,5000\r\n\
 R-4,Bad Money Ltd,Ops Lead,Scale,,lots\r\n\
 R-5,Cedar Works,Ops Lead,Scale,,3000\r\n";
 
-async fn wait_until<F, Fut>(what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Result<(), String>>,
-{
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        match check().await {
-            Ok(()) => return,
-            Err(state) => assert!(Instant::now() < deadline, "{what}: {state}"),
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn wait_for_counts(app: &App, expected: &[&str]) {
-    wait_until("step counts", || async {
+    App::eventually("step counts", || async {
         let counts = app.texts("[data-testid=band-count]").await;
         if counts == expected {
             Ok(())
@@ -44,20 +27,11 @@ async fn wait_for_counts(app: &App, expected: &[&str]) {
 }
 
 async fn band(app: &App, index: usize) -> WebElement {
-    app.driver
-        .find_all(By::Css("[data-testid=customer-band]"))
-        .await
-        .unwrap()
-        .remove(index)
+    app.all("[data-testid=customer-band]").await.remove(index)
 }
 
 async fn chip_named(app: &App, name: &str) -> WebElement {
-    for chip in app
-        .driver
-        .find_all(By::Css("[data-testid=customer-chip]"))
-        .await
-        .unwrap()
-    {
+    for chip in app.all("[data-testid=customer-chip]").await {
         let label = chip.find(By::Css(".chip-name")).await.unwrap();
         if app.text_of(&label).await == name {
             return chip;
@@ -81,10 +55,7 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
     let workspace = sandbox.path().join("accounts.db");
     let csv = sandbox.path().join("crm export.csv");
     std::fs::write(&csv, CSV).unwrap();
-    let launch = || Launch {
-        args: vec!["--workspace".into(), workspace.display().to_string()],
-        ..Launch::default()
-    };
+    let launch = || Launch::workspace(&workspace);
     let app = App::start(sandbox.path(), launch()).await;
 
     // The wizard: file, detected columns, the report with the bad row, the import.
@@ -165,7 +136,7 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
         .unwrap();
     let scale = band(&app, 1).await;
     app.drag(&marker, &scale).await;
-    wait_until("Birch & Co's target", || async {
+    App::eventually("Birch & Co's target", || async {
         let target = target_of(&app, "Birch & Co").await;
         if target == "→ 2" {
             Ok(())
@@ -194,7 +165,7 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
     .await;
     app.click("[data-testid=customer-row]").await;
     let history = app.wait_for("[data-testid=customer-history]").await;
-    wait_until("Acme's history", || async {
+    App::eventually("Acme's history", || async {
         let text = app.text_of(&history).await;
         let entries: Vec<&str> = text.lines().collect();
         if text.contains("Dragged on the map")

@@ -7,11 +7,7 @@ use successmap_e2e::thirtyfour::prelude::*;
 use successmap_e2e::{App, Launch};
 
 async fn add_step(app: &App, title: &str) {
-    app.wait_for("[data-testid=add-step]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=add-step]").await;
     let editor = app.wait_for("[data-testid=step-editor]").await;
     let input = editor.find(By::Css("input[name=title]")).await.unwrap();
     input.send_keys(format!("{title}\u{E007}")).await.unwrap(); // Enter saves
@@ -19,87 +15,64 @@ async fn add_step(app: &App, title: &str) {
         .await;
 }
 
+/// Creates a persona, opens its map and adds `titles` as its steps.
+async fn new_map(app: &App, persona: &str, titles: &[&str]) {
+    app.create_persona(persona).await;
+    app.click("[data-testid=nav-map]").await;
+    for title in titles {
+        add_step(app, title).await;
+    }
+}
+
+/// Opens the palette, creates a vehicle there and returns its chip.
+async fn create_vehicle(app: &App, name: &str) -> WebElement {
+    app.click("[data-testid=toggle-palette]").await;
+    app.click("[data-testid=new-vehicle]").await;
+    app.fill("[data-testid=vehicle-form] input[name=name]", name)
+        .await;
+    app.click("[data-testid=vehicle-save]").await;
+    app.wait_for("[data-testid=palette-vehicle]").await
+}
+
 async fn step_titles(app: &App) -> Vec<String> {
     app.texts("[data-testid=step-column] .step-title").await
 }
 
 async fn wait_for_titles(app: &App, expected: &[&str]) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let titles = step_titles(app).await;
-        if titles == expected {
-            return;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "steps are {titles:?}, expected {expected:?}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
-async fn press_ctrl(app: &App, key: &str, shift: bool) {
-    let mut chain = app.driver.action_chain().key_down(Key::Control);
-    if shift {
-        chain = chain.key_down(Key::Shift);
-    }
-    chain = chain.send_keys(key);
-    if shift {
-        chain = chain.key_up(Key::Shift);
-    }
-    chain.key_up(Key::Control).perform().await.unwrap();
+    app.wait_for_texts("[data-testid=step-column] .step-title", expected)
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
     let sandbox = tempfile::tempdir().unwrap();
     let file = sandbox.path().join("designer.db");
-    let launch = Launch {
-        args: vec!["--workspace".into(), file.display().to_string()],
-        ..Launch::default()
-    };
+    let launch = Launch::workspace(&file);
     let app = App::start(sandbox.path(), launch.clone()).await;
 
-    app.create_persona("Home architect").await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
-
-    for title in [
-        "First project delivered",
-        "Sustainable design adopted",
-        "Visualisation wins clients",
-    ] {
-        add_step(&app, title).await;
-    }
+    new_map(
+        &app,
+        "Home architect",
+        &[
+            "First project delivered",
+            "Sustainable design adopted",
+            "Visualisation wins clients",
+        ],
+    )
+    .await;
     // Insert between the first two steps.
-    app.wait_for("[data-testid=insert-step]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let editor = app.wait_for("[data-testid=step-editor]").await;
-    editor
-        .find(By::Css("input[name=title]"))
-        .await
-        .unwrap()
-        .send_keys("Templates in daily use")
-        .await
-        .unwrap();
-    editor
-        .find(By::Css("textarea[name=outcome]"))
-        .await
-        .unwrap()
-        .send_keys("Own templates cut drawing work")
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=step-save]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=insert-step]").await;
+    app.fill(
+        "[data-testid=step-editor] input[name=title]",
+        "Templates in daily use",
+    )
+    .await;
+    app.fill(
+        "[data-testid=step-editor] textarea[name=outcome]",
+        "Own templates cut drawing work",
+    )
+    .await;
+    app.click("[data-testid=step-save]").await;
     wait_for_titles(
         &app,
         &[
@@ -113,11 +86,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
     assert_eq!(app.texts("[data-testid=moves-covered]").await, ["0 of 3"]);
 
     // Edit the last step's title in place.
-    let edits = app
-        .driver
-        .find_all(By::Css("[data-testid=edit-step]"))
-        .await
-        .unwrap();
+    let edits = app.all("[data-testid=edit-step]").await;
     edits[3].click().await.unwrap();
     let title = app
         .wait_for("[data-testid=step-editor] input[name=title]")
@@ -134,11 +103,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
     .await;
 
     // Delete the second step, undo with Ctrl+Z, redo with Ctrl+Shift+Z, undo with the toolbar.
-    let deletes = app
-        .driver
-        .find_all(By::Css("[data-testid=delete-step]"))
-        .await
-        .unwrap();
+    let deletes = app.all("[data-testid=delete-step]").await;
     deletes[1].click().await.unwrap();
     wait_for_titles(
         &app,
@@ -149,8 +114,8 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
         ],
     )
     .await;
-    app.wait_for("body").await.click().await.unwrap();
-    press_ctrl(&app, "z", false).await;
+    app.click("body").await;
+    app.press_ctrl("z", false).await;
     wait_for_titles(
         &app,
         &[
@@ -165,7 +130,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
         app.texts("[data-testid=step-column] .step-outcome").await,
         ["Own templates cut drawing work"]
     );
-    press_ctrl(&app, "z", true).await;
+    app.press_ctrl("z", true).await;
     wait_for_titles(
         &app,
         &[
@@ -175,11 +140,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
         ],
     )
     .await;
-    app.wait_for("[data-testid=undo]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=undo]").await;
     wait_for_titles(
         &app,
         &[
@@ -191,11 +152,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
     )
     .await;
     // One more undo reverts the title edit.
-    app.wait_for("[data-testid=undo]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=undo]").await;
     wait_for_titles(
         &app,
         &[
@@ -210,11 +167,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
     app.quit().await;
 
     let app = App::start(sandbox.path(), launch).await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     wait_for_titles(
         &app,
         &[
@@ -232,17 +185,9 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
 async fn a_step_with_customers_cannot_be_deleted_and_the_app_says_why() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     app.wait_for("[data-testid=step-column]").await;
-    let deletes = app
-        .driver
-        .find_all(By::Css("[data-testid=delete-step]"))
-        .await
-        .unwrap();
+    let deletes = app.all("[data-testid=delete-step]").await;
     deletes[1].click().await.unwrap();
     let notice = app.wait_for("[data-testid=error-notice]").await;
     let text = app.text_of(&notice).await;
@@ -260,11 +205,7 @@ async fn a_step_with_customers_cannot_be_deleted_and_the_app_says_why() {
 async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     wait_for_titles(
         &app,
         &[
@@ -277,17 +218,8 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
     .await;
 
     // Pointer: drag the first card onto the third.
-    let cards = app
-        .driver
-        .find_all(By::Css("[data-testid=step-column] .step-title"))
-        .await
-        .unwrap();
-    let third = app
-        .driver
-        .find_all(By::Css("[data-testid=step-column] .step-card"))
-        .await
-        .unwrap()[2]
-        .clone();
+    let cards = app.all("[data-testid=step-column] .step-title").await;
+    let third = app.all("[data-testid=step-column] .step-card").await[2].clone();
     app.drag(&cards[0], &third).await;
     wait_for_titles(
         &app,
@@ -299,42 +231,17 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
         ],
     )
     .await;
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Move step “First project delivered”",
-    )
-    .await;
+    app.wait_for_undo("Move step “First project delivered”")
+        .await;
 
     // Keyboard: focus the last step's handle, Space picks it up, two left arrows, Space drops.
-    let handles = app
-        .driver
-        .find_all(By::Css("[data-testid=step-handle]"))
-        .await
-        .unwrap();
-    handles[3].focus().await.unwrap();
-    app.driver
-        .action_chain()
-        .send_keys(" ")
-        .perform()
-        .await
-        .unwrap();
-    app.wait_for(".step-column.is-dragging").await;
-    for _ in 0..2 {
-        app.driver
-            .action_chain()
-            .send_keys(Key::Left)
-            .perform()
-            .await
-            .unwrap();
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
-    app.driver
-        .action_chain()
-        .send_keys(" ")
-        .perform()
-        .await
-        .unwrap();
+    app.keyboard_move(
+        "[data-testid=step-handle]",
+        3,
+        &[Key::Left, Key::Left],
+        Key::Space,
+    )
+    .await;
     wait_for_titles(
         &app,
         &[
@@ -355,33 +262,8 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
     );
 
     // Escape cancels a keyboard move.
-    let handles = app
-        .driver
-        .find_all(By::Css("[data-testid=step-handle]"))
-        .await
-        .unwrap();
-    handles[0].focus().await.unwrap();
-    app.driver
-        .action_chain()
-        .send_keys(" ")
-        .perform()
-        .await
-        .unwrap();
-    app.wait_for(".step-column.is-dragging").await;
-    app.driver
-        .action_chain()
-        .send_keys(Key::Right)
-        .perform()
-        .await
-        .unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    app.driver
-        .action_chain()
-        .send_keys(Key::Escape)
-        .perform()
-        .await
-        .unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.keyboard_move("[data-testid=step-handle]", 0, &[Key::Right], Key::Escape)
+        .await;
     wait_for_titles(
         &app,
         &[
@@ -396,11 +278,7 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
     // The order is stored: it survives a restart.
     app.quit().await;
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     wait_for_titles(
         &app,
         &[
@@ -418,16 +296,9 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
 async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     app.wait_for("[data-testid=step-column]").await;
-    app.driver
-        .find_all(By::Css("[data-testid=add-kpi]"))
-        .await
-        .unwrap()[1]
+    app.all("[data-testid=add-kpi]").await[1]
         .click()
         .await
         .unwrap();
@@ -450,21 +321,13 @@ async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
     field("entryLevel").await.send_keys("50").await.unwrap();
     field("goodLevel").await.send_keys("100").await.unwrap();
     field("bestLevel").await.send_keys("abc").await.unwrap();
-    app.wait_for("[data-testid=kpi-save]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=kpi-save]").await;
     let error = app.wait_for("[data-testid=kpi-dialog] .field-error").await;
     assert_eq!(app.text_of(&error).await, "Best in class must be a number.");
     let best = field("bestLevel").await;
     best.clear().await.unwrap();
     best.send_keys("200").await.unwrap();
-    app.wait_for("[data-testid=kpi-save]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=kpi-save]").await;
 
     // The second step (children alternate step, move, step …).
     app.wait_for_text(
@@ -479,21 +342,12 @@ async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
             .any(|t| t.starts_with("Average order value ($)") && t.ends_with("50\n100\n200")),
         "{levels:?}"
     );
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Add KPI “Average order value”",
-    )
-    .await;
+    app.wait_for_undo("Add KPI “Average order value”").await;
     app.screenshot("kpi").await;
     app.quit().await;
 
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     app.wait_for_text("[data-testid=kpi] .kpi-name", "Average order value ($)")
         .await;
     app.quit().await;
@@ -503,61 +357,24 @@ async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
 async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
     let sandbox = tempfile::tempdir().unwrap();
     let file = sandbox.path().join("vehicles.db");
-    let app = App::start(
-        sandbox.path(),
-        Launch {
-            args: vec!["--workspace".into(), file.display().to_string()],
-            ..Launch::default()
-        },
+    let app = App::start(sandbox.path(), Launch::workspace(&file)).await;
+    new_map(
+        &app,
+        "Industrial architect",
+        &[
+            "Process layout imported",
+            "Building designed around the line",
+            "Design reused across sites",
+        ],
     )
     .await;
-    app.create_persona("Industrial architect").await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    for title in [
-        "Process layout imported",
-        "Building designed around the line",
-        "Design reused across sites",
-    ] {
-        add_step(&app, title).await;
-    }
     app.wait_for_text("[data-testid=moves-covered]", "0 of 2")
         .await;
 
-    app.wait_for("[data-testid=toggle-palette]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=new-vehicle]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let vehicle_form = app.wait_for("[data-testid=vehicle-form]").await;
-    vehicle_form
-        .find(By::Css("input[name=name]"))
-        .await
-        .unwrap()
-        .send_keys("Plant layout workshop")
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=vehicle-save]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let chip = app.wait_for("[data-testid=palette-vehicle]").await;
+    let chip = create_vehicle(&app, "Plant layout workshop").await;
 
     // Drag the chip with the pointer onto the first move (between steps 1 and 2).
-    let moves = app
-        .driver
-        .find_all(By::Css("[data-testid=move-column]"))
-        .await
-        .unwrap();
+    let moves = app.all("[data-testid=move-column]").await;
     app.drag(&chip, &moves[0]).await;
     app.wait_for_text("[data-testid=moves-covered]", "1 of 2")
         .await;
@@ -569,27 +386,14 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
         app.texts("[data-testid=move-column] .gap-marker").await,
         ["Gap"]
     );
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Attach “Plant layout workshop”",
-    )
-    .await;
+    app.wait_for_undo("Attach “Plant layout workshop”").await;
     app.screenshot("vehicles").await;
 
     // Undo the attachment: the gap is back; redo: covered again.
-    app.wait_for("[data-testid=undo]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=undo]").await;
     app.wait_for_text("[data-testid=moves-covered]", "0 of 2")
         .await;
-    app.wait_for("[data-testid=redo]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=redo]").await;
     app.wait_for_text("[data-testid=moves-covered]", "1 of 2")
         .await;
 
@@ -609,19 +413,10 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
         .wait_for("[data-testid=attached-vehicle] .chip-remove")
         .await;
     remove.focus().await.unwrap();
-    app.driver
-        .action_chain()
-        .send_keys(Key::Enter)
-        .perform()
-        .await
-        .unwrap();
+    app.press(Key::Enter).await;
     app.wait_for_text("[data-testid=moves-covered]", "1 of 2")
         .await;
-    app.wait_for("[data-testid=undo]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=undo]").await;
     app.wait_for_text("[data-testid=moves-covered]", "2 of 2")
         .await;
     app.quit().await;
@@ -634,11 +429,7 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
         },
     )
     .await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     app.wait_for_text("[data-testid=moves-covered]", "2 of 2")
         .await;
     app.quit().await;
@@ -651,37 +442,23 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
 async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
     let sandbox = tempfile::tempdir().unwrap();
     let file = sandbox.path().join("scenario.db");
-    let launch = Launch {
-        args: vec!["--workspace".into(), file.display().to_string()],
-        ..Launch::default()
-    };
+    let launch = Launch::workspace(&file);
     let app = App::start(sandbox.path(), launch.clone()).await;
-    app.create_persona("Home architect").await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    for title in [
-        "A first project",
-        "B templates",
-        "C sustainable",
-        "D visualisation",
-    ] {
-        add_step(&app, title).await;
-    }
+    new_map(
+        &app,
+        "Home architect",
+        &[
+            "A first project",
+            "B templates",
+            "C sustainable",
+            "D visualisation",
+        ],
+    )
+    .await;
 
     // Pointer: drag D onto B → A D B C.
-    let titles = app
-        .driver
-        .find_all(By::Css("[data-testid=step-column] .step-title"))
-        .await
-        .unwrap();
-    let cards = app
-        .driver
-        .find_all(By::Css("[data-testid=step-column] .step-card"))
-        .await
-        .unwrap();
+    let titles = app.all("[data-testid=step-column] .step-title").await;
+    let cards = app.all("[data-testid=step-column] .step-card").await;
     app.drag(&titles[3], &cards[1]).await;
     wait_for_titles(
         &app,
@@ -693,40 +470,11 @@ async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
         ],
     )
     .await;
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Move step “D visualisation”",
-    )
-    .await;
+    app.wait_for_undo("Move step “D visualisation”").await;
 
     // Keyboard: A one to the right → D A B C.
-    let handles = app
-        .driver
-        .find_all(By::Css("[data-testid=step-handle]"))
-        .await
-        .unwrap();
-    handles[0].focus().await.unwrap();
-    app.driver
-        .action_chain()
-        .send_keys(" ")
-        .perform()
-        .await
-        .unwrap();
-    app.wait_for(".step-column.is-dragging").await;
-    app.driver
-        .action_chain()
-        .send_keys(Key::Right)
-        .perform()
-        .await
-        .unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    app.driver
-        .action_chain()
-        .send_keys(" ")
-        .perform()
-        .await
-        .unwrap();
+    app.keyboard_move("[data-testid=step-handle]", 0, &[Key::Right], Key::Space)
+        .await;
     wait_for_titles(
         &app,
         &[
@@ -737,18 +485,10 @@ async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
         ],
     )
     .await;
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Move step “A first project”",
-    )
-    .await;
+    app.wait_for_undo("Move step “A first project”").await;
 
     // A KPI with three levels on the first step.
-    app.driver
-        .find_all(By::Css("[data-testid=add-kpi]"))
-        .await
-        .unwrap()[0]
+    app.all("[data-testid=add-kpi]").await[0]
         .click()
         .await
         .unwrap();
@@ -768,50 +508,14 @@ async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
             .await
             .unwrap();
     }
-    app.wait_for("[data-testid=kpi-save]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Add KPI “Pitches won”",
-    )
-    .await;
+    app.click("[data-testid=kpi-save]").await;
+    app.wait_for_undo("Add KPI “Pitches won”").await;
 
     // A vehicle, created in the palette and dragged onto the move D → A.
     app.wait_for_text("[data-testid=moves-covered]", "0 of 3")
         .await;
-    app.wait_for("[data-testid=toggle-palette]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=new-vehicle]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let vehicle_form = app.wait_for("[data-testid=vehicle-form]").await;
-    vehicle_form
-        .find(By::Css("input[name=name]"))
-        .await
-        .unwrap()
-        .send_keys("Visualisation guide")
-        .await
-        .unwrap();
-    app.wait_for("[data-testid=vehicle-save]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let chip = app.wait_for("[data-testid=palette-vehicle]").await;
-    let moves = app
-        .driver
-        .find_all(By::Css("[data-testid=move-column]"))
-        .await
-        .unwrap();
+    let chip = create_vehicle(&app, "Visualisation guide").await;
+    let moves = app.all("[data-testid=move-column]").await;
     app.drag(&chip, &moves[0]).await;
     app.wait_for_text("[data-testid=moves-covered]", "1 of 3")
         .await;
@@ -824,11 +528,7 @@ async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
     ] {
         app.wait_for_attr("[data-testid=undo]", "aria-label", label)
             .await;
-        app.wait_for("[data-testid=undo]")
-            .await
-            .click()
-            .await
-            .unwrap();
+        app.click("[data-testid=undo]").await;
     }
     app.wait_for_attr(
         "[data-testid=redo]",
@@ -836,26 +536,13 @@ async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
         "Redo Add KPI “Pitches won”",
     )
     .await;
-    app.wait_for("[data-testid=redo]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Add KPI “Pitches won”",
-    )
-    .await;
+    app.click("[data-testid=redo]").await;
+    app.wait_for_undo("Add KPI “Pitches won”").await;
     app.quit().await;
 
     // The reopened file holds exactly: D A B C, the KPI on D, no vehicle anywhere.
     let app = App::start(sandbox.path(), launch).await;
-    app.wait_for("[data-testid=nav-map]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=nav-map]").await;
     wait_for_titles(
         &app,
         &[
@@ -875,11 +562,7 @@ async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
     app.wait_for_text("[data-testid=moves-covered]", "0 of 3")
         .await;
     assert!(app.texts("[data-testid=attached-vehicle]").await.is_empty());
-    app.wait_for("[data-testid=toggle-palette]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=toggle-palette]").await;
     app.wait_for("[data-testid=vehicle-palette]").await;
     assert!(app.texts("[data-testid=palette-vehicle]").await.is_empty());
     app.quit().await;

@@ -10,11 +10,7 @@ async fn deleting_a_persona_moves_its_customers_where_the_user_says_and_undo_res
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
     app.wait_for("[data-testid=persona-card]").await;
-    let cards = app
-        .driver
-        .find_all(By::Css("[data-testid=persona-card]"))
-        .await
-        .unwrap();
+    let cards = app.all("[data-testid=persona-card]").await;
     cards[2]
         .find(By::XPath(".//button[normalize-space()='Delete']"))
         .await
@@ -51,18 +47,10 @@ async fn deleting_a_persona_moves_its_customers_where_the_user_says_and_undo_res
         .await
         .unwrap();
     assert_eq!(chosen().await, "Large-building architect");
-    app.wait_for("[data-testid=confirm-delete-persona]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=confirm-delete-persona]").await;
 
-    app.wait_for_attr(
-        "[data-testid=undo]",
-        "aria-label",
-        "Undo Delete persona “Industrial architect”",
-    )
-    .await;
+    app.wait_for_undo("Delete persona “Industrial architect”")
+        .await;
     assert_eq!(
         app.texts("[data-testid=sidebar-personas] button").await,
         ["Home architect", "Large-building architect"]
@@ -77,11 +65,7 @@ async fn deleting_a_persona_moves_its_customers_where_the_user_says_and_undo_res
         ["36 customers"]
     );
 
-    app.wait_for("[data-testid=undo]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("[data-testid=undo]").await;
     app.wait_for_text(
         "[data-testid=sidebar-personas] button",
         "Industrial architect",

@@ -49,15 +49,7 @@ async fn a_matrix_cell_opens_its_segment_and_exports_exactly_its_customers() {
 
     app.click("[data-testid=export-segment]").await;
     let path = sandbox.path().join("segment.csv");
-    let field = app.wait_for("[data-testid=export-path]").await;
-    field.clear().await.unwrap();
-    field.send_keys(path.display().to_string()).await.unwrap();
-    app.click("[data-testid=export-save]").await;
-    app.wait_for_text(
-        "[data-testid=export-done]",
-        &format!("Exported {count} customers to {}", path.display()),
-    )
-    .await;
+    app.export_to(&path, count).await;
     let csv = std::fs::read_to_string(&path).unwrap();
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert_eq!(rows.len() as u32, count, "{csv}");
@@ -182,17 +174,14 @@ async fn progression_shows_stays_and_moves_and_opens_the_stalled_customers() {
     } else {
         format!("{stalled} customers")
     };
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
+    App::eventually(&format!("the stalled segment of {customers}"), || async {
         let heading = app.text_of(&panel.find(By::Css("h2")).await.unwrap()).await;
         if heading.ends_with(&format!("· {customers}")) {
-            break;
+            Ok(())
+        } else {
+            Err(heading)
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{heading} for {stalled}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    })
+    .await;
     app.quit().await;
 }
