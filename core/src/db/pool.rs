@@ -42,12 +42,17 @@ impl ReadPool {
     }
 
     /// Runs `f` on a read-only connection: an idle one, a new one while fewer than
-    /// [`READERS`] are open, or the next one returned.
+    /// [`READERS`] are open, or the next one returned. The connection goes back to the
+    /// pool (or its slot is freed) however `f` ends, a panic included.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> CoreResult<T>) -> CoreResult<T> {
-        let conn = self.take()?;
-        let result = f(&conn);
-        self.give_back(conn);
-        result
+        let lent = Lent {
+            pool: self,
+            conn: Some(self.take()?),
+        };
+        match &lent.conn {
+            Some(conn) => f(conn),
+            None => Err(CoreError::Corrupt("a read connection went missing".into())),
+        }
     }
 
     fn take(&self) -> CoreResult<Connection> {
@@ -59,11 +64,7 @@ impl ReadPool {
             if state.open < READERS {
                 state.open += 1;
                 drop(state);
-                return open_reader(&self.path).inspect_err(|_| {
-                    if let Ok(mut state) = self.state.lock() {
-                        state.open -= 1;
-                    }
-                });
+                return open_reader(&self.path).inspect_err(|_| self.release_slot());
             }
             state = self
                 .returned
@@ -72,16 +73,25 @@ impl ReadPool {
         }
     }
 
+    /// Takes back a connection after a read. One left inside a transaction (a read that
+    /// failed midway) is closed rather than reused, so no read sees an old snapshot.
     fn give_back(&self, conn: Connection) {
-        // A connection left inside a transaction (a read that failed midway) is closed
-        // rather than reused, so the next read never sees an old snapshot.
-        let clean = conn.is_autocommit();
+        if !conn.is_autocommit() {
+            drop(conn);
+            self.release_slot();
+            return;
+        }
         if let Ok(mut state) = self.state.lock() {
-            if clean {
-                state.idle.push(conn);
-            } else {
-                state.open -= 1;
-            }
+            state.idle.push(conn);
+        }
+        self.returned.notify_one();
+    }
+
+    /// Frees the slot of a connection that was closed (or never opened), and wakes a
+    /// read waiting for one.
+    fn release_slot(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.open -= 1;
         }
         self.returned.notify_one();
     }
@@ -103,4 +113,24 @@ fn open_reader(path: &Path) -> CoreResult<Connection> {
     conn.pragma_update(None, "query_only", "ON")?;
     conn.pragma_update(None, "cache_size", -32_768)?;
     Ok(conn)
+}
+
+/// A connection lent to one read: back to the pool when the read ends, however it ends.
+struct Lent<'a> {
+    pool: &'a ReadPool,
+    conn: Option<Connection>,
+}
+
+impl Drop for Lent<'_> {
+    fn drop(&mut self) {
+        match self.conn.take() {
+            // After a panic the connection's state is unknown: close it.
+            Some(conn) if std::thread::panicking() => {
+                drop(conn);
+                self.pool.release_slot();
+            }
+            Some(conn) => self.pool.give_back(conn),
+            None => {}
+        }
+    }
 }

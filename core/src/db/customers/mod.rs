@@ -280,7 +280,8 @@ pub fn count(conn: &Connection) -> CoreResult<u32> {
     Ok(conn.query_row("SELECT count(*) FROM customer", [], |r| r.get(0))?)
 }
 
-/// The largest customers (by ARR, then name) on a step, for the map's chips.
+/// The largest customers (by ARR, the newest first among equals: the order the
+/// (current step, ARR) index gives) on a step, for the map's chips.
 pub fn chips_on_step(
     conn: &Connection,
     step_id: StepId,

@@ -347,7 +347,6 @@ pub fn for_each_matching(
     Ok(())
 }
 
-/// Distinct owners, for the owner filter.
 /// Customers and ARR per (persona, current step, target step) among those `filter`
 /// keeps; `today` anchors "renewal within N days". Without filters (a persona or
 /// none), read from the kept summary; with filters, counted from the customers.
