@@ -1,6 +1,6 @@
 //! `kpi`: measurable milestones of a step, each with three benchmark levels.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 
 use crate::db::parse_enum;
 use crate::error::{CoreError, CoreResult};
@@ -26,41 +26,43 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Kpi> {
     })
 }
 
+/// Runs `f` with the stored form of a KPI, bound as ?2…?8 by insert and update alike
+/// (?1 is the step or the KPI).
+fn with_stored<T>(head: &dyn ToSql, kpi: &KpiInput, f: impl FnOnce(&[&dyn ToSql]) -> T) -> T {
+    let (direction, kind) = (kpi.direction.as_str(), kpi.kind.as_str());
+    f(&[
+        head,
+        &kpi.name,
+        &kpi.unit,
+        &direction,
+        &kind,
+        &kpi.entry_level,
+        &kpi.good_level,
+        &kpi.best_level,
+    ])
+}
+
 /// Appends a KPI (already validated) at the end of the step's list.
 pub fn insert(conn: &Connection, step_id: StepId, kpi: &KpiInput) -> CoreResult<KpiId> {
-    conn.execute(
-        "INSERT INTO kpi (step_id, position, name, unit, direction, kind, entry_level, good_level, best_level)
-         VALUES (?1, (SELECT ifnull(max(position) + 1, 0) FROM kpi WHERE step_id = ?1),
-                 ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            step_id,
-            kpi.name,
-            kpi.unit,
-            kpi.direction.as_str(),
-            kpi.kind.as_str(),
-            kpi.entry_level,
-            kpi.good_level,
-            kpi.best_level
-        ],
-    )?;
+    with_stored(&step_id, kpi, |values| {
+        conn.execute(
+            "INSERT INTO kpi (step_id, position, name, unit, direction, kind, entry_level, good_level, best_level)
+             VALUES (?1, (SELECT ifnull(max(position) + 1, 0) FROM kpi WHERE step_id = ?1),
+                     ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            values,
+        )
+    })?;
     Ok(KpiId(conn.last_insert_rowid()))
 }
 
 pub fn update(conn: &Connection, id: KpiId, kpi: &KpiInput) -> CoreResult<()> {
-    let changed = conn.execute(
-        "UPDATE kpi SET name = ?2, unit = ?3, direction = ?4, kind = ?5,
-                entry_level = ?6, good_level = ?7, best_level = ?8 WHERE id = ?1",
-        params![
-            id,
-            kpi.name,
-            kpi.unit,
-            kpi.direction.as_str(),
-            kpi.kind.as_str(),
-            kpi.entry_level,
-            kpi.good_level,
-            kpi.best_level
-        ],
-    )?;
+    let changed = with_stored(&id, kpi, |values| {
+        conn.execute(
+            "UPDATE kpi SET name = ?2, unit = ?3, direction = ?4, kind = ?5,
+                    entry_level = ?6, good_level = ?7, best_level = ?8 WHERE id = ?1",
+            values,
+        )
+    })?;
     if changed == 0 {
         return Err(CoreError::not_found(KpiId::ENTITY, id.0));
     }

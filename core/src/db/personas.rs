@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 
 use crate::error::{CoreError, CoreResult};
 use crate::model::{MapId, Persona, PersonaId, PersonaSummary};
@@ -39,28 +39,44 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Persona> {
     })
 }
 
+/// Runs `f` with the stored form of a persona's values bound as ?1…?6 and `now` as
+/// ?7, by insert and update alike.
+fn with_stored<T>(
+    values: &PersonaValues<'_>,
+    now: &str,
+    f: impl FnOnce(&[&dyn ToSql]) -> rusqlite::Result<T>,
+) -> CoreResult<T> {
+    let goals = goals_json(values)?;
+    f(&[
+        &values.name,
+        &values.description,
+        &values.success_definition,
+        &goals,
+        &values.revenue_share,
+        &values.color,
+        &now,
+    ])
+    .map_err(|e| super::unique_violation(e, duplicate_name(values)))
+}
+
+fn goals_json(values: &PersonaValues<'_>) -> CoreResult<String> {
+    serde_json::to_string(values.goals)
+        .map_err(|e| CoreError::Corrupt(format!("goals cannot be stored: {e}")))
+}
+
+fn duplicate_name<'a>(values: &'a PersonaValues<'_>) -> impl FnOnce() -> String + 'a {
+    move || format!("a persona named \"{}\" already exists", values.name)
+}
+
 pub fn insert(conn: &Connection, values: &PersonaValues<'_>, now: &str) -> CoreResult<PersonaId> {
-    let goals_json = serde_json::to_string(values.goals)
-        .map_err(|e| CoreError::Corrupt(format!("goals cannot be stored: {e}")))?;
-    conn.execute(
-        "INSERT INTO persona (name, description, success_definition, goals_json, revenue_share,
-                              color, position, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6,
-                 (SELECT ifnull(max(position) + 1, 0) FROM persona), ?7, ?7)",
-        params![
-            values.name,
-            values.description,
-            values.success_definition,
-            goals_json,
-            values.revenue_share,
-            values.color,
-            now
-        ],
-    )
-    .map_err(|e| {
-        super::unique_violation(e, || {
-            format!("a persona named \"{}\" already exists", values.name)
-        })
+    with_stored(values, now, |params| {
+        conn.execute(
+            "INSERT INTO persona (name, description, success_definition, goals_json,
+                                  revenue_share, color, position, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                     (SELECT ifnull(max(position) + 1, 0) FROM persona), ?7, ?7)",
+            params,
+        )
     })?;
     Ok(PersonaId(conn.last_insert_rowid()))
 }
@@ -71,29 +87,16 @@ pub fn update(
     values: &PersonaValues<'_>,
     now: &str,
 ) -> CoreResult<()> {
-    let goals_json = serde_json::to_string(values.goals)
-        .map_err(|e| CoreError::Corrupt(format!("goals cannot be stored: {e}")))?;
-    let changed = conn
-        .execute(
-            "UPDATE persona SET name = ?2, description = ?3, success_definition = ?4,
-                    goals_json = ?5, revenue_share = ?6, color = ?7, updated_at = ?8
-              WHERE id = ?1",
-            params![
-                id,
-                values.name,
-                values.description,
-                values.success_definition,
-                goals_json,
-                values.revenue_share,
-                values.color,
-                now
-            ],
+    let changed = with_stored(values, now, |params| {
+        let mut params = params.to_vec();
+        params.push(&id);
+        conn.execute(
+            "UPDATE persona SET name = ?1, description = ?2, success_definition = ?3,
+                    goals_json = ?4, revenue_share = ?5, color = ?6, updated_at = ?7
+              WHERE id = ?8",
+            params.as_slice(),
         )
-        .map_err(|e| {
-            super::unique_violation(e, || {
-                format!("a persona named \"{}\" already exists", values.name)
-            })
-        })?;
+    })?;
     if changed == 0 {
         return Err(CoreError::not_found(PersonaId::ENTITY, id.0));
     }

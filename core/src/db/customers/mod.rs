@@ -12,7 +12,7 @@ pub use query::*;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 
 use crate::db::segment_cells::{self, Counted};
 use crate::error::{CoreError, CoreResult};
@@ -105,30 +105,39 @@ impl<'a> NewRow<'a> {
     }
 }
 
+impl NewRow<'_> {
+    /// Runs `f` with the row's values bound as ?1…?12 and `now` as ?13, for the insert
+    /// and the update alike.
+    fn with_params<T>(&self, now: &str, f: impl FnOnce(&[&dyn ToSql]) -> T) -> T {
+        let renewal = self.renewal_date.map(time::date_to_stored);
+        f(&[
+            &self.external_id,
+            &self.name,
+            &self.persona_id,
+            &self.current_step_id,
+            &self.target_step_id,
+            &self.arr_cents,
+            &self.health,
+            &self.nps,
+            &self.csat,
+            &self.owner,
+            &renewal,
+            &self.notes,
+            &now,
+        ])
+    }
+}
+
 /// Inserts a row; the caller keeps the matrix summary up to date.
 pub(crate) fn insert_row(conn: &Connection, r: &NewRow<'_>, now: &str) -> CoreResult<CustomerId> {
-    conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO customer (external_id, name, persona_id, current_step_id, target_step_id,
                                arr_cents, health, nps, csat, owner, renewal_date, notes,
                                created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-    )?
-    .execute(params![
-        r.external_id,
-        r.name,
-        r.persona_id,
-        r.current_step_id,
-        r.target_step_id,
-        r.arr_cents,
-        r.health,
-        r.nps,
-        r.csat,
-        r.owner,
-        r.renewal_date.map(time::date_to_stored),
-        r.notes,
-        now
-    ])
-    .map_err(|e| super::unique_violation(e, duplicate_external_id(r.external_id)))?;
+    )?;
+    r.with_params(now, |values| stmt.execute(values))
+        .map_err(|e| super::unique_violation(e, duplicate_external_id(r.external_id)))?;
     Ok(CustomerId(conn.last_insert_rowid()))
 }
 
@@ -159,34 +168,25 @@ fn counted(conn: &Connection, id: CustomerId) -> CoreResult<Option<Counted>> {
 
 pub fn update(conn: &Connection, id: CustomerId, c: &CustomerInput, now: &str) -> CoreResult<()> {
     let before = counted(conn, id)?;
-    let changed = conn
-        .execute(
-            "UPDATE customer SET external_id = ?2, name = ?3, persona_id = ?4, current_step_id = ?5,
-                    target_step_id = ?6, arr_cents = ?7, health = ?8, nps = ?9, csat = ?10,
-                    owner = ?11, renewal_date = ?12, notes = ?13, updated_at = ?14
-              WHERE id = ?1",
-            params![
-                id,
-                c.external_id,
-                c.name,
-                c.persona_id,
-                c.current_step_id,
-                c.target_step_id,
-                c.arr_cents,
-                c.health,
-                c.nps,
-                c.csat,
-                c.owner,
-                c.renewal_date.map(time::date_to_stored),
-                c.notes,
-                now
-            ],
-        )
-        .map_err(|e| super::unique_violation(e, duplicate_external_id(c.external_id.as_deref())))?;
+    let row = NewRow::of(c);
+    let changed = row
+        .with_params(now, |values| {
+            let mut values = values.to_vec();
+            values.push(&id);
+            conn.execute(
+                "UPDATE customer SET external_id = ?1, name = ?2, persona_id = ?3,
+                        current_step_id = ?4, target_step_id = ?5, arr_cents = ?6, health = ?7,
+                        nps = ?8, csat = ?9, owner = ?10, renewal_date = ?11, notes = ?12,
+                        updated_at = ?13
+                  WHERE id = ?14",
+                values.as_slice(),
+            )
+        })
+        .map_err(|e| super::unique_violation(e, duplicate_external_id(row.external_id)))?;
     if changed == 0 {
         return Err(CoreError::not_found(CustomerId::ENTITY, id.0));
     }
-    segment_cells::record(conn, before, Some(NewRow::of(c).counted()))
+    segment_cells::record(conn, before, Some(row.counted()))
 }
 
 pub fn delete(conn: &Connection, id: CustomerId) -> CoreResult<()> {
