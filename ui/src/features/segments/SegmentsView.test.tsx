@@ -92,7 +92,8 @@ describe("the segments view", () => {
     // The same cells as flows: the chart's text alternative names every flow.
     await userEvent.click(screen.getByTestId("tab-flows"));
     expect(screen.getByTestId("tab-flows")).toHaveAttribute("aria-selected", "true");
-    expect(await screen.findByTestId("flows-chart")).toHaveAccessibleName(
+    // The chart's code (ECharts) loads on first use; on a busy machine that takes longer than a second.
+    expect(await screen.findByTestId("flows-chart", {}, { timeout: 10_000 })).toHaveAccessibleName(
       /1\. Pilot → 2\. Scale: 1 customer, \$300 ARR; 2\. Scale → 1\. Pilot: 1 customer, \$50 ARR \(target before the current step\)/,
     );
   });
@@ -205,7 +206,7 @@ describe("success vs satisfaction", () => {
     );
     await userEvent.click(await screen.findByTestId("nav-segments"));
     await userEvent.click(await screen.findByTestId("tab-satisfaction"));
-    const chart = await screen.findByTestId("satisfaction");
+    const chart = await screen.findByTestId("satisfaction", {}, { timeout: 10_000 });
     expect(within(chart).getByTestId("quadrant-satisfied_not_successful")).toHaveTextContent(
       "Satisfied, not successful125%",
     );
