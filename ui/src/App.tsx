@@ -3,7 +3,7 @@ import { BackendError, describeError, type CustomerId, type PersonaId } from "./
 import { useClient } from "./ipc/context";
 import { useLoad } from "./lib/useLoad";
 import { CustomersView, type CustomerFilter } from "./features/customers/CustomersView";
-import { Icon } from "./features/frame/Icons";
+import { Icon } from "./components/Icons";
 import { noticeFrom, Notices, type Notice } from "./features/frame/Notices";
 import { Sidebar, type View } from "./features/frame/Sidebar";
 import { StatusLine } from "./features/frame/StatusLine";

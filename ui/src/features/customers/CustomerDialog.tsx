@@ -11,8 +11,8 @@ import {
   type CustomerErrors,
   type CustomerField,
 } from "./customerForm";
-import { StepOptions } from "./filters";
-import { useSteps } from "./useSteps";
+import { StepOptions } from "../../components/filters";
+import { useSteps } from "../../lib/useSteps";
 
 interface Props {
   personas: PersonaSummary[];

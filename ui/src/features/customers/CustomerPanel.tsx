@@ -5,12 +5,12 @@ import type { CustomerDetail, CustomerId, PlacementMove, StepId } from "../../ip
 import { useClient } from "../../ipc/context";
 import { formatArrExact } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
-import { Icon } from "../frame/Icons";
-import { healthClass } from "./CustomerList";
+import { Icon } from "../../components/Icons";
+import { healthClass } from "../../lib/customerFilters";
 import { changeLines, formatWhen, sourceLabel } from "./placements";
-import { StepOptions } from "./filters";
+import { StepOptions } from "../../components/filters";
 import { KpiValues } from "./KpiValues";
-import { useSteps } from "./useSteps";
+import { useSteps } from "../../lib/useSteps";
 
 interface Props {
   id: CustomerId;

@@ -15,17 +15,19 @@ import type {
   StepId,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { bandLabel, HealthFilter, nextSort, OwnerFilter, StepOptions, ChoiceSelect, personaOptions } from "./filters";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { HealthFilter, OwnerFilter, StepOptions } from "../../components/filters";
+import { bandLabel, nextSort, personaOptions } from "../../lib/customerFilters";
 import { plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
-import { Icon } from "../frame/Icons";
+import { Icon } from "../../components/Icons";
 import { CustomerDialog } from "./CustomerDialog";
-import { CustomerList } from "./CustomerList";
+import { CustomerList } from "../../components/CustomerList";
 import { CustomerPanel } from "./CustomerPanel";
 import { draftFromCustomer, emptyCustomerDraft } from "./customerForm";
-import { ExportDialog } from "./ExportDialog";
-import { useSteps } from "./useSteps";
-import { BulkBar } from "./BulkBar";
+import { ExportDialog } from "../../components/ExportDialog";
+import { useSteps } from "../../lib/useSteps";
+import { BulkBar } from "../../components/BulkBar";
 
 export interface CustomerFilter {
   personaId: PersonaId | null;

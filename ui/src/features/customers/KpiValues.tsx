@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { describeError, type CustomerId, type KpiValueInput } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { useLoad } from "../../lib/useLoad";
-import { parseLevel } from "../map/kpiForm";
+import { parseLevel } from "../../lib/parseLevel";
 
 interface Props {
   customerId: CustomerId;

@@ -1,6 +1,6 @@
 // The add/edit customer form: text drafts in, a CustomerInput or per-field messages out.
 import type { Customer, CustomerInput, PersonaId, StepId } from "../../ipc/client";
-import { parseLevel } from "../map/kpiForm";
+import { parseLevel } from "../../lib/parseLevel";
 
 export interface CustomerDraft {
   name: string;

@@ -1,7 +1,7 @@
 // Errors and confirmations shown at the top of the content area. Errors stay until
 // dismissed; they are announced to screen readers.
 import { describeError } from "../../ipc/client";
-import { Icon } from "./Icons";
+import { Icon } from "../../components/Icons";
 
 export interface Notice {
   id: number;

@@ -1,5 +1,5 @@
 import type { PersonaId, PersonaSummary } from "../../ipc/client";
-import { Icon, type IconName } from "./Icons";
+import { Icon, type IconName } from "../../components/Icons";
 
 export type View = "personas" | "map" | "customers" | "segments";
 

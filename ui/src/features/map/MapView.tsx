@@ -41,7 +41,7 @@ import type {
 import { useClient } from "../../ipc/context";
 import { formatLevel, isInlineUnit } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
-import { Icon } from "../frame/Icons";
+import { Icon } from "../../components/Icons";
 import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
 import { CustomerBand, stepFromBandKey, type CustomerDrag } from "./CustomerBand";
 import { KpiDialog } from "./KpiDialog";

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useDraggable } from "@dnd-kit/core";
 import { BackendError, describeError, type AttachmentTarget, type Vehicle, type VehicleKind } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { Icon } from "../frame/Icons";
+import { Icon } from "../../components/Icons";
 import { KIND_LABEL, kindLabel } from "./coverage";
 import type { TargetOption } from "./targets";
 

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { emptyKpiDraft, kpiFieldOf, parseKpiDraft, parseLevel } from "./kpiForm";
+import { emptyKpiDraft, kpiFieldOf, parseKpiDraft } from "./kpiForm";
 
 describe("KPI form", () => {
-  it("reads levels written the way people write numbers", () => {
-    expect(parseLevel("50")).toBe(50);
-    expect(parseLevel("2,5")).toBe(2.5);
-    expect(parseLevel("1,200.5")).toBe(1200.5);
-    expect(parseLevel("1.200,5")).toBe(1200.5);
-    expect(parseLevel(" -3 ")).toBe(-3);
-    expect(parseLevel("fifty")).toBeNaN();
-    expect(parseLevel("")).toBeNaN();
-  });
-
   it("builds a KPI with three levels in the direction's order", () => {
     const result = parseKpiDraft({
       ...emptyKpiDraft(),

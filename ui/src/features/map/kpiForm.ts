@@ -1,6 +1,7 @@
 // The KPI form's pure logic: typed text to a KpiInput, with a message per field.
 // The backend applies the same rules again; its field errors land in the same places.
 import type { Kpi, KpiInput } from "../../ipc/client";
+import { parseLevel } from "../../lib/parseLevel";
 
 export type KpiDirection = KpiInput["direction"];
 export type KpiKind = KpiInput["kind"];
@@ -40,16 +41,6 @@ export function draftFromKpi(k: Kpi): KpiDraft {
     goodLevel: String(k.goodLevel),
     bestLevel: String(k.bestLevel),
   };
-}
-
-/** "1,5", "1.5", "1 200", "1,200.5" and "-3" as numbers; NaN for anything else. */
-export function parseLevel(text: string): number {
-  let t = text.trim().replace(/[\s\u00a0]/g, "");
-  if (t === "") return Number.NaN;
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
-  else if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, "").replace(",", ".");
-  else t = t.replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
 }
 
 const LEVELS: { field: "entryLevel" | "goodLevel" | "bestLevel"; label: string }[] = [

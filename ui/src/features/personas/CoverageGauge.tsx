@@ -1,6 +1,6 @@
 import type { PersonaSummary } from "../../ipc/client";
 import { plural } from "../../lib/format";
-import { Icon } from "../frame/Icons";
+import { Icon } from "../../components/Icons";
 import { coverageGauge, TARGET_SHARE } from "./coverageGauge";
 
 export function CoverageGauge({ personas }: { personas: PersonaSummary[] }) {

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useClient } from "../../ipc/context";
 import type { Persona, PersonaId, PersonaSummary } from "../../ipc/client";
 import { formatArr, formatShare, plural } from "../../lib/format";
-import { Icon } from "../frame/Icons";
+import { Icon } from "../../components/Icons";
 import { CoverageGauge } from "./CoverageGauge";
 import { DeletePersonaDialog } from "./DeletePersonaDialog";
 import { PersonaForm } from "./PersonaForm";

@@ -3,7 +3,7 @@
 // is marked and explained, and the last good filter stays in force.
 import { useEffect, useId, useRef, useState } from "react";
 import type { NpsBand } from "../../ipc/client";
-import { ChoiceSelect } from "../customers/filters";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { NPS_BANDS, parseDays, parseMoney } from "./segmentFilter";
 
 const PAUSE_MS = 300;

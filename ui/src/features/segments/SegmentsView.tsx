@@ -22,12 +22,14 @@ import type {
   SegmentFilter,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { ChoiceSelect, HealthFilter, nextSort, OwnerFilter, personaOptions } from "../customers/filters";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { HealthFilter, OwnerFilter } from "../../components/filters";
+import { nextSort, personaOptions } from "../../lib/customerFilters";
 import { formatArr, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
-import { BulkBar } from "../customers/BulkBar";
-import { CustomerList } from "../customers/CustomerList";
-import { ExportDialog } from "../customers/ExportDialog";
+import { BulkBar } from "../../components/BulkBar";
+import { CustomerList } from "../../components/CustomerList";
+import { ExportDialog } from "../../components/ExportDialog";
 import { grid, heat, type Measure } from "./matrix";
 import { BASES, describeQuadrant, MEASURES } from "./satisfaction";
 import { SaveSegmentDialog } from "./SaveSegmentDialog";

@@ -9,7 +9,7 @@ import type {
   QuadrantRef,
   SegmentFilter,
 } from "../../ipc/client";
-import { bandLabel } from "../customers/filters";
+import { bandLabel } from "../../lib/customerFilters";
 import { formatArr } from "../../lib/format";
 
 export const NO_FILTER: SegmentFilter = {

@@ -1,10 +1,10 @@
 // Export the listed customers (all, or those the filters match) to a CSV file. The path
 // can be typed or chosen in the native save dialog.
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { describeError, type CustomerQuery } from "../../ipc/client";
-import { useClient } from "../../ipc/context";
-import { plural } from "../../lib/format";
-import { useModal } from "../../lib/useModal";
+import { describeError, type CustomerQuery } from "../ipc/client";
+import { useClient } from "../ipc/context";
+import { plural } from "../lib/format";
+import { useModal } from "../lib/useModal";
 
 interface Props {
   query: CustomerQuery;

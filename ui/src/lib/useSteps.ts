@@ -1,7 +1,7 @@
 // The steps of a persona's map, in order, for step pickers.
-import type { PersonaId, Step } from "../../ipc/client";
-import { useClient } from "../../ipc/context";
-import { useLoad } from "../../lib/useLoad";
+import type { PersonaId, Step } from "../ipc/client";
+import { useClient } from "../ipc/context";
+import { useLoad } from "./useLoad";
 
 export function useSteps(personaId: PersonaId | null, revision = 0): Step[] {
   const client = useClient();

@@ -1,9 +1,9 @@
 // Actions on the selected customers of a list: move them to a step or set their target,
 // in one undoable edit. Customers of one persona only: steps belong to one map.
-import type { CustomerId, CustomerRow, PlacementMove } from "../../ipc/client";
-import { plural } from "../../lib/format";
+import type { CustomerId, CustomerRow, PlacementMove } from "../ipc/client";
+import { plural } from "../lib/format";
 import { StepOptions } from "./filters";
-import { useSteps } from "./useSteps";
+import { useSteps } from "../lib/useSteps";
 
 interface Props {
   selected: Map<CustomerId, CustomerRow>;

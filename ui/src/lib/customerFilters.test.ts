@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandLabel, nextSort } from "./filters";
+import { bandLabel, nextSort } from "./customerFilters";
 
 describe("the list's sort toggle", () => {
   it("flips the pressed column and starts figures largest first", () => {

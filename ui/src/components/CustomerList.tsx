@@ -3,11 +3,12 @@
 // list is one tab stop; arrows, Page Up/Down, Home and End move the active row, Space
 // selects it, Enter opens it.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { CustomerId, CustomerQuery, CustomerRow, CustomerSort } from "../../ipc/client";
-import { describeError } from "../../ipc/client";
-import { useClient } from "../../ipc/context";
-import { formatArrExact } from "../../lib/format";
-import { pagesFor, rowWindow, scrollTopFor } from "./virtualRows";
+import type { CustomerId, CustomerQuery, CustomerRow, CustomerSort } from "../ipc/client";
+import { describeError } from "../ipc/client";
+import { useClient } from "../ipc/context";
+import { healthClass } from "../lib/customerFilters";
+import { formatArrExact } from "../lib/format";
+import { pagesFor, rowWindow, scrollTopFor } from "../lib/virtualRows";
 
 const ROW = 36;
 const PAGE = 100;
@@ -41,13 +42,6 @@ const COLUMNS: Column[] = [
   { key: "owner", label: "Owner" },
   { key: "renewal", label: "Renewal", sort: "renewal_date" },
 ];
-
-export function healthClass(health: number | null): string {
-  if (health === null) return "health-unknown";
-  if (health < 40) return "health-risk";
-  if (health < 70) return "health-watch";
-  return "health-good";
-}
 
 export function CustomerList({ query, revision, selected, onToggle, open, onOpen, onTotal, onSort }: Props) {
   const client = useClient();
