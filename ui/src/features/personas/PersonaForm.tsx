@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { BackendError, describeError, type Persona, type PersonaInput } from "../../ipc/client";
-import { fieldOf, parseDraft, type DraftField, type FieldErrors, type PersonaDraft } from "./personaForm";
+import { useEffect, useRef, useState } from "react";
+import type { Persona, PersonaInput } from "../../ipc/client";
+import { InlineForm, useForm } from "../../components/FormDialog";
+import { fieldOf, parseDraft, type DraftField, type PersonaDraft } from "./personaForm";
 
 interface Props {
   title: string;
@@ -12,67 +13,43 @@ interface Props {
 }
 
 export function PersonaForm({ title, initial, submitLabel, onSubmit, onDone, onCancel }: Props) {
+  const form = useForm<DraftField>({ fieldOf });
   const [draft, setDraft] = useState<PersonaDraft>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
-  const id = useId();
+  const { fieldError: errorOf, fieldId } = form;
 
   useEffect(() => nameRef.current?.focus(), []);
 
   const set = (field: DraftField) => (value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
+    form.clear(field);
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const parsed = parseDraft(draft);
     if (parsed.errors) {
-      setErrors(parsed.errors);
+      form.setErrors(parsed.errors);
       return;
     }
-    setSaving(true);
-    setFormError(null);
-    try {
-      onDone(await onSubmit(parsed.input));
-    } catch (error) {
-      const field = error instanceof BackendError ? fieldOf(error.field) : null;
-      if (field) setErrors({ [field]: describeError(error) });
-      else setFormError(describeError(error));
-    } finally {
-      setSaving(false);
-    }
+    void form.run(async () => onDone(await onSubmit(parsed.input)));
   }
 
-  const fieldProps = (field: DraftField) => ({
-    id: `${id}-${field}`,
-    name: field,
-    value: draft[field],
-    "aria-invalid": errors[field] ? true : undefined,
-    "aria-describedby": errors[field] ? `${id}-${field}-error` : undefined,
-  });
-  const errorOf = (field: DraftField) =>
-    errors[field] ? (
-      <p className="field-error" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </p>
-    ) : null;
+  const fieldProps = (field: DraftField) => ({ ...form.fieldProps(field), value: draft[field] });
 
   return (
-    <form
+    <InlineForm
+      form={form}
       className="panel persona-form"
-      aria-labelledby={`${id}-title`}
+      testId="persona-form"
+      title={title}
       onSubmit={submit}
-      onKeyDown={(e) => e.key === "Escape" && onCancel()}
-      noValidate
-      data-testid="persona-form"
+      onCancel={onCancel}
+      submitLabel={submitLabel}
+      submitTestId="persona-submit"
     >
-      <h2 id={`${id}-title`}>{title}</h2>
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={fieldId("name")}>Name</label>
           <input
             ref={nameRef}
             {...fieldProps("name")}
@@ -82,7 +59,7 @@ export function PersonaForm({ title, initial, submitLabel, onSubmit, onDone, onC
           {errorOf("name")}
         </div>
         <div className="field field-narrow">
-          <label htmlFor={`${id}-revenueShare`}>Revenue share (%)</label>
+          <label htmlFor={fieldId("revenueShare")}>Revenue share (%)</label>
           <input
             {...fieldProps("revenueShare")}
             inputMode="decimal"
@@ -92,7 +69,7 @@ export function PersonaForm({ title, initial, submitLabel, onSubmit, onDone, onC
           {errorOf("revenueShare")}
         </div>
         <div className="field field-narrow">
-          <label htmlFor={`${id}-color`}>Colour</label>
+          <label htmlFor={fieldId("color")}>Colour</label>
           <div className="color-field">
             <input
               type="color"
@@ -105,12 +82,12 @@ export function PersonaForm({ title, initial, submitLabel, onSubmit, onDone, onC
           {errorOf("color")}
         </div>
         <div className="field field-wide">
-          <label htmlFor={`${id}-description`}>Description</label>
+          <label htmlFor={fieldId("description")}>Description</label>
           <input {...fieldProps("description")} onChange={(e) => set("description")(e.target.value)} />
           {errorOf("description")}
         </div>
         <div className="field field-wide">
-          <label htmlFor={`${id}-successDefinition`}>What success means for this persona</label>
+          <label htmlFor={fieldId("successDefinition")}>What success means for this persona</label>
           <textarea
             {...fieldProps("successDefinition")}
             rows={2}
@@ -119,24 +96,11 @@ export function PersonaForm({ title, initial, submitLabel, onSubmit, onDone, onC
           {errorOf("successDefinition")}
         </div>
         <div className="field field-wide">
-          <label htmlFor={`${id}-goals`}>Goals (one per line)</label>
+          <label htmlFor={fieldId("goals")}>Goals (one per line)</label>
           <textarea {...fieldProps("goals")} rows={3} onChange={(e) => set("goals")(e.target.value)} />
           {errorOf("goals")}
         </div>
       </div>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={saving} data-testid="persona-submit">
-          {saving ? "Saving…" : submitLabel}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
