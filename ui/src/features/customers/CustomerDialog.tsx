@@ -1,5 +1,6 @@
 // Add or edit a customer. Changing the persona clears the steps (they belong to the old
-// map) and asks where the customer stands on the new one.
+// map) and asks where the customer stands on the new one. The form reads the figures as
+// numbers; their ranges are the backend's, and its refusal shows at the field.
 import { useState } from "react";
 import type { Customer, CustomerInput, PersonaSummary } from "../../ipc/client";
 import { FormDialog, useForm } from "../../components/FormDialog";

@@ -1,7 +1,8 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { App } from "../../App";
+import { BackendError } from "../../ipc/client";
 import { ClientContext } from "../../ipc/context";
 import { fakeClient } from "../../test/fakeClient";
 
@@ -22,18 +23,29 @@ const names = () =>
 
 describe("the customers view", () => {
   it("invites to add or import when there are none, and adds one through the dialog", async () => {
-    await openCustomers();
+    const client = await openCustomers();
+    // The backend checks the figures' ranges; its refusal names the field.
+    const create = client.createCustomer;
+    const sent = vi
+      .fn(create)
+      .mockRejectedValueOnce(
+        new BackendError({ code: "invalid_input", field: "health", message: "Health 140 is outside 0…100" }),
+      );
+    client.createCustomer = sent;
     expect(await screen.findByText("No customers yet")).toBeInTheDocument();
     await userEvent.click(screen.getByTestId("add-customer"));
     const dialog = screen.getByTestId("customer-dialog");
     await userEvent.type(within(dialog).getByLabelText("Name"), "Acme Homes");
     await userEvent.type(within(dialog).getByLabelText("Health (0–100)"), "140");
     await userEvent.click(within(dialog).getByTestId("customer-save"));
-    expect(within(dialog).getByText("Health must be between 0 and 100")).toBeInTheDocument();
+    expect(await within(dialog).findByText("Health 140 is outside 0…100")).toBeInTheDocument();
+    expect(within(dialog).getByLabelText("Health (0–100)")).toHaveAccessibleDescription("Health 140 is outside 0…100");
+    expect(sent).toHaveBeenLastCalledWith(expect.objectContaining({ name: "Acme Homes", health: 140 }));
     await userEvent.clear(within(dialog).getByLabelText("Health (0–100)"));
     await userEvent.type(within(dialog).getByLabelText("Health (0–100)"), "82");
     await userEvent.click(within(dialog).getByTestId("customer-save"));
     expect(await screen.findByTestId("customer-panel")).toHaveTextContent("Acme Homes");
+    expect(sent).toHaveBeenLastCalledWith(expect.objectContaining({ name: "Acme Homes", health: 82 }));
     await screen.findByTestId("customer-row");
     expect(names()).toEqual(["Acme Homes"]);
   });

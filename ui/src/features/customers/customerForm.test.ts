@@ -39,22 +39,37 @@ describe("parseCustomerDraft", () => {
     });
   });
 
-  it("names every wrong field", () => {
+  it("names every field that cannot be read", () => {
     const result = parseCustomerDraft({
       ...emptyCustomerDraft(null),
       arr: "lots",
-      health: "120",
+      health: "many",
       nps: "5.5",
+      csat: "good",
       renewalDate: "next year",
     });
     expect(result.errors).toEqual({
       name: "Give the customer a name",
       personaId: "Choose the customer's persona",
       arr: "ARR must be a number",
-      health: "Health must be between 0 and 100",
+      health: "Health must be a number",
       nps: "NPS must be a whole number",
+      csat: "CSAT must be a number",
       renewalDate: "Write the date like 2027-03-31",
     });
+  });
+
+  it("sends figures out of range as typed: their ranges are the backend's to check", () => {
+    const result = parseCustomerDraft({
+      ...emptyCustomerDraft(1),
+      name: "Acme",
+      arr: "-5",
+      health: "120",
+      nps: "-300",
+      csat: "101",
+    });
+    expect(result.errors).toBeNull();
+    expect(result.input).toMatchObject({ arrCents: -500, health: 120, nps: -300, csat: 101 });
   });
 });
 

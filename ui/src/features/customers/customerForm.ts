@@ -1,4 +1,5 @@
 // The add/edit customer form: text drafts in, a CustomerInput or per-field messages out.
+// It only reads what was typed; the backend checks the ranges.
 import type { Customer, CustomerInput, PersonaId, StepId } from "../../ipc/client";
 import { parseLevel } from "../../lib/parseLevel";
 
@@ -56,18 +57,14 @@ export function draftFromCustomer(c: Customer): CustomerDraft {
   };
 }
 
-function number(
-  value: string,
-  label: string,
-  min: number,
-  max: number,
-  whole: boolean,
-): { value: number | null; error?: string } {
+/** A figure as typed: empty is none; anything else must read as a number (a whole one
+ * where the backend stores whole numbers). Whether it is in range is the backend's rule:
+ * its refusal names the field and shows there. */
+function number(value: string, label: string, whole: boolean): { value: number | null; error?: string } {
   if (value.trim() === "") return { value: null };
   const n = parseLevel(value);
   if (Number.isNaN(n)) return { value: null, error: `${label} must be a number` };
   if (whole && !Number.isInteger(n)) return { value: null, error: `${label} must be a whole number` };
-  if (n < min || n > max) return { value: null, error: `${label} must be between ${min} and ${max}` };
   return { value: n };
 }
 
@@ -77,10 +74,10 @@ export function parseCustomerDraft(
   const errors: CustomerErrors = {};
   if (d.name.trim() === "") errors.name = "Give the customer a name";
   if (d.personaId === null) errors.personaId = "Choose the customer's persona";
-  const arr = number(d.arr, "ARR", 0, 1e10, false);
-  const health = number(d.health, "Health", 0, 100, true);
-  const nps = number(d.nps, "NPS", -100, 100, true);
-  const csat = number(d.csat, "CSAT", 0, 100, false);
+  const arr = number(d.arr, "ARR", false);
+  const health = number(d.health, "Health", true);
+  const nps = number(d.nps, "NPS", true);
+  const csat = number(d.csat, "CSAT", false);
   if (arr.error) errors.arr = arr.error;
   if (health.error) errors.health = health.error;
   if (nps.error) errors.nps = nps.error;
