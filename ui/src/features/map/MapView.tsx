@@ -1,11 +1,12 @@
-import { Fragment, useState, type KeyboardEvent } from "react";
+// A persona's success map: its steps left to right with the moves between them, KPIs,
+// vehicles and customers; steps reorder, vehicles attach and customers move by drag and
+// drop (what a drop means is dropIntent's to say) or from menus.
+import { Fragment, useState } from "react";
 import {
   closestCenter,
   DndContext,
   DragOverlay,
   pointerWithin,
-  useDndContext,
-  useDroppable,
   type CollisionDetection,
   type DragStartEvent,
   KeyboardSensor,
@@ -16,38 +17,32 @@ import {
   type DragEndEvent,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
-import {
-  horizontalListSortingStrategy,
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-} from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
-import { dropIndex, moveItem, stepAnnouncements } from "../../dnd/reorder";
+import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { moveItem, stepAnnouncements } from "../../dnd/reorder";
 import type {
-  CustomerChip,
-  PersonaId,
-  PlacementMove,
-  AttachedVehicle,
   AttachmentId,
   AttachmentTarget,
+  CustomerChip,
   Kpi,
   MapDetail as MapData,
-  MoveView,
+  PersonaId,
   PersonaSummary,
+  PlacementMove,
   StepView,
   Vehicle,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { formatLevel, isInlineUnit } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { Icon } from "../../components/Icons";
-import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
-import { CustomerBand, stepFromBandKey, type CustomerDrag } from "./CustomerBand";
+import { kindLabel, moveCoverage } from "./coverage";
+import { stepFromBandKey } from "./CustomerBand";
+import { dropIntent, type DragData } from "./dropIntent";
 import { KpiDialog } from "./KpiDialog";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
+import { MoveColumn } from "./MoveColumn";
+import { StepColumn } from "./StepColumn";
 import { StepEditor } from "./StepEditor";
-import { moveKey, targetFromKey, targetOptions } from "./targets";
+import { targetFromKey, targetOptions } from "./targets";
 import { VehiclePalette } from "./VehiclePalette";
 
 interface Props {
@@ -174,8 +169,6 @@ function LoadedMap({
   );
 }
 
-const LEVEL_NAMES = ["Entry level", "Good", "Best in class"];
-
 function MapSummary({ map }: { map: MapData }) {
   const { covered, total } = moveCoverage(map);
   return (
@@ -210,8 +203,6 @@ interface BoardProps extends Editing {
   palette: Vehicle[] | null;
   onClosePalette: () => void;
 }
-
-type DragData = { type: "step" } | { type: "vehicle"; vehicle: Vehicle } | { type: "move" } | CustomerDrag;
 
 // Steps sort among steps (closest centre); a vehicle lands on the step or move under the pointer.
 const collision: CollisionDetection = (args) => {
@@ -322,33 +313,25 @@ function MapBoard({
 
   function onDragEnd({ active, over }: DragEndEvent) {
     setDraggedVehicle(null);
-    const data = active.data.current as DragData | undefined;
-    if (data?.type === "vehicle") {
-      const target = over ? targetFromKey(over.id) : null;
-      if (target) attach(data.vehicle, target);
-      return;
+    const intent = dropIntent(active.data.current as DragData | undefined, active.id, over?.id ?? null, ids);
+    if (intent === null) return;
+    switch (intent.type) {
+      case "attach-vehicle":
+        attach(intent.vehicle, intent.target);
+        return;
+      case "place-customer":
+        place(intent.chip, intent.placement, "drag");
+        return;
+      case "reorder-step":
+        setPending({ base: map.steps, ids: moveItem(ids, intent.from, intent.to) });
+        client.reorderStep(intent.stepId, intent.to).then(
+          () => onChanged(),
+          (error: unknown) => {
+            setPending(null);
+            onError(error);
+          },
+        );
     }
-    if (data?.type === "customer") {
-      const stepId = over ? stepFromBandKey(over.id) : null;
-      if (stepId === null) return;
-      if (data.mode === "current" && stepId !== data.fromStepId) {
-        place(data.chip, { type: "current", step_id: stepId }, "drag");
-      } else if (data.mode === "target" && stepId !== data.chip.targetStepId) {
-        place(data.chip, { type: "target", step_id: stepId }, "drag");
-      }
-      return;
-    }
-    const from = ids.indexOf(Number(active.id));
-    const to = dropIndex(from, over ? ids.indexOf(Number(over.id)) : null);
-    if (to === null) return;
-    setPending({ base: map.steps, ids: moveItem(ids, from, to) });
-    client.reorderStep(Number(active.id), to).then(
-      () => onChanged(),
-      (error: unknown) => {
-        setPending(null);
-        onError(error);
-      },
-    );
   }
 
   const editor = (at: number) => (
@@ -492,244 +475,5 @@ function MapBoard({
         />
       )}
     </DndContext>
-  );
-}
-
-interface StepColumnProps {
-  step: StepView;
-  /** All steps of the map in order, for the customer chips' menus. */
-  steps: StepView[];
-  onPlace: (chip: CustomerChip, placement: PlacementMove) => void;
-  onShowCustomers: (stepId: number) => void;
-  index: number;
-  total: number;
-  /** False while a step is being added or edited: the order stays put. */
-  sortable: boolean;
-  /** Opens the KPI dialog: an existing KPI, or a new one (null). */
-  onEditKpi: (kpi: Kpi | null) => void;
-  onEdit: () => void;
-  onDelete: () => void;
-  onDetach: (attachment: AttachmentId) => void;
-}
-
-function StepColumn({
-  step,
-  steps,
-  onPlace,
-  onShowCustomers,
-  index,
-  total,
-  sortable,
-  onEditKpi,
-  onEdit,
-  onDelete,
-  onDetach,
-}: StepColumnProps) {
-  const warn = onlySatisfactionKpis(step);
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: step.step.id,
-    disabled: !sortable,
-  });
-  // The whole card follows the pointer; only the handle takes the keyboard, so Space
-  // on the edit and delete buttons keeps its usual meaning.
-  const { onKeyDown, ...pointerListeners } = listeners ?? {};
-  const onHandleKeyDown = onKeyDown as ((event: KeyboardEvent) => void) | undefined;
-  return (
-    <div
-      ref={setNodeRef}
-      className={`step-column${isDragging ? " is-dragging" : ""}`}
-      role="listitem"
-      data-testid="step-column"
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-    >
-      <article className="step-card" aria-labelledby={`step-${step.step.id}`} {...pointerListeners}>
-        <div className="step-card-top">
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            className="icon-button step-handle"
-            {...attributes}
-            onKeyDown={onHandleKeyDown}
-            aria-label={`Move step ${step.step.title}, position ${index + 1} of ${total}`}
-            title="Drag to reorder, or press Space and use the arrow keys"
-            data-testid="step-handle"
-          >
-            <Icon name="grip" size={16} />
-          </button>
-          <p className="step-index">Step {index + 1}</p>
-          <div className="step-actions">
-            <button
-              type="button"
-              className="icon-button step-action"
-              onClick={onEdit}
-              aria-label={`Edit step ${step.step.title}`}
-              title="Edit step"
-              data-testid="edit-step"
-            >
-              <Icon name="edit" size={15} />
-            </button>
-            <button
-              type="button"
-              className="icon-button step-action step-action-danger"
-              onClick={onDelete}
-              aria-label={`Delete step ${step.step.title}`}
-              title="Delete step"
-              data-testid="delete-step"
-            >
-              <Icon name="trash" size={15} />
-            </button>
-          </div>
-        </div>
-        <h2 className="step-title" id={`step-${step.step.id}`}>
-          {step.step.title}
-        </h2>
-        {step.step.outcome && <p className="step-outcome">{step.step.outcome}</p>}
-        {step.kpis.length > 0 && (
-          <ul className="kpi-list" aria-label="KPIs">
-            {step.kpis.map((k) => (
-              <li key={k.id}>
-                <button
-                  type="button"
-                  className={`kpi kpi-${k.kind}`}
-                  onClick={() => onEditKpi(k)}
-                  aria-label={`KPI ${k.name}: entry ${formatLevel(k.entryLevel, k.unit)}, good ${formatLevel(k.goodLevel, k.unit)}, best in class ${formatLevel(k.bestLevel, k.unit)}. Edit`}
-                  data-testid="kpi"
-                >
-                  <span className="kpi-name">
-                    {k.name}
-                    {!isInlineUnit(k.unit) && <span className="kpi-unit"> ({k.unit})</span>}
-                    {k.kind === "satisfaction" && <span className="kpi-kind"> · satisfaction</span>}
-                  </span>
-                  <span className="kpi-levels">
-                    {[k.entryLevel, k.goodLevel, k.bestLevel].map((level, i) => (
-                      <span key={i} title={`${LEVEL_NAMES[i]}: ${formatLevel(level, k.unit)}`}>
-                        {formatLevel(level, isInlineUnit(k.unit) ? k.unit : "")}
-                      </span>
-                    ))}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <button type="button" className="add-kpi" onClick={() => onEditKpi(null)} data-testid="add-kpi">
-          <Icon name="plus" size={13} /> KPI
-        </button>
-        {warn && (
-          <p className="step-warning" role="note">
-            <Icon name="alert" size={14} /> Only satisfaction KPIs: satisfaction is not success.
-          </p>
-        )}
-        {step.vehicles.length > 0 && (
-          <VehicleChips vehicles={step.vehicles} label="Vehicles on this step" onDetach={onDetach} />
-        )}
-        <StepDropZone stepId={step.step.id} />
-      </article>
-      <CustomerBand step={step} steps={steps} onPlace={onPlace} onShowAll={onShowCustomers} />
-    </div>
-  );
-}
-
-/** Where a dragged vehicle can be dropped onto a step: shown only while a vehicle is dragged. */
-function StepDropZone({ stepId }: { stepId: number }) {
-  const { active } = useDndContext();
-  const draggingVehicle = (active?.data.current as DragData | undefined)?.type === "vehicle";
-  // Enabled only for vehicles, so that moving a step by keyboard only visits steps.
-  const { setNodeRef, isOver } = useDroppable({
-    id: `step:${stepId}`,
-    data: { type: "step-target" },
-    disabled: !draggingVehicle,
-  });
-  return (
-    <div
-      ref={setNodeRef}
-      className={`drop-zone${draggingVehicle ? " is-active" : ""}${isOver && draggingVehicle ? " is-over" : ""}`}
-      aria-hidden="true"
-      data-testid="step-drop-zone"
-    >
-      {draggingVehicle ? "Drop on this step" : null}
-    </div>
-  );
-}
-
-function MoveColumn({
-  move,
-  onInsert,
-  onDetach,
-}: {
-  move: MoveView;
-  onInsert?: () => void;
-  onDetach: (attachment: AttachmentId) => void;
-}) {
-  const { active } = useDndContext();
-  const draggingVehicle = (active?.data.current as DragData | undefined)?.type === "vehicle";
-  const { setNodeRef, isOver } = useDroppable({
-    id: moveKey(move.fromStepId, move.toStepId),
-    data: { type: "move" },
-    disabled: !draggingVehicle,
-  });
-  const gap = move.vehicles.length === 0;
-  return (
-    <div
-      ref={setNodeRef}
-      className={`move-column${gap ? " move-gap" : ""}${draggingVehicle ? " is-drop-target" : ""}${isOver && draggingVehicle ? " is-over" : ""}`}
-      data-testid="move-column"
-    >
-      <div className="move-arrow" aria-hidden="true" />
-      {onInsert && (
-        <button
-          type="button"
-          className="insert-step"
-          onClick={onInsert}
-          title="Insert a step here"
-          data-testid="insert-step"
-        >
-          <Icon name="plus" size={14} />
-          <span className="visually-hidden">Insert a step here</span>
-        </button>
-      )}
-      {gap ? (
-        <p className="gap-marker" title="No vehicle helps customers make this move">
-          Gap
-        </p>
-      ) : (
-        <VehicleChips vehicles={move.vehicles} label="Vehicles for this move" onDetach={onDetach} />
-      )}
-    </div>
-  );
-}
-
-function VehicleChips({
-  vehicles,
-  label,
-  onDetach,
-}: {
-  vehicles: AttachedVehicle[];
-  label: string;
-  onDetach: (attachment: AttachmentId) => void;
-}) {
-  return (
-    <ul className="vehicle-chips" aria-label={label}>
-      {vehicles.map(({ attachmentId, vehicle }) => (
-        <li
-          key={attachmentId}
-          className={`vehicle-chip vehicle-${vehicle.kind}`}
-          title={vehicle.description}
-          data-testid="attached-vehicle"
-        >
-          <span className="vehicle-kind">{kindLabel(vehicle.kind, vehicle.customKind)}</span>
-          <span className="vehicle-name">{vehicle.name}</span>
-          <button
-            type="button"
-            className="chip-remove"
-            aria-label={`Remove ${vehicle.name} from here`}
-            title="Remove from the map"
-            onClick={() => onDetach(attachmentId)}
-          >
-            <Icon name="close" size={12} />
-          </button>
-        </li>
-      ))}
-    </ul>
   );
 }
