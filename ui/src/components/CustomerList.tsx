@@ -123,7 +123,10 @@ export function CustomerList({ query, revision, selected, onToggle, open, onOpen
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [neededKey, pages, load, cacheKey]);
 
-  useEffect(() => onTotal(total), [total, onTotal]);
+  // Reported before the browser paints: a count beside the list changes with its rows.
+  useLayoutEffect(() => {
+    onTotal(total);
+  }, [total, onTotal]);
 
   const rowAt = (index: number): CustomerRow | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
 
