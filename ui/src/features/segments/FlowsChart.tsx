@@ -11,7 +11,8 @@ import type { Measure } from "./matrix";
 interface Props {
   matrix: PersonaMatrix;
   measure: Measure;
-  onSelect: (cell: CellRef, label: string) => void;
+  /** A flow clicked: its cell, named, and how many customers it has. */
+  onSelect: (cell: CellRef, label: string, customers: number) => void;
 }
 
 export function FlowsChart({ matrix, measure, onSelect }: Props) {
@@ -91,7 +92,7 @@ export function FlowsChart({ matrix, measure, onSelect }: Props) {
             onClick={(e: ChartEvent) => {
               if (e.dataType !== "edge") return;
               const link = e.data as FlowLink;
-              onSelect(link.cell, `${matrix.personaName}: ${link.route}`);
+              onSelect(link.cell, `${matrix.personaName}: ${link.route}`, link.customers);
             }}
             testId="flows-chart"
           />
