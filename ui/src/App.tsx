@@ -121,6 +121,7 @@ export function App() {
             onChanged={refresh}
             onError={report}
             onImport={() => setImporting(true)}
+            busy={personas.state === "loading"}
           />
         ) : view === "map" ? (
           <MapView

@@ -128,6 +128,9 @@ export function CustomerList({ query, revision, selected, onToggle, open, onOpen
     onTotal(total);
   }, [total, onTotal]);
 
+  // Busy while a page the list needs has not arrived (and nothing failed).
+  const busy = error === null && needed.some((page) => !pages.has(page));
+
   const rowAt = (index: number): CustomerRow | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
 
   const moveTo = (index: number) => {
@@ -263,6 +266,7 @@ export function CustomerList({ query, revision, selected, onToggle, open, onOpen
         aria-label="Customers"
         aria-rowcount={total === null ? -1 : total + 1}
         aria-multiselectable
+        aria-busy={busy}
         aria-activedescendant={total ? `customer-row-${active}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}

@@ -41,3 +41,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
 
   return { ...result, reload };
 }
+
+/** True while any of the loads is in flight: what a view's aria-busy says. */
+export function inFlight(...loads: { state: Load<unknown>["state"] }[]): boolean {
+  return loads.some((l) => l.state === "loading");
+}

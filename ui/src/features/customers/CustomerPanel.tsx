@@ -4,13 +4,13 @@ import { useState } from "react";
 import type { CustomerDetail, CustomerId, PlacementMove, StepId } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArrExact } from "../../lib/format";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import { Icon } from "../../components/Icons";
 import { healthClass } from "../../lib/customerFilters";
 import { changeLines, formatWhen, sourceLabel } from "./placements";
 import { StepOptions } from "../../components/filters";
 import { KpiValues } from "./KpiValues";
-import { useSteps } from "../../lib/useSteps";
+import { useStepsLoad } from "../../lib/useSteps";
 
 interface Props {
   id: CustomerId;
@@ -26,13 +26,15 @@ interface Props {
 export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose, onChanged }: Props) {
   const client = useClient();
   const detail = useLoad(() => client.getCustomer(id), [client, id, revision]);
+  const kpiValues = useLoad(() => client.customerKpiValues(id), [client, id, revision]);
   const d = detail.data;
-  const steps = useSteps(d?.row.customer.personaId ?? null, revision);
+  const { steps, loading: loadingSteps } = useStepsLoad(d?.row.customer.personaId ?? null, revision);
+  const busy = inFlight(detail, kpiValues) || loadingSteps;
   const [confirming, setConfirming] = useState(false);
 
   if (!d) {
     return (
-      <aside className="customer-panel" aria-label="Customer">
+      <aside className="customer-panel" aria-label="Customer" aria-busy={busy}>
         <p className="muted">{detail.state === "failed" ? "This customer could not be loaded." : "Loading…"}</p>
       </aside>
     );
@@ -44,7 +46,12 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
     d.row.targetStepPosition < d.row.currentStepPosition;
 
   return (
-    <aside className="customer-panel" aria-labelledby="customer-panel-title" data-testid="customer-panel">
+    <aside
+      className="customer-panel"
+      aria-labelledby="customer-panel-title"
+      aria-busy={busy}
+      data-testid="customer-panel"
+    >
       <header className="customer-panel-head">
         <div>
           <h2 id="customer-panel-title">{c.name}</h2>
@@ -144,7 +151,7 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
         )}
       </div>
 
-      <KpiValues customerId={id} revision={revision} onSaved={onChanged} />
+      <KpiValues customerId={id} values={kpiValues.data ?? []} onSaved={onChanged} />
 
       <h3 className="timeline-title">History</h3>
       {d.placements.length === 0 ? (

@@ -19,14 +19,14 @@ import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { HealthFilter, OwnerFilter, StepOptions } from "../../components/filters";
 import { bandLabel, nextSort, personaOptions } from "../../lib/customerFilters";
 import { plural } from "../../lib/format";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import { Icon } from "../../components/Icons";
 import { CustomerDialog } from "./CustomerDialog";
 import { CustomerList } from "../../components/CustomerList";
 import { CustomerPanel } from "./CustomerPanel";
 import { draftFromCustomer, emptyCustomerDraft } from "./customerForm";
 import { ExportDialog } from "../../components/ExportDialog";
-import { useSteps } from "../../lib/useSteps";
+import { useStepsLoad } from "../../lib/useSteps";
 import { BulkBar } from "../../components/BulkBar";
 
 export interface CustomerFilter {
@@ -70,7 +70,7 @@ export function CustomersView({
   const [total, setTotal] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const owners = useLoad(() => client.customerOwners(), [client, revision]);
-  const filterSteps = useSteps(filter.personaId, revision);
+  const { steps: filterSteps, loading: loadingSteps } = useStepsLoad(filter.personaId, revision);
 
   // Typing settles for a moment before the list is asked again.
   useEffect(() => {
@@ -135,7 +135,11 @@ export function CustomersView({
   const noCustomersAtAll = total === 0 && activeFilters.length === 0;
 
   return (
-    <section className="view view-customers" aria-labelledby="customers-title">
+    <section
+      className="view view-customers"
+      aria-labelledby="customers-title"
+      aria-busy={inFlight(owners) || loadingSteps}
+    >
       <header className="view-header">
         <div>
           <h1 id="customers-title">Customers</h1>

@@ -1,26 +1,24 @@
 // A customer's measured KPI values, per step of its map: the evidence the Segments
 // view's suggested steps are computed from. Edited in place, saved as one undoable edit.
 import { useState, type FormEvent } from "react";
-import { describeError, type CustomerId, type KpiValueInput } from "../../ipc/client";
+import { describeError, type CustomerId, type CustomerKpiValue, type KpiValueInput } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { useLoad } from "../../lib/useLoad";
 import { parseLevel } from "../../lib/parseLevel";
 
 interface Props {
   customerId: CustomerId;
-  revision: number;
+  /** The customer's KPIs with their values (loaded by the panel). */
+  values: CustomerKpiValue[];
   onSaved: () => void;
 }
 
 const show = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
-export function KpiValues({ customerId, revision, onSaved }: Props) {
+export function KpiValues({ customerId, values: list, onSaved }: Props) {
   const client = useClient();
-  const values = useLoad(() => client.customerKpiValues(customerId), [client, customerId, revision]);
   const [draft, setDraft] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const list = values.data ?? [];
   if (list.length === 0) {
     return (
       <>

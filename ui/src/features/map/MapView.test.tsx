@@ -26,6 +26,30 @@ async function addStep(title: string, outcome = "") {
 
 const titles = () => screen.queryAllByTestId("step-column").map((c) => within(c).getByRole("heading").textContent);
 
+describe("loading the map", () => {
+  it("marks the map busy while it loads and not busy once it is shown", async () => {
+    const client = fakeClient(["Home architect"]);
+    const getMap = client.getMap;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    client.getMap = async (personaId) => {
+      await held;
+      return getMap(personaId);
+    };
+    render(
+      <ClientContext.Provider value={client}>
+        <App />
+      </ClientContext.Provider>,
+    );
+    await userEvent.click(await screen.findByTestId("nav-map"));
+    const view = screen.getByRole("region", { name: "Home architect" });
+    expect(view).toHaveAttribute("aria-busy", "true");
+    release();
+    await waitFor(() => expect(view).toHaveAttribute("aria-busy", "false"));
+    expect(screen.getByText("This map has no steps yet")).toBeInTheDocument();
+  });
+});
+
 describe("editing a success map", () => {
   it("adds steps at the end and between two steps", async () => {
     await openMap();

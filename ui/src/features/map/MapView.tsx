@@ -32,7 +32,7 @@ import type {
   Vehicle,
 } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import { Icon } from "../../components/Icons";
 import { kindLabel, moveCoverage } from "./coverage";
 import { stepFromBandKey } from "./CustomerBand";
@@ -105,7 +105,7 @@ function LoadedMap({
   const vehicles = useLoad(() => client.listVehicles(), [client, revision]);
 
   return (
-    <section className="view view-map" aria-labelledby="map-title">
+    <section className="view view-map" aria-labelledby="map-title" aria-busy={inFlight(map, vehicles)}>
       <header className="view-header">
         <div>
           <h1 id="map-title">

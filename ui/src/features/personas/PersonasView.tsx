@@ -18,11 +18,13 @@ interface Props {
   onError: (error: unknown) => void;
   /** Opens the customer import (which can create personas and steps from the file). */
   onImport: () => void;
+  /** True while the personas are being loaded again (aria-busy). */
+  busy: boolean;
 }
 
 type Editing = { mode: "create" } | { mode: "edit"; persona: Persona } | null;
 
-export function PersonasView({ personas, selected, onSelect, onOpenMap, onChanged, onError, onImport }: Props) {
+export function PersonasView({ personas, selected, onSelect, onOpenMap, onChanged, onError, onImport, busy }: Props) {
   const client = useClient();
   const [editing, setEditing] = useState<Editing>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
@@ -54,7 +56,7 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
   }
 
   return (
-    <section className="view" aria-labelledby="personas-title">
+    <section className="view" aria-labelledby="personas-title" aria-busy={busy}>
       <header className="view-header">
         <div>
           <h1 id="personas-title">Personas</h1>

@@ -2,7 +2,7 @@
 import type { KpiLevel, PersonaId, PersonaSummary } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import { EvidencePanel, LEVELS } from "./EvidencePanel";
 import { PersonaPicker } from "./PersonaPicker";
 import { TabPanel } from "./TabPanel";
@@ -30,7 +30,7 @@ export function EvidenceTab(props: Props) {
     [client, revision, persona, level],
   );
   return (
-    <TabPanel tab="evidence">
+    <TabPanel tab="evidence" busy={inFlight(evidence)}>
       <div className="filter-bar" role="group" aria-label="Suggested steps settings">
         {!filtered && (
           <PersonaPicker personas={personas} value={persona} onChange={onPersona} testId="evidence-persona" />

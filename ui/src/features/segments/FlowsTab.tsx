@@ -3,7 +3,7 @@
 import { lazy } from "react";
 import type { SegmentFilter } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import type { Measure } from "./matrix";
 import { TabPanel } from "./TabPanel";
 import type { Selection } from "./useSegmentSelection";
@@ -22,7 +22,7 @@ export function FlowsTab({ filter, revision, measure, onSelect }: Props) {
   const client = useClient();
   const matrices = useLoad(() => client.segmentMatrix(filter), [client, revision, filter]);
   return (
-    <TabPanel tab="flows">
+    <TabPanel tab="flows" busy={inFlight(matrices)}>
       {(matrices.data ?? []).map((m) => (
         <FlowsChart
           key={m.personaId}

@@ -5,7 +5,7 @@ import type { CSSProperties } from "react";
 import type { PersonaMatrix, SegmentFilter } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArr, plural } from "../../lib/format";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import { grid, heat, type Measure } from "./matrix";
 import { TabPanel } from "./TabPanel";
 import type { Selection } from "./useSegmentSelection";
@@ -22,7 +22,7 @@ export function MatrixTab({ filter, revision, measure, selected, onSelect }: Pro
   const client = useClient();
   const matrices = useLoad(() => client.segmentMatrix(filter), [client, revision, filter]);
   return (
-    <TabPanel tab="matrix">
+    <TabPanel tab="matrix" busy={inFlight(matrices)}>
       {(matrices.data ?? []).map((m) => (
         <Matrix key={m.personaId} matrix={m} measure={measure} selected={selected} onSelect={onSelect} />
       ))}

@@ -3,7 +3,7 @@
 import type { PersonaId, PersonaSummary, SegmentFilter } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import { PersonaPicker } from "./PersonaPicker";
 import { ProgressionTable } from "./ProgressionTable";
 import { TabPanel } from "./TabPanel";
@@ -50,7 +50,7 @@ export function ProgressionTab(props: Props) {
     [client, revision, filter, persona, period, stalledDays],
   );
   return (
-    <TabPanel tab="progression">
+    <TabPanel tab="progression" busy={inFlight(progression)}>
       <div className="filter-bar" role="group" aria-label="Progression settings">
         {filter.personaId === null && (
           <PersonaPicker personas={personas} value={persona} onChange={onPersona} testId="progression-persona" />

@@ -4,7 +4,7 @@ import { lazy } from "react";
 import type { ProgressBasis, Quadrant, SatisfactionMeasure, SegmentFilter } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import { BASES, describeQuadrant, MEASURES } from "./satisfaction";
 import { TabPanel } from "./TabPanel";
 import type { Selection } from "./useSegmentSelection";
@@ -41,7 +41,7 @@ export function SatisfactionTab({ filter, revision, axes, onAxes, selected, onSe
   }
 
   return (
-    <TabPanel tab="satisfaction">
+    <TabPanel tab="satisfaction" busy={inFlight(satisfaction)}>
       <div className="filter-bar" role="group" aria-label="Axes">
         <ChoiceSelect
           label="Progress"

@@ -19,7 +19,7 @@ import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { ExportDialog } from "../../components/ExportDialog";
 import { HealthFilter, OwnerFilter } from "../../components/filters";
 import { nextSort, personaOptions } from "../../lib/customerFilters";
-import { useLoad } from "../../lib/useLoad";
+import { inFlight, useLoad } from "../../lib/useLoad";
 import { EvidenceTab } from "./EvidenceTab";
 import { FlowsTab } from "./FlowsTab";
 import type { Measure } from "./matrix";
@@ -140,7 +140,7 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   }
 
   return (
-    <section className="view view-segments" aria-labelledby="segments-title">
+    <section className="view view-segments" aria-labelledby="segments-title" aria-busy={inFlight(owners, saved)}>
       <header className="view-header">
         <div>
           <h1 id="segments-title">Segments</h1>

@@ -11,9 +11,10 @@ export const TABS: { id: Tab; label: string }[] = [
   { id: "evidence", label: "Suggested steps" },
 ];
 
-export function TabPanel({ tab, children }: { tab: Tab; children: ReactNode }) {
+/** `busy` while the tab's data is being loaded (aria-busy). */
+export function TabPanel({ tab, busy, children }: { tab: Tab; busy: boolean; children: ReactNode }) {
   return (
-    <div className="matrices" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+    <div className="matrices" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} aria-busy={busy}>
       {children}
     </div>
   );
