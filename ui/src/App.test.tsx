@@ -1,22 +1,16 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { App } from "./App";
-import { BackendError, type Client } from "./ipc/client";
-import { ClientContext } from "./ipc/context";
-import { fakeClient } from "./test/fakeClient";
+import { BackendError } from "./ipc/client";
+import { persona, personaSummary, workspaceInfo } from "./test/builders";
+import { frame, renderApp, stubClient } from "./test/stubClient";
 
-function renderApp(client: Client) {
-  return render(
-    <ClientContext.Provider value={client}>
-      <App />
-    </ClientContext.Provider>,
-  );
-}
+const home = personaSummary(1, "Home architect");
+const industrial = personaSummary(2, "Industrial architect");
 
 describe("the application frame", () => {
   it("lists the workspace's personas in the sidebar and names the file in the status line", async () => {
-    renderApp(fakeClient(["Home architect", "Industrial architect"]));
+    renderApp(stubClient(frame([home, industrial])));
     const sidebar = await screen.findByTestId("sidebar-personas");
     expect(
       within(sidebar)
@@ -28,15 +22,34 @@ describe("the application frame", () => {
   });
 
   it("offers to create a persona or load the demo in an empty workspace", async () => {
-    const client = fakeClient();
+    let personas: (typeof home)[] = [];
+    const client = stubClient({
+      ...frame(() => personas),
+      loadDemo: async () => {
+        personas = [home, personaSummary(2, "Large-building architect"), personaSummary(3, "Industrial architect")];
+        return workspaceInfo({ personaCount: 3 });
+      },
+    });
     renderApp(client);
     await screen.findByTestId("personas-empty");
     await userEvent.click(screen.getByRole("button", { name: "Explore the demo workspace" }));
     expect(await screen.findByRole("heading", { name: "Large-building architect" })).toBeInTheDocument();
+    expect(client.loadDemo).toHaveBeenCalledOnce();
   });
 
   it("creates a persona from the form and selects it", async () => {
-    const client = fakeClient(["Home architect"]);
+    let personas = [home];
+    const created = persona(2, "Industrial architect", {
+      goals: ["Reuse designs", "Hand over models"],
+      revenueShare: 13,
+    });
+    const client = stubClient({
+      ...frame(() => personas),
+      createPersona: async () => {
+        personas = [home, { ...industrial, persona: created }];
+        return created;
+      },
+    });
     renderApp(client);
     await userEvent.click(await screen.findByTestId("new-persona"));
     await userEvent.type(screen.getByLabelText("Name"), "Industrial architect");
@@ -44,14 +57,20 @@ describe("the application frame", () => {
     await userEvent.type(screen.getByLabelText("Goals (one per line)"), "Reuse designs{enter}Hand over models");
     await userEvent.click(screen.getByTestId("persona-submit"));
     expect(await screen.findByRole("heading", { name: "Industrial architect" })).toBeInTheDocument();
-    expect(client.personas[1]?.persona.goals).toEqual(["Reuse designs", "Hand over models"]);
-    expect(client.personas[1]?.persona.revenueShare).toBe(13);
+    expect(client.createPersona).toHaveBeenCalledWith({
+      name: "Industrial architect",
+      description: "",
+      successDefinition: "",
+      goals: ["Reuse designs", "Hand over models"],
+      revenueShare: 13,
+      color: null,
+    });
     const selected = within(screen.getByTestId("sidebar-personas")).getByRole("button", { pressed: true });
     expect(selected).toHaveTextContent("Industrial architect");
   });
 
   it("shows the form's own checks at the field, without calling the backend", async () => {
-    const client = fakeClient();
+    const client = stubClient(frame([]));
     renderApp(client);
     await userEvent.click(await screen.findByTestId("new-persona"));
     await userEvent.type(screen.getByLabelText("Revenue share (%)"), "150");
@@ -60,32 +79,43 @@ describe("the application frame", () => {
     expect(screen.getByLabelText("Revenue share (%)")).toHaveAccessibleDescription(
       "Revenue share is a percentage between 0 and 100.",
     );
-    expect(client.personas).toHaveLength(0);
+    expect(client.createPersona).not.toHaveBeenCalled();
   });
 
   it("shows a backend refusal in the form and keeps what was typed", async () => {
-    renderApp(fakeClient(["Home architect"]));
+    const client = stubClient({
+      ...frame([home]),
+      createPersona: () =>
+        Promise.reject(
+          new BackendError({ code: "conflict", message: 'a persona named "home architect" already exists' }),
+        ),
+    });
+    renderApp(client);
     await userEvent.click(await screen.findByTestId("new-persona"));
     await userEvent.type(screen.getByLabelText("Name"), "home architect");
     await userEvent.click(screen.getByTestId("persona-submit"));
     expect(await screen.findByRole("alert")).toHaveTextContent('A persona named "home architect" already exists');
     expect(screen.getByLabelText("Name")).toHaveValue("home architect");
+    expect(client.createPersona).toHaveBeenCalledWith(expect.objectContaining({ name: "home architect" }));
   });
 
   it("explains a workspace that cannot be opened instead of showing an empty app", async () => {
-    const client = fakeClient();
     const unavailable = new BackendError({
       code: "workspace_unavailable",
       message: "/x.db is not a Successmap workspace",
     });
-    client.workspaceInfo = () => Promise.reject(unavailable);
-    client.listPersonas = () => Promise.reject(unavailable);
-    renderApp(client);
+    renderApp(
+      stubClient({
+        ...frame([]),
+        workspaceInfo: () => Promise.reject(unavailable),
+        listPersonas: () => Promise.reject(unavailable),
+      }),
+    );
     expect(await screen.findByTestId("workspace-unavailable")).toHaveTextContent("/x.db is not a Successmap workspace");
   });
 
   it("renders workspace text as text, never as markup", async () => {
-    renderApp(fakeClient(['<img src=x onerror="alert(1)">']));
+    renderApp(stubClient(frame([personaSummary(1, '<img src=x onerror="alert(1)">')])));
     const sidebar = await screen.findByTestId("sidebar-personas");
     expect(sidebar).toHaveTextContent('<img src=x onerror="alert(1)">');
     expect(document.querySelector("img")).toBeNull();
@@ -94,9 +124,25 @@ describe("the application frame", () => {
 
 describe("deleting a persona", () => {
   it("asks what happens to its customers and moves them where the user says", async () => {
-    const client = fakeClient();
+    const large = personaSummary(2, "Large-building architect", { customerCount: 10 });
+    let personas = [
+      personaSummary(1, "Home architect", { customerCount: 10 }),
+      large,
+      personaSummary(3, "Industrial architect", { customerCount: 10 }),
+    ];
+    let undoLabel: string | null = null;
+    const client = stubClient({
+      ...frame(
+        () => personas,
+        () => ({ undoLabel, redoLabel: null }),
+      ),
+      deletePersona: async () => {
+        personas = [personaSummary(1, "Home architect", { customerCount: 20 }), large];
+        undoLabel = "Delete persona “Industrial architect”";
+        return null;
+      },
+    });
     renderApp(client);
-    await userEvent.click(await screen.findByRole("button", { name: "Explore the demo workspace" }));
     const cards = await screen.findAllByTestId("persona-card");
     const industrial = cards[2];
     if (!industrial) throw new Error("no third persona");
@@ -106,7 +152,10 @@ describe("deleting a persona", () => {
     await userEvent.selectOptions(within(dialog).getByLabelText("Persona to move the customers to"), "Home architect");
     await userEvent.click(within(dialog).getByTestId("confirm-delete-persona"));
     await screen.findByRole("button", { name: /Undo Delete persona “Industrial architect”/ });
-    expect(client.personas.map((p) => p.persona.name)).toEqual(["Home architect", "Large-building architect"]);
-    expect(client.personas[0]?.customerCount).toBe(20);
+    expect(client.deletePersona).toHaveBeenCalledWith(3, { type: "moveTo", personaId: 1 });
+    expect(screen.getAllByTestId("persona-card").map((c) => within(c).getByRole("heading").textContent)).toEqual([
+      "Home architect",
+      "Large-building architect",
+    ]);
   });
 });

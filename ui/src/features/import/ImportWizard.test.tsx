@@ -1,58 +1,76 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { App } from "../../App";
-import { ClientContext } from "../../ipc/context";
-import { fakeClient } from "../../test/fakeClient";
+import type { Client, CustomerRow } from "../../ipc/client";
+import { customer, customerRow, importPreview, importReport, page, personaSummary } from "../../test/builders";
+import { frame, renderApp, stubClient } from "../../test/stubClient";
+
+/** The import wizard, opened from the Customers view, over these stubs. */
+async function openWizard(stubs: Partial<Client>) {
+  const client = stubClient({
+    ...frame([personaSummary(1, "Home architect")]),
+    customerOwners: async () => [],
+    listCustomers: async () => page([]),
+    ...stubs,
+  });
+  renderApp(client);
+  await userEvent.click(await screen.findByTestId("nav-customers"));
+  await userEvent.click(await screen.findByTestId("open-import"));
+  return { client, wizard: screen.getByTestId("import-wizard") };
+}
 
 describe("the import wizard", () => {
   it("reads a file, reports its bad rows by line, imports the valid ones and shows text as text", async () => {
-    const client = fakeClient(["Home architect"]);
-    client.files["/data/crm.csv"] =
-      "name,persona\nAcme Homes,Home architect\n<img src=x onerror=alert(1)>,Home architect\nGhost,Nobody\n";
-    render(
-      <ClientContext.Provider value={client}>
-        <App />
-      </ClientContext.Provider>,
-    );
-    await userEvent.click(await screen.findByTestId("nav-customers"));
-    await userEvent.click(await screen.findByTestId("open-import"));
-    const wizard = screen.getByTestId("import-wizard");
+    const sample = [
+      ["Acme Homes", "Home architect"],
+      ["<img src=x onerror=alert(1)>", "Home architect"],
+      ["Ghost", "Nobody"],
+    ];
+    const problems = [{ line: 4, column: "persona", reason: 'unknown persona "Nobody"' }];
+    const checked = { rows: 3, validRows: 2, rejectedRows: 1, newCustomers: 2, problems, problemCount: 1 };
+    let rows: CustomerRow[] = [];
+    const { client, wizard } = await openWizard({
+      listCustomers: async () => page(rows),
+      previewImport: async (path) => importPreview(path, ["name", "persona"], { sample, mapping: ["name", "persona"] }),
+      validateImport: async () => importReport(checked),
+      runImport: async () => {
+        rows = [customerRow(customer(1, "Acme Homes")), customerRow(customer(2, "<img src=x onerror=alert(1)>"))];
+        return importReport({ ...checked, written: true });
+      },
+    });
     await userEvent.click(within(wizard).getByTestId("import-read"));
     expect(within(wizard).getByRole("alert")).toHaveTextContent("Choose a CSV or XLSX file");
+    expect(client.previewImport).not.toHaveBeenCalled();
 
     await userEvent.type(within(wizard).getByTestId("import-path"), "/data/crm.csv");
     await userEvent.click(within(wizard).getByTestId("import-read"));
     expect(await within(wizard).findByTestId("import-detected")).toHaveTextContent("CSV · UTF-8 · comma-separated");
+    expect(client.previewImport).toHaveBeenCalledWith("/data/crm.csv");
     expect(within(wizard).getByText("<img src=x onerror=alert(1)>")).toBeInTheDocument();
     expect(wizard.querySelector("img")).toBeNull();
 
+    const options = { mapping: ["name", "persona"], kpiColumns: [], createMissing: false, defaultPersonaId: null };
     await userEvent.click(within(wizard).getByTestId("import-check"));
     expect(await within(wizard).findByTestId("import-summary")).toHaveTextContent(
       "3 rows read · 2 valid · 1 with problems",
     );
-    const problems = within(wizard).getByTestId("import-problems");
-    expect(within(problems).getAllByRole("row")[1]).toHaveTextContent('4personaunknown persona "Nobody"');
+    expect(client.validateImport).toHaveBeenCalledWith("/data/crm.csv", options, expect.any(Function));
+    const problemRows = within(wizard).getByTestId("import-problems");
+    expect(within(problemRows).getAllByRole("row")[1]).toHaveTextContent('4personaunknown persona "Nobody"');
 
     await userEvent.click(within(wizard).getByTestId("import-run"));
     expect(await within(wizard).findByTestId("import-done")).toHaveTextContent(
       "Imported: 2 new customers, 1 row left out.",
     );
+    expect(client.runImport).toHaveBeenCalledWith("/data/crm.csv", options, true, expect.any(Function));
     await userEvent.click(within(wizard).getByTestId("import-close"));
     expect(await screen.findByTestId("customer-total")).toHaveTextContent("2 customers");
   });
 
   it("asks for a name column before checking rows", async () => {
-    const client = fakeClient(["Home architect"]);
-    client.files["/data/other.csv"] = "Kunde,Typ\nAcme,Home architect\n";
-    render(
-      <ClientContext.Provider value={client}>
-        <App />
-      </ClientContext.Provider>,
-    );
-    await userEvent.click(await screen.findByTestId("nav-customers"));
-    await userEvent.click(await screen.findByTestId("open-import"));
-    const wizard = screen.getByTestId("import-wizard");
+    const { wizard } = await openWizard({
+      previewImport: async (path) => importPreview(path, ["Kunde", "Typ"], { sample: [["Acme", "Home architect"]] }),
+    });
     await userEvent.type(within(wizard).getByTestId("import-path"), "/data/other.csv");
     await userEvent.click(within(wizard).getByTestId("import-read"));
     await within(wizard).findByTestId("import-detected");
@@ -66,35 +84,17 @@ describe("the import wizard", () => {
 
 describe("KPI columns in the import wizard", () => {
   it("proposes a column named after a KPI as its values and sends the choice with the import", async () => {
-    const client = fakeClient(["Home architect"]);
-    const map = await client.getMap(1);
-    const step = await client.addStep(map.map.id, { title: "Pilot", outcome: "" }, null);
-    for (const name of ["Seats active", "Projects delivered"]) {
-      await client.addKpi(step.id, {
-        name,
-        unit: "",
-        direction: "higher_is_better",
-        kind: "success",
-        entryLevel: 1,
-        goodLevel: 2,
-        bestLevel: 3,
-      });
-    }
-    client.files["/data/kpis.csv"] = "name,persona,seats active,done\nAcme,Home architect,40,3\n";
-    let sent: unknown = null;
-    const validate = client.validateImport;
-    client.validateImport = (path, options, onProgress) => {
-      sent = options;
-      return validate(path, options, onProgress);
-    };
-    render(
-      <ClientContext.Provider value={client}>
-        <App />
-      </ClientContext.Provider>,
-    );
-    await userEvent.click(await screen.findByTestId("nav-customers"));
-    await userEvent.click(await screen.findByTestId("open-import"));
-    const wizard = screen.getByTestId("import-wizard");
+    const { client, wizard } = await openWizard({
+      // The backend proposes the column whose header names a KPI.
+      previewImport: async (path) =>
+        importPreview(path, ["name", "persona", "seats active", "done"], {
+          sample: [["Acme", "Home architect", "40", "3"]],
+          mapping: ["name", "persona", null, null],
+          kpiColumns: [{ column: 2, kpi: "Seats active" }],
+          kpiNames: ["Projects delivered", "Seats active"],
+        }),
+      validateImport: async () => importReport({ rows: 1, validRows: 1, newCustomers: 1 }),
+    });
     await userEvent.type(within(wizard).getByTestId("import-path"), "/data/kpis.csv");
     await userEvent.click(within(wizard).getByTestId("import-read"));
     await within(wizard).findByTestId("import-detected");
@@ -102,13 +102,17 @@ describe("KPI columns in the import wizard", () => {
     await userEvent.selectOptions(within(wizard).getByLabelText("Field for column done"), "kpi:Projects delivered");
     await userEvent.click(within(wizard).getByTestId("import-check"));
     await waitFor(() =>
-      expect(sent).toMatchObject({
-        mapping: ["name", "persona", null, null],
-        kpiColumns: [
-          { column: 2, kpi: "Seats active" },
-          { column: 3, kpi: "Projects delivered" },
-        ],
-      }),
+      expect(client.validateImport).toHaveBeenCalledWith(
+        "/data/kpis.csv",
+        expect.objectContaining({
+          mapping: ["name", "persona", null, null],
+          kpiColumns: [
+            { column: 2, kpi: "Seats active" },
+            { column: 3, kpi: "Projects delivered" },
+          ],
+        }),
+        expect.any(Function),
+      ),
     );
   });
 });
