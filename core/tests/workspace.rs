@@ -229,3 +229,18 @@ fn a_short_edit_waits_for_another_short_edit_instead_of_failing() {
     });
     assert_eq!(reads::personas(&ws).unwrap().len(), 40);
 }
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_in_words_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    let content = "these are someone's notes\n".repeat(200);
+    std::fs::write(&path, &content).unwrap();
+    let err = Workspace::open(&path, NewFile::Empty, now()).err().unwrap();
+    assert!(
+        err.to_string()
+            .ends_with("is not a Successmap workspace: the file is not a SQLite database"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), content);
+}

@@ -228,9 +228,15 @@ fn check_is_workspace(conn: &Connection, path: &Path) -> CoreResult<()> {
         path: path.to_path_buf(),
         reason,
     };
+    let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            not_workspace("the file is not a SQLite database".to_string())
+        }
+        _ => not_workspace(format!("the file cannot be read as SQLite ({e})")),
+    };
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| not_workspace(format!("the file cannot be read as SQLite ({e})")))?;
+        .map_err(unreadable)?;
     if app_id == APPLICATION_ID {
         return Ok(());
     }
@@ -245,7 +251,7 @@ fn check_is_workspace(conn: &Connection, path: &Path) -> CoreResult<()> {
             [],
             |r| r.get(0),
         )
-        .map_err(|e| not_workspace(format!("the file cannot be read as SQLite ({e})")))?;
+        .map_err(unreadable)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if tables > 0 && version == 0 {
         return Err(not_workspace(
