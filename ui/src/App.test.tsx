@@ -99,6 +99,20 @@ describe("the application frame", () => {
     expect(client.createPersona).toHaveBeenCalledWith(expect.objectContaining({ name: "home architect" }));
   });
 
+  it("says an edit was refused because a long import is running, and keeps what was typed", async () => {
+    const busy = "Busy: importing customers from “crm.csv”. Try again when it has finished.";
+    const client = stubClient({
+      ...frame([home]),
+      createPersona: () => Promise.reject(new BackendError({ code: "busy", message: busy })),
+    });
+    renderApp(client);
+    await userEvent.click(await screen.findByTestId("new-persona"));
+    await userEvent.type(screen.getByLabelText("Name"), "Facility manager");
+    await userEvent.click(screen.getByTestId("persona-submit"));
+    expect(await screen.findByRole("alert")).toHaveTextContent(busy);
+    expect(screen.getByLabelText("Name")).toHaveValue("Facility manager");
+  });
+
   it("explains a workspace that cannot be opened instead of showing an empty app", async () => {
     const unavailable = new BackendError({
       code: "workspace_unavailable",
