@@ -249,6 +249,14 @@ impl App {
         .await
     }
 
+    /// Opens a view from the sidebar ("map", "customers", "segments") and waits until it
+    /// has loaded (`aria-busy` false on the view).
+    pub async fn open(&self, view: &str) {
+        self.click(&format!("[data-testid=nav-{view}]")).await;
+        self.wait_for(&format!(".view-{view}[aria-busy=false]"))
+            .await;
+    }
+
     /// Waits until every view on screen has finished loading: none is `aria-busy`.
     pub async fn wait_until_loaded(&self) {
         Self::eventually("the views to finish loading", || async move {
@@ -458,7 +466,7 @@ impl App {
     /// Finds the customer called `name` in the Customers view and opens its panel;
     /// returns the panel's placement history.
     pub async fn open_customer(&self, name: &str) -> WebElement {
-        self.click("[data-testid=nav-customers]").await;
+        self.open("customers").await;
         self.fill("[data-testid=customer-search]", name).await;
         self.wait_for_text(
             "[data-testid=customer-total]",

@@ -39,8 +39,7 @@ async fn the_first_start_opens_the_default_workspace_filled_with_the_demo() {
     app.screenshot("personas").await;
 
     // The map of the selected persona shows its steps, moves and customers.
-    app.click("[data-testid=nav-map]").await;
-    app.wait_for("[data-testid=step-column]").await;
+    app.open("map").await;
     let titles = app.texts("[data-testid=step-column] .step-title").await;
     assert_eq!(
         titles,
@@ -76,7 +75,7 @@ async fn the_first_start_opens_the_default_workspace_filled_with_the_demo() {
         "2 of 4"
     );
 
-    app.click("[data-testid=nav-customers]").await;
+    app.open("customers").await;
     app.wait_for_text("[data-testid=customer-total]", "36 customers")
         .await;
     let rows = app.texts("[data-testid=customer-row] .cell-name").await;

@@ -35,7 +35,7 @@ async fn wait_for_counts(app: &App, expected: &[u32]) {
 async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_shows_it() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     app.wait_for("[data-testid=customer-chip]").await;
     app.wait_until_loaded().await;
     let before = band_counts(&app).await;
@@ -122,7 +122,7 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
 async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-customers]").await;
+    app.open("customers").await;
     app.wait_for_text("[data-testid=customer-total]", "36 customers")
         .await;
 
@@ -194,7 +194,7 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
 async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-customers]").await;
+    app.open("customers").await;
     app.wait_for_text("[data-testid=customer-total]", "36 customers")
         .await;
 

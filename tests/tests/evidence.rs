@@ -10,7 +10,7 @@ use successmap_e2e::{App, Launch};
 async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-segments]").await;
+    app.open("segments").await;
     let matrix = app.wait_for("[data-testid=matrix]").await;
     // A customer on the first step of the first demo persona, through its matrix cell.
     let mut cell = None;
@@ -62,7 +62,7 @@ async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
     )
     .await;
 
-    app.click("[data-testid=nav-segments]").await;
+    app.open("segments").await;
     app.click("[data-testid=tab-evidence]").await;
     let evidence = app.wait_for("[data-testid=evidence]").await;
     let text = App::eventually(&format!("a suggestion for {name}"), || async {

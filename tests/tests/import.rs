@@ -59,7 +59,7 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
     let app = App::start(sandbox.path(), launch()).await;
 
     // The wizard: file, detected columns, the report with the bad row, the import.
-    app.click("[data-testid=nav-customers]").await;
+    app.open("customers").await;
     app.click("[data-testid=open-import]").await;
     app.wait_for("[data-testid=import-path]")
         .await
@@ -114,7 +114,7 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
     assert_eq!(images.json().as_i64(), Some(0));
 
     // The map built from the file: Pilot, Scale, Rollout in order of first appearance.
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     wait_for_counts(&app, &["2 customers", "1 customer", "1 customer"]).await;
     assert_eq!(
         app.texts("[data-testid=step-column] .step-title").await,
@@ -149,10 +149,10 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
 
     // After a restart: the same map, and the history of Acme Homes.
     let app = App::start(sandbox.path(), launch()).await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     wait_for_counts(&app, &["1 customer", "1 customer", "2 customers"]).await;
     assert_eq!(target_of(&app, "Birch & Co").await, "→ 2");
-    app.click("[data-testid=nav-customers]").await;
+    app.open("customers").await;
     app.wait_for("[data-testid=customer-search]")
         .await
         .send_keys("Acme")

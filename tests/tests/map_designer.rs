@@ -18,7 +18,7 @@ async fn add_step(app: &App, title: &str) {
 /// Creates a persona, opens its map and adds `titles` as its steps.
 async fn new_map(app: &App, persona: &str, titles: &[&str]) {
     app.create_persona(persona).await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     for title in titles {
         add_step(app, title).await;
     }
@@ -167,7 +167,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
     app.quit().await;
 
     let app = App::start(sandbox.path(), launch).await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     wait_for_titles(
         &app,
         &[
@@ -185,8 +185,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
 async fn a_step_with_customers_cannot_be_deleted_and_the_app_says_why() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-map]").await;
-    app.wait_for("[data-testid=step-column]").await;
+    app.open("map").await;
     let deletes = app.all("[data-testid=delete-step]").await;
     deletes[1].click().await.unwrap();
     let notice = app.wait_for("[data-testid=error-notice]").await;
@@ -205,7 +204,7 @@ async fn a_step_with_customers_cannot_be_deleted_and_the_app_says_why() {
 async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     wait_for_titles(
         &app,
         &[
@@ -278,7 +277,7 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
     // The order is stored: it survives a restart.
     app.quit().await;
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     wait_for_titles(
         &app,
         &[
@@ -296,8 +295,7 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
 async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-map]").await;
-    app.wait_for("[data-testid=step-column]").await;
+    app.open("map").await;
     app.all("[data-testid=add-kpi]").await[1]
         .click()
         .await
@@ -347,7 +345,7 @@ async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
     app.quit().await;
 
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     app.wait_for_text("[data-testid=kpi] .kpi-name", "Average order value ($)")
         .await;
     app.quit().await;
@@ -429,7 +427,7 @@ async fn a_vehicle_dragged_from_the_palette_onto_a_move_closes_a_gap() {
         },
     )
     .await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     app.wait_for_text("[data-testid=moves-covered]", "2 of 2")
         .await;
     app.quit().await;
@@ -542,7 +540,7 @@ async fn a_map_built_edited_undone_and_redone_reopens_exactly_as_left() {
 
     // The reopened file holds exactly: D A B C, the KPI on D, no vehicle anywhere.
     let app = App::start(sandbox.path(), launch).await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     wait_for_titles(
         &app,
         &[

@@ -9,7 +9,7 @@ use successmap_e2e::{App, Launch};
 async fn a_matrix_cell_opens_its_segment_and_exports_exactly_its_customers() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-segments]").await;
+    app.open("segments").await;
     let matrix = app.wait_for("[data-testid=matrix]").await;
     // The first persona's busiest cell.
     let cells = matrix
@@ -76,7 +76,7 @@ async fn quadrant_count(app: &App, quadrant: &str) -> u32 {
 async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-segments]").await;
+    app.open("segments").await;
     app.wait_for("[data-testid=matrix]").await;
     app.click("[data-testid=tab-flows]").await;
     app.wait_for("[data-testid=flows-chart] svg").await;
@@ -148,7 +148,7 @@ async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved()
 async fn progression_shows_stays_and_moves_and_opens_the_stalled_customers() {
     let sandbox = tempfile::tempdir().unwrap();
     let app = App::start(sandbox.path(), Launch::default()).await;
-    app.click("[data-testid=nav-segments]").await;
+    app.open("segments").await;
     app.click("[data-testid=tab-progression]").await;
     let table = app.wait_for("[data-testid=progression]").await;
     let rows = table

@@ -44,7 +44,7 @@ async fn a_dark_system_theme_makes_the_app_dark() {
         },
     )
     .await;
-    app.click("[data-testid=nav-map]").await;
+    app.open("map").await;
     app.wait_for("[data-testid=customer-chip]").await;
     let (background, text) = colours(&app, "body").await;
     assert!(background < 0.1, "dark background: {background}");
@@ -52,7 +52,7 @@ async fn a_dark_system_theme_makes_the_app_dark() {
     let (chip, _) = colours(&app, "[data-testid=customer-chip]").await;
     assert!(chip < 0.2, "chips follow the theme: {chip}");
     app.screenshot("map-customers-dark").await;
-    app.click("[data-testid=nav-customers]").await;
+    app.open("customers").await;
     app.wait_for("[data-testid=customer-row]").await;
     let (row, _) = colours(&app, ".clist").await;
     assert!(row < 0.2, "the list follows the theme: {row}");
@@ -60,7 +60,7 @@ async fn a_dark_system_theme_makes_the_app_dark() {
 
     // The charts take their colours from the theme too: dark quadrant buttons, and
     // axis labels drawn in the theme's (light) secondary text colour.
-    app.click("[data-testid=nav-segments]").await;
+    app.open("segments").await;
     app.click("[data-testid=tab-satisfaction]").await;
     app.wait_for("[data-testid=satisfaction-chart] svg").await;
     let (quadrant, _) = colours(&app, "[data-testid=quadrant-neither]").await;
