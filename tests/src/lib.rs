@@ -109,6 +109,14 @@ impl App {
     /// A start is tried twice: on these machines WebKitWebDriver occasionally fails to
     /// bring up the app's GTK window ("Failed to initialize GTK"), and the second try
     /// then succeeds. A second failure fails the test.
+    /// The app on its default workspace (the demo, on first start) in a new sandbox;
+    /// the sandbox is removed when the returned folder is dropped.
+    pub async fn demo() -> (tempfile::TempDir, App) {
+        let sandbox = tempfile::tempdir().expect("a sandbox folder");
+        let app = App::start(sandbox.path(), Launch::default()).await;
+        (sandbox, app)
+    }
+
     pub async fn start(sandbox: &Path, launch: Launch) -> App {
         for dir in ["data", "config", "cache"] {
             std::fs::create_dir_all(sandbox.join(dir)).expect("sandbox folders");

@@ -13,8 +13,7 @@ const DEMO_PERSONAS: [&str; 3] = [
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_first_start_opens_the_default_workspace_filled_with_the_demo() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (sandbox, app) = App::demo().await;
 
     app.wait_for("[data-testid=sidebar-personas] button").await;
     assert_eq!(
@@ -147,8 +146,7 @@ async fn a_persona_created_in_the_app_is_still_there_after_a_restart() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_refused_edit_is_explained_in_words_and_nothing_is_lost() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (_sandbox, app) = App::demo().await;
     app.click("[data-testid=new-persona]").await;
     let form = app.wait_for("[data-testid=persona-form]").await;
     let name = form.find(By::Css("input[name=name]")).await.unwrap();

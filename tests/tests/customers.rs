@@ -4,7 +4,7 @@
 //! list filtered from "+N more", a customer's history, a bulk move, and an export.
 
 use successmap_e2e::thirtyfour::prelude::*;
-use successmap_e2e::{App, Launch};
+use successmap_e2e::App;
 
 /// "7 customers" → 7.
 fn count(text: &str) -> u32 {
@@ -33,8 +33,7 @@ async fn wait_for_counts(app: &App, expected: &[u32]) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_shows_it() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (_sandbox, app) = App::demo().await;
     app.open("map").await;
     app.wait_for("[data-testid=customer-chip]").await;
     app.wait_until_loaded().await;
@@ -120,8 +119,7 @@ async fn customers_are_placed_on_the_map_by_drag_and_menu_and_their_history_show
 
 #[tokio::test(flavor = "multi_thread")]
 async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (sandbox, app) = App::demo().await;
     app.open("customers").await;
     app.wait_for_text("[data-testid=customer-total]", "36 customers")
         .await;
@@ -192,8 +190,7 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_customer_is_added_edited_and_deleted_through_its_dialog_and_undone() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (_sandbox, app) = App::demo().await;
     app.open("customers").await;
     app.wait_for_text("[data-testid=customer-total]", "36 customers")
         .await;

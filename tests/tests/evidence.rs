@@ -4,12 +4,11 @@
 //! its history.
 
 use successmap_e2e::thirtyfour::prelude::*;
-use successmap_e2e::{App, Launch};
+use successmap_e2e::App;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn kpi_values_suggest_a_step_and_accepting_moves_the_customer() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (_sandbox, app) = App::demo().await;
     app.open("segments").await;
     let matrix = app.wait_for("[data-testid=matrix]").await;
     // A customer on the first step of the first demo persona, through its matrix cell.

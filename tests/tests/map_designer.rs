@@ -183,8 +183,7 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_step_with_customers_cannot_be_deleted_and_the_app_says_why() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (_sandbox, app) = App::demo().await;
     app.open("map").await;
     let deletes = app.all("[data-testid=delete-step]").await;
     deletes[1].click().await.unwrap();
@@ -202,8 +201,7 @@ async fn a_step_with_customers_cannot_be_deleted_and_the_app_says_why() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (sandbox, app) = App::demo().await;
     app.open("map").await;
     wait_for_titles(
         &app,
@@ -293,8 +291,7 @@ async fn steps_are_reordered_by_pointer_drag_and_by_keyboard() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_kpi_with_three_levels_is_checked_saved_and_kept() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (sandbox, app) = App::demo().await;
     app.open("map").await;
     app.all("[data-testid=add-kpi]").await[1]
         .click()

@@ -3,12 +3,11 @@
 //! the delete can be undone.
 
 use successmap_e2e::thirtyfour::prelude::*;
-use successmap_e2e::{App, Launch};
+use successmap_e2e::App;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn deleting_a_persona_moves_its_customers_where_the_user_says_and_undo_restores_it() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (_sandbox, app) = App::demo().await;
     app.wait_for("[data-testid=persona-card]").await;
     let cards = app.all("[data-testid=persona-card]").await;
     cards[2]

@@ -3,12 +3,11 @@
 //! one cell opened as a segment, and that segment exported to CSV.
 
 use successmap_e2e::thirtyfour::prelude::*;
-use successmap_e2e::{App, Launch};
+use successmap_e2e::App;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_matrix_cell_opens_its_segment_and_exports_exactly_its_customers() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (sandbox, app) = App::demo().await;
     app.open("segments").await;
     let matrix = app.wait_for("[data-testid=matrix]").await;
     // The first persona's busiest cell.
@@ -74,8 +73,7 @@ async fn quadrant_count(app: &App, quadrant: &str) -> u32 {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (_sandbox, app) = App::demo().await;
     app.open("segments").await;
     app.wait_for("[data-testid=matrix]").await;
     app.click("[data-testid=tab-flows]").await;
@@ -146,8 +144,7 @@ async fn a_quadrant_of_success_vs_satisfaction_opens_as_a_segment_and_is_saved()
 
 #[tokio::test(flavor = "multi_thread")]
 async fn progression_shows_stays_and_moves_and_opens_the_stalled_customers() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let app = App::start(sandbox.path(), Launch::default()).await;
+    let (_sandbox, app) = App::demo().await;
     app.open("segments").await;
     app.click("[data-testid=tab-progression]").await;
     let table = app.wait_for("[data-testid=progression]").await;
