@@ -8,6 +8,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use successmap_core::{CoreError, NewFile, Workspace};
 
@@ -65,7 +66,7 @@ pub fn choose(
 }
 
 /// The open workspace, or why it could not be opened (every command then says so).
-pub struct OpenWorkspace(Result<Workspace, AppError>);
+pub struct OpenWorkspace(Result<Arc<Workspace>, AppError>);
 
 impl OpenWorkspace {
     /// Opens the chosen file; only the default one starts as the demo.
@@ -75,7 +76,29 @@ impl OpenWorkspace {
         } else {
             NewFile::Empty
         };
-        OpenWorkspace(Workspace::open(&choice.path, new_file, now).map_err(AppError::from))
+        OpenWorkspace(
+            Workspace::open(&choice.path, new_file, now)
+                .map(Arc::new)
+                .map_err(AppError::from),
+        )
+    }
+
+    /// Runs one core call on a thread of the blocking pool, its error mapped for IPC.
+    /// Commands await this: a three-second read occupies a pool thread, never one of the
+    /// async runtime's few workers, so the edits and reads that arrive meanwhile run.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Workspace) -> Result<T, CoreError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let ws = match &self.0 {
+            Ok(ws) => Arc::clone(ws),
+            Err(err) => return Err(err.clone()),
+        };
+        tauri::async_runtime::spawn_blocking(move || f(&ws).map_err(AppError::from))
+            .await
+            .map_err(|e| AppError::Internal {
+                message: format!("the request stopped unexpectedly ({e})"),
+            })?
     }
 
     /// Runs one core call on the open workspace, its error mapped for IPC.
@@ -183,6 +206,51 @@ mod tests {
         );
         let info = named.with(reads::info).unwrap();
         assert_eq!((info.persona_count, info.name.as_str()), (0, "mine"));
+    }
+
+    /// Long requests do not hold the async runtime's workers (as many as cores): more of
+    /// them than there are workers run at the same time, so none waits for another.
+    #[test]
+    fn long_requests_run_side_by_side_beyond_the_number_of_workers() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = std::sync::Arc::new(OpenWorkspace::open(
+            &WorkspaceChoice {
+                path: dir.path().join("w.db"),
+                is_default: false,
+            },
+            chrono::Utc::now(),
+        ));
+        let together = std::thread::available_parallelism().map_or(2, |n| n.get()) * 2 + 1;
+        let all_in = std::sync::Arc::new(std::sync::Barrier::new(together));
+        let requests: Vec<_> = (0..together)
+            .map(|_| {
+                let (ws, all_in) = (ws.clone(), all_in.clone());
+                tauri::async_runtime::spawn(async move {
+                    ws.run(move |ws| {
+                        // Each request waits until all have started: only possible
+                        // when they run side by side.
+                        all_in.wait();
+                        reads::info(ws)
+                    })
+                    .await
+                })
+            })
+            .collect();
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let results = tauri::async_runtime::block_on(async {
+                let mut results = Vec::new();
+                for r in requests {
+                    results.push(r.await.unwrap().is_ok());
+                }
+                results
+            });
+            done.send(results).unwrap();
+        });
+        let results = finished
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("every request finished");
+        assert!(results.iter().all(|ok| *ok));
     }
 
     #[test]

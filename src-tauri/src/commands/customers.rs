@@ -12,79 +12,84 @@ use crate::error::AppError;
 use crate::workspace::OpenWorkspace;
 
 /// A page of the customers a query matches.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn list_customers(
+pub async fn list_customers(
     ws: State<'_, OpenWorkspace>,
     query: CustomerQuery,
     offset: u32,
     limit: u32,
 ) -> Result<CustomerPage, AppError> {
-    ws.with(|ws| reads::customer_page(ws, &query, today(), offset, limit))
+    ws.run(move |ws| reads::customer_page(ws, &query, today(), offset, limit))
+        .await
 }
 
 /// A customer with its names and placement history.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn get_customer(
+pub async fn get_customer(
     ws: State<'_, OpenWorkspace>,
     id: CustomerId,
 ) -> Result<CustomerDetail, AppError> {
-    ws.with(|ws| reads::customer(ws, id))
+    ws.run(move |ws| reads::customer(ws, id)).await
 }
 
 /// Owners named on customers, for the owner filter.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn customer_owners(ws: State<'_, OpenWorkspace>) -> Result<Vec<String>, AppError> {
-    ws.with(reads::owners)
+pub async fn customer_owners(ws: State<'_, OpenWorkspace>) -> Result<Vec<String>, AppError> {
+    ws.run(reads::owners).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn create_customer(
+pub async fn create_customer(
     ws: State<'_, OpenWorkspace>,
     input: CustomerInput,
 ) -> Result<Customer, AppError> {
-    ws.with(|ws| edits::create_customer(ws, &input, now()))
+    ws.run(move |ws| edits::create_customer(ws, &input, now()))
+        .await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn update_customer(
+pub async fn update_customer(
     ws: State<'_, OpenWorkspace>,
     id: CustomerId,
     input: CustomerInput,
 ) -> Result<Customer, AppError> {
-    ws.with(|ws| edits::update_customer(ws, id, &input, now()))
+    ws.run(move |ws| edits::update_customer(ws, id, &input, now()))
+        .await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn delete_customer(ws: State<'_, OpenWorkspace>, id: CustomerId) -> Result<(), AppError> {
-    ws.with(|ws| edits::delete_customer(ws, id))
+pub async fn delete_customer(ws: State<'_, OpenWorkspace>, id: CustomerId) -> Result<(), AppError> {
+    ws.run(move |ws| edits::delete_customer(ws, id)).await
 }
 
 /// Moves customers to a step, or sets their target, as one undoable edit. `source` is
 /// how the user did it: "drag", "bulk" (many selected in the list) or "edit" (a menu).
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn place_customers(
+pub async fn place_customers(
     ws: State<'_, OpenWorkspace>,
     ids: Vec<CustomerId>,
     placement: PlacementMove,
     source: PlacementSource,
 ) -> Result<u32, AppError> {
-    ws.with(|ws| edits::place_customers(ws, &ids, placement, source, now()))
+    ws.run(move |ws| edits::place_customers(ws, &ids, placement, source, now()))
+        .await
 }
 
 /// Writes the customers a query matches to a CSV file; returns how many.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn export_customers(
+pub async fn export_customers(
     ws: State<'_, OpenWorkspace>,
     query: CustomerQuery,
     path: String,
 ) -> Result<u32, AppError> {
-    ws.with(|ws| reads::export_customers_to(ws, &query, today(), Path::new(&path)))
+    ws.run(move |ws| reads::export_customers_to(ws, &query, today(), Path::new(&path)))
+        .await
 }

@@ -12,43 +12,47 @@ use crate::workspace::OpenWorkspace;
 const LISTED: usize = 200;
 
 /// The KPIs of a customer's map with the customer's values.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn customer_kpi_values(
+pub async fn customer_kpi_values(
     ws: State<'_, OpenWorkspace>,
     customer_id: CustomerId,
 ) -> Result<Vec<CustomerKpiValue>, AppError> {
-    ws.with(|ws| reads::customer_kpi_values(ws, customer_id))
+    ws.run(move |ws| reads::customer_kpi_values(ws, customer_id))
+        .await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn set_customer_kpi_values(
+pub async fn set_customer_kpi_values(
     ws: State<'_, OpenWorkspace>,
     customer_id: CustomerId,
     values: Vec<KpiValueInput>,
 ) -> Result<(), AppError> {
-    ws.with(|ws| edits::set_customer_kpi_values(ws, customer_id, &values, now()))
+    ws.run(move |ws| edits::set_customer_kpi_values(ws, customer_id, &values, now()))
+        .await
 }
 
 /// Customers of a persona placed elsewhere than their KPI values suggest.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn placement_suggestions(
+pub async fn placement_suggestions(
     ws: State<'_, OpenWorkspace>,
     persona_id: PersonaId,
     level: KpiLevel,
 ) -> Result<SuggestionsView, AppError> {
-    ws.with(|ws| reads::placement_suggestions(ws, persona_id, level, LISTED))
+    ws.run(move |ws| reads::placement_suggestions(ws, persona_id, level, LISTED))
+        .await
 }
 
 /// Moves every such customer to its suggested step, as one edit; returns how many moved.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn accept_suggestions(
+pub async fn accept_suggestions(
     ws: State<'_, OpenWorkspace>,
     persona_id: PersonaId,
     level: KpiLevel,
 ) -> Result<u32, AppError> {
-    ws.with(|ws| edits::accept_suggestions(ws, persona_id, level, now()))
+    ws.run(move |ws| edits::accept_suggestions(ws, persona_id, level, now()))
+        .await
 }

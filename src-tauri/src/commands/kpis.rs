@@ -6,28 +6,28 @@ use crate::error::AppError;
 use crate::workspace::OpenWorkspace;
 
 /// Adds a KPI to a step; levels must follow its direction.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn add_kpi(
+pub async fn add_kpi(
     ws: State<'_, OpenWorkspace>,
     step_id: StepId,
     input: KpiInput,
 ) -> Result<Kpi, AppError> {
-    ws.with(|ws| edits::add_kpi(ws, step_id, &input))
+    ws.run(move |ws| edits::add_kpi(ws, step_id, &input)).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn update_kpi(
+pub async fn update_kpi(
     ws: State<'_, OpenWorkspace>,
     id: KpiId,
     input: KpiInput,
 ) -> Result<Kpi, AppError> {
-    ws.with(|ws| edits::update_kpi(ws, id, &input))
+    ws.run(move |ws| edits::update_kpi(ws, id, &input)).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn delete_kpi(ws: State<'_, OpenWorkspace>, id: KpiId) -> Result<(), AppError> {
-    ws.with(|ws| edits::delete_kpi(ws, id))
+pub async fn delete_kpi(ws: State<'_, OpenWorkspace>, id: KpiId) -> Result<(), AppError> {
+    ws.run(move |ws| edits::delete_kpi(ws, id)).await
 }

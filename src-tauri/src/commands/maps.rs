@@ -6,8 +6,11 @@ use crate::error::AppError;
 use crate::workspace::OpenWorkspace;
 
 /// A persona's success map with KPIs, vehicles, moves and customer figures.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn get_map(ws: State<'_, OpenWorkspace>, persona_id: PersonaId) -> Result<MapDetail, AppError> {
-    ws.with(|ws| reads::map(ws, persona_id))
+pub async fn get_map(
+    ws: State<'_, OpenWorkspace>,
+    persona_id: PersonaId,
+) -> Result<MapDetail, AppError> {
+    ws.run(move |ws| reads::map(ws, persona_id)).await
 }

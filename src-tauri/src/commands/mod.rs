@@ -1,7 +1,8 @@
 //! Tauri commands: thin adapters. Each takes ids or DTOs and makes one call into the
 //! core's edit or read API on the open workspace; the error is mapped for IPC. No rules
-//! and no labels live here. Every command touching the workspace is `async`, so it runs
-//! off the main thread and never holds the window up.
+//! and no labels live here. Every command touching the workspace is an `async fn` whose
+//! core call runs on the blocking pool (`OpenWorkspace::run`): off the main thread, and
+//! off the async runtime's workers, so a long read never holds up the window or an edit.
 
 pub mod customers;
 pub mod evidence;

@@ -6,38 +6,41 @@ use super::now;
 use crate::error::AppError;
 use crate::workspace::OpenWorkspace;
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn list_personas(ws: State<'_, OpenWorkspace>) -> Result<Vec<PersonaSummary>, AppError> {
-    ws.with(reads::personas)
+pub async fn list_personas(ws: State<'_, OpenWorkspace>) -> Result<Vec<PersonaSummary>, AppError> {
+    ws.run(reads::personas).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn create_persona(
+pub async fn create_persona(
     ws: State<'_, OpenWorkspace>,
     input: PersonaInput,
 ) -> Result<Persona, AppError> {
-    ws.with(|ws| edits::create_persona(ws, &input, now()))
+    ws.run(move |ws| edits::create_persona(ws, &input, now()))
+        .await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn update_persona(
+pub async fn update_persona(
     ws: State<'_, OpenWorkspace>,
     id: PersonaId,
     input: PersonaInput,
 ) -> Result<Persona, AppError> {
-    ws.with(|ws| edits::update_persona(ws, id, &input, now()))
+    ws.run(move |ws| edits::update_persona(ws, id, &input, now()))
+        .await
 }
 
 /// Deletes a persona and its map; `customers` says what happens to its customers.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn delete_persona(
+pub async fn delete_persona(
     ws: State<'_, OpenWorkspace>,
     id: PersonaId,
     customers: CustomersOnDelete,
 ) -> Result<(), AppError> {
-    ws.with(|ws| edits::delete_persona(ws, id, customers, now()))
+    ws.run(move |ws| edits::delete_persona(ws, id, customers, now()))
+        .await
 }

@@ -11,64 +11,68 @@ use crate::error::AppError;
 use crate::workspace::OpenWorkspace;
 
 /// The current × target matrix of one persona or all, with the filter applied.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn segment_matrix(
+pub async fn segment_matrix(
     ws: State<'_, OpenWorkspace>,
     filter: SegmentFilter,
 ) -> Result<Vec<PersonaMatrix>, AppError> {
-    ws.with(|ws| reads::segment_matrix(ws, &filter, today()))
+    ws.run(move |ws| reads::segment_matrix(ws, &filter, today()))
+        .await
 }
 
 /// The saved segments with their size now, by name.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn list_segments(ws: State<'_, OpenWorkspace>) -> Result<Vec<SegmentSummary>, AppError> {
-    ws.with(|ws| reads::saved_segments(ws, today()))
+pub async fn list_segments(ws: State<'_, OpenWorkspace>) -> Result<Vec<SegmentSummary>, AppError> {
+    ws.run(move |ws| reads::saved_segments(ws, today())).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn save_segment(
+pub async fn save_segment(
     ws: State<'_, OpenWorkspace>,
     input: SavedSegmentInput,
 ) -> Result<SavedSegment, AppError> {
-    ws.with(|ws| edits::save_segment(ws, &input, now()))
+    ws.run(move |ws| edits::save_segment(ws, &input, now()))
+        .await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn update_segment(
+pub async fn update_segment(
     ws: State<'_, OpenWorkspace>,
     id: SegmentId,
     input: SavedSegmentInput,
 ) -> Result<SavedSegment, AppError> {
-    ws.with(|ws| edits::update_segment(ws, id, &input, now()))
+    ws.run(move |ws| edits::update_segment(ws, id, &input, now()))
+        .await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn delete_segment(ws: State<'_, OpenWorkspace>, id: SegmentId) -> Result<(), AppError> {
-    ws.with(|ws| edits::delete_segment(ws, id))
+pub async fn delete_segment(ws: State<'_, OpenWorkspace>, id: SegmentId) -> Result<(), AppError> {
+    ws.run(move |ws| edits::delete_segment(ws, id)).await
 }
 
 /// Success vs satisfaction of the customers the filter keeps, aggregated, with the
 /// rules that decide the quadrants.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn segment_satisfaction(
+pub async fn segment_satisfaction(
     ws: State<'_, OpenWorkspace>,
     filter: SegmentFilter,
     basis: ProgressBasis,
     measure: SatisfactionMeasure,
 ) -> Result<SatisfactionView, AppError> {
-    ws.with(|ws| reads::segment_satisfaction(ws, &filter, basis, measure, today()))
+    ws.run(move |ws| reads::segment_satisfaction(ws, &filter, basis, measure, today()))
+        .await
 }
 
 /// Progression of a persona's customers along its map, from their placement history.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn segment_progression(
+pub async fn segment_progression(
     ws: State<'_, OpenWorkspace>,
     filter: SegmentFilter,
     persona_id: PersonaId,
@@ -76,7 +80,7 @@ pub fn segment_progression(
     period_to: NaiveDate,
     stalled_days: u32,
 ) -> Result<ProgressionView, AppError> {
-    ws.with(|ws| {
+    ws.run(move |ws| {
         reads::segment_progression(
             ws,
             &filter,
@@ -86,4 +90,5 @@ pub fn segment_progression(
             today(),
         )
     })
+    .await
 }

@@ -5,22 +5,22 @@ use crate::error::AppError;
 use crate::workspace::OpenWorkspace;
 
 /// What the undo and redo buttons say (answers while a long edit runs).
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn undo_state(ws: State<'_, OpenWorkspace>) -> Result<UndoState, AppError> {
-    ws.with(|ws| ws.undo_state())
+pub async fn undo_state(ws: State<'_, OpenWorkspace>) -> Result<UndoState, AppError> {
+    ws.run(move |ws| ws.undo_state()).await
 }
 
 /// Reverts the last edit.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn undo(ws: State<'_, OpenWorkspace>) -> Result<UndoStep, AppError> {
-    ws.with(edits::undo)
+pub async fn undo(ws: State<'_, OpenWorkspace>) -> Result<UndoStep, AppError> {
+    ws.run(edits::undo).await
 }
 
 /// Applies the last undone edit again.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn redo(ws: State<'_, OpenWorkspace>) -> Result<UndoStep, AppError> {
-    ws.with(edits::redo)
+pub async fn redo(ws: State<'_, OpenWorkspace>) -> Result<UndoStep, AppError> {
+    ws.run(edits::redo).await
 }

@@ -7,17 +7,17 @@ use crate::error::AppError;
 use crate::workspace::OpenWorkspace;
 
 /// The open workspace: file, name, schema version and counts.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn workspace_info(ws: State<'_, OpenWorkspace>) -> Result<WorkspaceInfo, AppError> {
-    ws.with(reads::info)
+pub async fn workspace_info(ws: State<'_, OpenWorkspace>) -> Result<WorkspaceInfo, AppError> {
+    ws.run(reads::info).await
 }
 
 /// Fills an empty workspace with the demo personas, maps and customers.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn load_demo(ws: State<'_, OpenWorkspace>) -> Result<WorkspaceInfo, AppError> {
-    ws.with(|ws| edits::load_demo(ws, now()))
+pub async fn load_demo(ws: State<'_, OpenWorkspace>) -> Result<WorkspaceInfo, AppError> {
+    ws.run(move |ws| edits::load_demo(ws, now())).await
 }
 
 /// A path to offer for a file the user saves: `file_name` in their documents folder
