@@ -1,10 +1,13 @@
 //! Successmap core: the domain model, its storage in one SQLite file, and the use
-//! cases the desktop app (and later a command-line tool) run on it.
+//! cases the desktop app and the `successmap` command-line tool run on it.
 //!
 //! This crate must never depend on Tauri: everything here is tested without a window.
-//! Layers: `model` (plain data and ids), `db` (all SQL, one module per table),
-//! `ops` (use cases with validation and rules), `demo` (the demo workspace, built
-//! from `ops` like any user edit).
+//! Clients hold a [`Workspace`] and call [`edits`] (every change a user makes) and
+//! [`reads`] (every list, map, chart and export); nothing else of this crate's storage
+//! reaches them. Inside: `model` (plain data and ids), `db` (all SQL, one module per
+//! table, the undo stack and the read pool), `ops` (use cases with validation and
+//! rules), `import` and `export` (CRM files), `demo` (the demo workspace, built from
+//! `ops` like any user edit).
 
 pub mod db;
 pub mod demo;
