@@ -72,6 +72,15 @@ fn edits(
         .collect()
 }
 
+/// Behind one lock, a read just finished steps back for a moment, as a queue of
+/// requests would: a waiting edit then takes the lock next (std's mutex is not fair,
+/// and back-to-back reads would otherwise keep an edit waiting indefinitely).
+fn let_waiting_edits_in(lock: Option<&Mutex<()>>) {
+    if lock.is_some() {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
 /// Runs the progression and the export in a loop on two threads until `stop`; counts
 /// how many of each completed.
 fn heavy_reads(
@@ -87,7 +96,7 @@ fn heavy_reads(
             let today = now().date_naive();
             let year_ago = today - chrono::Duration::days(365);
             while !stop.load(Ordering::Relaxed) {
-                let _guard = lock.map(|l| l.lock().unwrap());
+                let guard = lock.map(|l| l.lock().unwrap());
                 reads::segment_progression(
                     ws,
                     &SegmentFilter::default(),
@@ -97,15 +106,19 @@ fn heavy_reads(
                     today,
                 )
                 .unwrap();
+                drop(guard);
                 done[0].fetch_add(1, Ordering::Relaxed);
+                let_waiting_edits_in(lock);
             }
         });
         s.spawn(|| {
             while !stop.load(Ordering::Relaxed) {
-                let _guard = lock.map(|l| l.lock().unwrap());
+                let guard = lock.map(|l| l.lock().unwrap());
                 reads::export_customers_to(ws, &CustomerQuery::default(), now().date_naive(), out)
                     .unwrap();
+                drop(guard);
                 done[1].fetch_add(1, Ordering::Relaxed);
+                let_waiting_edits_in(lock);
             }
         });
     });
