@@ -300,6 +300,7 @@ fn import_customers(
         let how = ImportWrite {
             remember_mapping: false,
             all_or_nothing,
+            undoable: false,
         };
         edits::import_customers(ws, input, &table, &options, how, control, Utc::now())?
     };

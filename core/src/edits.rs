@@ -418,6 +418,9 @@ pub struct ImportWrite {
     pub remember_mapping: bool,
     /// Write nothing when any row is rejected.
     pub all_or_nothing: bool,
+    /// Keep the import on the undo stack (the app). A one-shot client (the CLI) has no
+    /// undo to offer, and a million-row import's change set takes hundreds of MB.
+    pub undoable: bool,
 }
 
 /// Imports the valid rows of `table` (read from `file`) as one undoable edit; while it
@@ -435,15 +438,20 @@ pub fn import_customers(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    let run = |tx: &Transaction<'_>| {
+        let mut report = import::run(tx, table, options, Mode::Write { now }, control)?;
+        let commit = !(how.all_or_nothing && report.rejected_rows > 0);
+        report.written = commit;
+        if commit && how.remember_mapping {
+            import::remember_mapping(tx, &table.headers, &options.mapping)?;
+        }
+        Ok((report, commit))
+    };
     ws.write(&format!("importing customers from “{name}”"), |db| {
-        db.edit_if(format!("Import customers from “{name}”"), |tx| {
-            let mut report = import::run(tx, table, options, Mode::Write { now }, control)?;
-            let commit = !(how.all_or_nothing && report.rejected_rows > 0);
-            report.written = commit;
-            if commit && how.remember_mapping {
-                import::remember_mapping(tx, &table.headers, &options.mapping)?;
-            }
-            Ok((report, commit))
-        })
+        if how.undoable {
+            db.edit_if(format!("Import customers from “{name}”"), run)
+        } else {
+            db.write_if(run)
+        }
     })
 }

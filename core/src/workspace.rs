@@ -17,6 +17,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+use crate::db::meta;
 use crate::db::pool::ReadPool;
 use crate::db::undo::UndoState;
 use crate::error::{CoreError, CoreResult};
@@ -58,12 +59,17 @@ impl Workspace {
             || "Workspace".to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
-        db.write(|tx| {
-            if created && new_file == NewFile::Demo {
-                demo::build(tx, now)?;
-            }
-            ops::workspace::initialise(tx, &stem, now)
-        })?;
+        // Only a new (or unnamed) workspace is written to here: opening an existing one
+        // takes no write lock, so the CLI reads a file the app is busy writing.
+        let unnamed = db.read(|c| Ok(meta::get(c, meta::NAME)?.is_none()))?;
+        if created || unnamed {
+            db.write(|tx| {
+                if created && new_file == NewFile::Demo {
+                    demo::build(tx, now)?;
+                }
+                ops::workspace::initialise(tx, &stem, now)
+            })?;
+        }
         Ok(Workspace::with_writer(db, Some(ReadPool::new(path))))
     }
 

@@ -32,6 +32,20 @@ fn the_shell_and_the_cli_use_only_the_edit_and_read_api() {
     ];
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
+        // `Db`, the writer, as a word (also inside a grouped `use successmap_core::{…}`).
+        let bytes = text.as_bytes();
+        let word = |i: usize| {
+            bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        };
+        for (at, _) in text.match_indices("Db") {
+            assert!(
+                word(at.wrapping_sub(1)) || word(at + 2),
+                "{} uses `Db`: clients call core::edits and core::reads",
+                file.display()
+            );
+        }
         for word in forbidden {
             assert!(
                 !text.contains(word),

@@ -244,3 +244,59 @@ fn a_file_that_is_not_sqlite_is_refused_in_words_and_untouched() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), content);
 }
+
+#[test]
+fn a_read_sees_one_state_even_when_an_edit_commits_halfway_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = file_workspace(&dir, "w.successmap");
+    edits::create_persona(&ws, &PersonaInput::named("Ops lead"), now()).unwrap();
+    let (read_once, first_done) = mpsc::channel();
+    let (edit_done, edited) = mpsc::channel::<()>();
+    std::thread::scope(|s| {
+        let ws = &ws;
+        let reader = s.spawn(move || {
+            ws.read(|c| {
+                let count = |c: &rusqlite::Connection| -> rusqlite::Result<i64> {
+                    c.query_row("SELECT count(*) FROM persona", [], |r| r.get(0))
+                };
+                let before = count(c)?;
+                read_once.send(()).unwrap();
+                edited.recv().unwrap();
+                Ok((before, count(c)?))
+            })
+            .unwrap()
+        });
+        first_done.recv().unwrap();
+        edits::create_persona(ws, &PersonaInput::named("Plant manager"), now()).unwrap();
+        edit_done.send(()).unwrap();
+        assert_eq!(
+            reader.join().unwrap(),
+            (1, 1),
+            "the read's second look saw the same"
+        );
+    });
+    assert_eq!(
+        reads::personas(&ws).unwrap().len(),
+        2,
+        "the next read sees the edit"
+    );
+}
+
+#[test]
+fn opening_an_existing_workspace_takes_no_write_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.successmap");
+    let app = Workspace::open(&path, NewFile::Empty, now()).unwrap();
+    edits::create_persona(&app, &PersonaInput::named("Ops lead"), now()).unwrap();
+    // Another process in the middle of a write, as the app during an import.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = Instant::now();
+    let cli = Workspace::open(&path, NewFile::Empty, now()).unwrap();
+    assert_eq!(reads::personas(&cli).unwrap().len(), 1);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "opened without waiting"
+    );
+    other.execute_batch("ROLLBACK").unwrap();
+}

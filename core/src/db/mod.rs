@@ -92,8 +92,10 @@ impl Db {
     }
 
     fn prepare(&mut self, path: &Path) -> CoreResult<()> {
-        // Checked before any pragma: a file that is not ours is refused untouched
-        // (journal_mode = WAL would otherwise rewrite its header first).
+        // Checked before any pragma that writes: a file that is not ours is refused
+        // untouched (journal_mode = WAL would otherwise rewrite its header first). The
+        // busy timeout writes nothing and lets the check wait out another process's lock.
+        self.conn.busy_timeout(Duration::from_secs(5))?;
         check_is_workspace(&self.conn, path)?;
         set_pragmas(&self.conn)?;
         migrations::migrate(&mut self.conn)?;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{CoreError, CoreResult};
 
@@ -49,10 +49,15 @@ impl ReadPool {
             pool: self,
             conn: Some(self.take()?),
         };
-        match &lent.conn {
-            Some(conn) => f(conn),
-            None => Err(CoreError::Corrupt("a read connection went missing".into())),
-        }
+        let Some(conn) = &lent.conn else {
+            return Err(CoreError::Corrupt("a read connection went missing".into()));
+        };
+        // One read transaction: every statement of the read sees the same committed
+        // state (a page and its total, steps and the customers on them).
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
     }
 
     fn take(&self) -> CoreResult<Connection> {

@@ -13,6 +13,7 @@
 
 use rusqlite::hooks::Action;
 use rusqlite::session::{ChangesetItem, ConflictAction, ConflictType};
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -152,8 +153,10 @@ fn apply(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
     Ok(())
 }
 
-/// True when an UPDATE's row, as stored now, already holds every value the update
-/// writes (columns the update leaves alone do not count).
+/// True when an UPDATE only sets columns to NULL and the row, as stored now, already
+/// holds NULL in each of them: what a foreign key's ON DELETE SET NULL does when the
+/// referenced row is deleted again. Any other mismatch (counts in `segment_cell`,
+/// values another process changed) stays a conflict.
 fn already_applied(item: &ChangesetItem) -> bool {
     let Ok(op) = item.op() else {
         return false;
@@ -161,11 +164,17 @@ fn already_applied(item: &ChangesetItem) -> bool {
     if op.code() != Action::SQLITE_UPDATE {
         return false;
     }
-    (0..op.number_of_columns() as usize).all(|col| match item.new_value(col) {
-        Ok(new) => item.conflict(col).is_ok_and(|now| now == new),
+    let mut sets_something = false;
+    let all_nulled = (0..op.number_of_columns() as usize).all(|col| match item.new_value(col) {
+        Ok(ValueRef::Null) => {
+            sets_something = true;
+            item.conflict(col).is_ok_and(|now| now == ValueRef::Null)
+        }
+        Ok(_) => false,
         // Not written by this update.
         Err(_) => true,
-    })
+    });
+    sets_something && all_nulled
 }
 
 #[cfg(test)]

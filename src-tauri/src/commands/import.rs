@@ -101,6 +101,7 @@ pub async fn run_import(
         let how = ImportWrite {
             remember_mapping: remember,
             all_or_nothing: false,
+            undoable: true,
         };
         app.state::<OpenWorkspace>()
             .with(|ws| edits::import_customers(ws, file, &table, &options, how, control, now()))
