@@ -11,6 +11,7 @@ use std::sync::atomic::AtomicBool;
 use chrono::Utc;
 use clap::{Parser, Subcommand};
 use successmap_core::edits::{self, ImportWrite};
+use successmap_core::files::Replace;
 use successmap_core::import::{self, Control, Table};
 use successmap_core::model::{
     CustomerQuery, ImportOptions, ImportReport, PersonaId, SegmentFilter,
@@ -47,6 +48,15 @@ enum Command {
     },
     /// Count personas, steps, vehicles and customers, and customers per persona and step.
     Stats,
+    /// Write a consistent copy of the workspace to a new file (safe while the app or
+    /// another command is writing to it).
+    Backup {
+        /// The copy to write.
+        output: PathBuf,
+        /// Replace the file when it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// The current × target step matrix: customers and ARR per non-empty cell.
     Segment {
         /// Only this persona's map.
@@ -93,6 +103,9 @@ enum ExportWhat {
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file when it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// The customers of a saved segment (as the app lists them now), in the same columns.
     Segment {
@@ -101,6 +114,9 @@ enum ExportWhat {
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file when it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
 }
 
@@ -109,7 +125,13 @@ struct Unusable(String);
 
 impl From<CoreError> for Unusable {
     fn from(e: CoreError) -> Self {
-        Unusable(e.to_string())
+        match e {
+            CoreError::FileExists { path } => Unusable(format!(
+                "{} already exists; add --force to replace it",
+                path.display()
+            )),
+            e => Unusable(e.to_string()),
+        }
     }
 }
 
@@ -131,21 +153,37 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
         Command::Stats => stats(&ws),
         Command::Segment { persona, format } => segment(&ws, persona.as_deref(), format),
         Command::Export {
-            what: ExportWhat::Customers { persona, output },
+            what:
+                ExportWhat::Customers {
+                    persona,
+                    output,
+                    force,
+                },
         } => {
             let query = CustomerQuery {
                 persona_id: persona_id(&ws, persona.as_deref())?,
                 ..CustomerQuery::default()
             };
-            write_customers(&ws, &query, output.as_deref())
+            write_customers(&ws, &query, output.as_deref(), force)
         }
         Command::Export {
-            what: ExportWhat::Segment { name, output },
+            what:
+                ExportWhat::Segment {
+                    name,
+                    output,
+                    force,
+                },
         } => write_customers(
             &ws,
             &reads::saved_segment_query(&ws, &name)?,
             output.as_deref(),
+            force,
         ),
+        Command::Backup { output, force } => {
+            reads::backup_to(&ws, &output, Replace::from_force(force))?;
+            eprintln!("Wrote a copy of the workspace to {}.", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import {
             what:
                 ImportWhat::Customers {
@@ -232,11 +270,13 @@ fn write_customers(
     ws: &Workspace,
     query: &CustomerQuery,
     output: Option<&Path>,
+    force: bool,
 ) -> Result<ExitCode, Unusable> {
     let today = chrono::Local::now().date_naive();
     match output {
         Some(path) => {
-            let count = reads::export_customers_to(ws, query, today, path)?;
+            let count =
+                reads::export_customers_to(ws, query, today, path, Replace::from_force(force))?;
             eprintln!("Exported {count} customers to {}.", path.display());
         }
         None => {

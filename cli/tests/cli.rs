@@ -365,3 +365,87 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// Exporting onto the open workspace (or its journal files) is refused and the workspace
+/// stays whole; an existing file is replaced only with --force.
+#[test]
+fn export_never_overwrites_the_workspace_and_replaces_files_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("team.successmap");
+    assert_eq!(successmap(&ws, &["demo"]).status.code(), Some(0));
+    for target in [
+        "team.successmap",
+        "team.successmap-wal",
+        "team.successmap-shm",
+    ] {
+        let target = dir.path().join(target);
+        let out = successmap(
+            &ws,
+            &[
+                "export",
+                "customers",
+                "--force",
+                "--output",
+                target.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("is the open workspace"), "{err}");
+    }
+    let stats = stdout(&successmap(&ws, &["stats"]));
+    assert!(stats.contains("\nCustomers: 36\n"), "{stats}");
+
+    let csv = dir.path().join("out.csv");
+    std::fs::write(&csv, "keep me").unwrap();
+    let out = successmap(
+        &ws,
+        &["export", "customers", "--output", csv.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("add --force to replace it"));
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "keep me");
+    let out = successmap(
+        &ws,
+        &[
+            "export",
+            "customers",
+            "--force",
+            "--output",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(csv_rows(&std::fs::read_to_string(&csv).unwrap()).len(), 37);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// `backup` writes a complete workspace in one file, which opens with everything in it.
+#[test]
+fn backup_writes_a_complete_copy_that_opens_as_a_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("team.successmap");
+    assert_eq!(successmap(&ws, &["demo"]).status.code(), Some(0));
+    let copy = dir.path().join("copy.successmap");
+    let out = successmap(&ws, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // Only the one file: no journal beside it.
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut companion = copy.clone().into_os_string();
+        companion.push(suffix);
+        assert!(!Path::new(&companion).exists(), "{suffix}");
+    }
+    let stats = stdout(&successmap(&copy, &["stats"]));
+    assert!(stats.contains("\nCustomers: 36\n"), "{stats}");
+    let again = successmap(&ws, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2), "{again:?}");
+    let forced = successmap(&ws, &["backup", "--force", copy.to_str().unwrap()]);
+    assert_eq!(forced.status.code(), Some(0), "{forced:?}");
+    let onto_itself = successmap(&ws, &["backup", "--force", ws.to_str().unwrap()]);
+    assert_eq!(onto_itself.status.code(), Some(2), "{onto_itself:?}");
+}

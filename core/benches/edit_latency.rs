@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use successmap_core::edits::{self, ImportWrite};
+use successmap_core::files::Replace;
 use successmap_core::import::{Control, Table};
 use successmap_core::model::{
     CustomerId, CustomerQuery, ImportOptions, PersonaId, PlacementMove, PlacementSource,
@@ -114,8 +115,14 @@ fn heavy_reads(
         s.spawn(|| {
             while !stop.load(Ordering::Relaxed) {
                 let guard = lock.map(|l| l.lock().unwrap());
-                reads::export_customers_to(ws, &CustomerQuery::default(), now().date_naive(), out)
-                    .unwrap();
+                reads::export_customers_to(
+                    ws,
+                    &CustomerQuery::default(),
+                    now().date_naive(),
+                    out,
+                    Replace::Yes,
+                )
+                .unwrap();
                 drop(guard);
                 done[1].fetch_add(1, Ordering::Relaxed);
                 let_waiting_edits_in(lock);
@@ -198,7 +205,9 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    let exported = reads::export_customers_to(&ws, &CustomerQuery::default(), today, &out).unwrap();
+    let exported =
+        reads::export_customers_to(&ws, &CustomerQuery::default(), today, &out, Replace::Yes)
+            .unwrap();
     println!(
         "export of {exported} customers alone: {:.2} s",
         t.elapsed().as_secs_f64()

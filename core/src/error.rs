@@ -28,8 +28,11 @@ pub enum CoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The file the user chose exists; it is replaced only when they say so.
+    #[error("{path} already exists")]
+    FileExists { path: PathBuf },
     #[error("storage error: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(rusqlite::Error),
     /// The user cancelled a long-running write; nothing was changed.
     #[error("cancelled; nothing was changed")]
     Cancelled,
@@ -41,6 +44,25 @@ pub enum CoreError {
     /// An earlier operation stopped midway and left the workspace's lock unusable.
     #[error("an earlier operation stopped midway; restart Successmap")]
     Interrupted,
+}
+
+/// What a busy workspace file is doing, as far as this process can tell.
+pub const OTHER_PROCESS_WRITING: &str =
+    "another program is writing to this workspace (for example a command-line import)";
+
+impl From<rusqlite::Error> for CoreError {
+    /// SQLite's "busy" and "locked" (another process holds the file's write lock longer
+    /// than the busy timeout) are the busy message, not a storage fault.
+    fn from(err: rusqlite::Error) -> Self {
+        match err.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                CoreError::Busy {
+                    activity: OTHER_PROCESS_WRITING.to_string(),
+                }
+            }
+            _ => CoreError::Storage(err),
+        }
+    }
 }
 
 impl CoreError {

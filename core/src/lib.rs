@@ -14,6 +14,7 @@ pub mod demo;
 pub mod edits;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod model;
 pub mod ops;

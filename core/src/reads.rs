@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::db::{customers, personas, segments, steps, vehicles};
 use crate::error::{CoreError, CoreResult};
+use crate::files::{self, Replace};
 use crate::import::{self, Control, Mode, Table};
 use crate::model::{
     CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, ImportField,
@@ -137,15 +138,41 @@ pub fn export_customers(
 }
 
 /// Writes the customers `query` matches as CSV to the file at `path`; returns how many.
+/// Never onto the workspace itself; an existing file only with [`Replace::Yes`]; the file
+/// appears whole or not at all ([`crate::files`]).
 pub fn export_customers_to(
     ws: &Workspace,
     query: &CustomerQuery,
     today: NaiveDate,
     path: &Path,
+    replace: Replace,
 ) -> CoreResult<u32> {
-    let file = std::fs::File::create(path)
-        .map_err(|e| CoreError::invalid("path", format!("cannot write {}: {e}", path.display())))?;
-    export_customers(ws, query, today, std::io::BufWriter::new(file))
+    files::write_replacing(path, ws.path(), replace, |out| {
+        export_customers(ws, query, today, out)
+    })
+}
+
+/// Writes a consistent copy of the workspace to `path` (SQLite's `VACUUM INTO` on a
+/// read snapshot: edits go on meanwhile and are not in the copy). The copy is a complete
+/// workspace in one file, compacted. Same rules for the target as an export.
+pub fn backup_to(ws: &Workspace, path: &Path, replace: Replace) -> CoreResult<()> {
+    files::fill_replacing(path, ws.path(), replace, |temp| {
+        let temp = temp.to_str().ok_or_else(|| {
+            CoreError::invalid(
+                "path",
+                format!("{} is not a usable file name", path.display()),
+            )
+        })?;
+        ws.read_outside_transaction(|c| {
+            // The reader's guard against writes would refuse VACUUM INTO, which writes
+            // only the new file; the connection itself stays read-only.
+            c.pragma_update(None, "query_only", "OFF")?;
+            let copied = c.execute("VACUUM INTO ?1", [temp]);
+            c.pragma_update(None, "query_only", "ON")?;
+            copied?;
+            Ok(())
+        })
+    })
 }
 
 // Segments ----------------------------------------------------------------------------

@@ -103,6 +103,18 @@ impl Workspace {
         }
     }
 
+    /// Runs `f` on a read connection outside any transaction (each statement reads its
+    /// own snapshot): for statements that cannot run in one, such as `VACUUM INTO`.
+    pub fn read_outside_transaction<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> CoreResult<T>,
+    ) -> CoreResult<T> {
+        match &self.readers {
+            Some(pool) => pool.read_outside_transaction(f),
+            None => self.lock_writer()?.read(f),
+        }
+    }
+
     /// Runs `f` with the writer. `activity` says what it is doing ("importing customers
     /// from “crm.csv”") to an edit that arrives meanwhile: that one waits up to
     /// [`BUSY_WAIT`], then is refused with [`CoreError::Busy`].

@@ -34,6 +34,12 @@ pub enum AppError {
     Busy {
         message: String,
     },
+    /// The file the user chose to write exists; the UI asks, then tries again with
+    /// permission to replace it.
+    FileExists {
+        path: String,
+        message: String,
+    },
     /// A fault of the app or the disk; the message says what failed, the log says why.
     Internal {
         message: String,
@@ -49,6 +55,7 @@ impl AppError {
             | AppError::WorkspaceUnavailable { message }
             | AppError::Cancelled { message }
             | AppError::Busy { message }
+            | AppError::FileExists { message, .. }
             | AppError::Internal { message } => message,
         }
     }
@@ -75,6 +82,10 @@ impl From<CoreError> for AppError {
             },
             CoreError::Busy { activity } => AppError::Busy {
                 message: format!("Busy: {activity}. Try again when it has finished."),
+            },
+            CoreError::FileExists { path } => AppError::FileExists {
+                message: format!("{} already exists. Replace it?", path.display()),
+                path: path.display().to_string(),
             },
             CoreError::Storage(_) | CoreError::Corrupt(_) | CoreError::Interrupted => {
                 eprintln!("successmap: internal error: {err:?}");

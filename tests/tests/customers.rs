@@ -185,6 +185,31 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
         .iter()
         .all(|l| l.contains(",Home architect,Visualisation wins clients,")));
     app.screenshot("customers-export").await;
+
+    // The same name again: the dialog asks before replacing the file.
+    std::fs::write(&path, "an older export").unwrap();
+    app.fill("[data-testid=export-path]", &path.display().to_string())
+        .await;
+    app.click("[data-testid=export-save]").await;
+    app.wait_for_text("[data-testid=export-exists]", "already exists")
+        .await;
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older export");
+    app.wait_for_text("[data-testid=export-save]", "Replace")
+        .await;
+    app.screenshot("customers-export-replace").await;
+    app.click("[data-testid=export-save]").await;
+    app.wait_for_text("[data-testid=export-done]", "Exported")
+        .await;
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), csv);
+
+    // The open workspace is never an export target.
+    let workspace = app
+        .text_of(&app.wait_for("[data-testid=status-path]").await)
+        .await;
+    app.fill("[data-testid=export-path]", &workspace).await;
+    app.click("[data-testid=export-save]").await;
+    app.wait_for_text(".field-error", "is the open workspace")
+        .await;
     app.quit().await;
 }
 

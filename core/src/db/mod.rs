@@ -274,7 +274,7 @@ pub(crate) fn unique_violation(
         {
             CoreError::Conflict(message())
         }
-        _ => CoreError::Storage(err),
+        _ => CoreError::from(err),
     }
 }
 

@@ -60,6 +60,23 @@ impl ReadPool {
         Ok(value)
     }
 
+    /// Like [`ReadPool::read`], without the read transaction: each statement of `f` sees
+    /// its own snapshot (for `VACUUM INTO`, which is one statement and cannot run in a
+    /// transaction).
+    pub fn read_outside_transaction<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> CoreResult<T>,
+    ) -> CoreResult<T> {
+        let lent = Lent {
+            pool: self,
+            conn: Some(self.take()?),
+        };
+        let Some(conn) = &lent.conn else {
+            return Err(CoreError::Corrupt("a read connection went missing".into()));
+        };
+        f(conn)
+    }
+
     fn take(&self) -> CoreResult<Connection> {
         let mut state = self.lock()?;
         loop {

@@ -1,5 +1,6 @@
 use std::path::Path;
 
+use successmap_core::files::Replace;
 use successmap_core::model::{
     Customer, CustomerDetail, CustomerId, CustomerInput, CustomerPage, CustomerQuery,
     PlacementMove, PlacementSource,
@@ -82,14 +83,24 @@ pub async fn place_customers(
         .await
 }
 
-/// Writes the customers a query matches to a CSV file; returns how many.
+/// Writes the customers a query matches to a CSV file; returns how many. An existing
+/// file is replaced only with `replace` (the UI asks first: error code `file_exists`).
 #[tauri::command]
 #[specta::specta]
 pub async fn export_customers(
     ws: State<'_, OpenWorkspace>,
     query: CustomerQuery,
     path: String,
+    replace: bool,
 ) -> Result<u32, AppError> {
-    ws.run(move |ws| reads::export_customers_to(ws, &query, today(), Path::new(&path)))
-        .await
+    ws.run(move |ws| {
+        reads::export_customers_to(
+            ws,
+            &query,
+            today(),
+            Path::new(&path),
+            Replace::from_force(replace),
+        )
+    })
+    .await
 }

@@ -1,7 +1,8 @@
 // Export the listed customers (all, or those the filters match) to a CSV file. The path
-// can be typed or chosen in the native save dialog.
+// can be typed or chosen in the native save dialog. An existing file is replaced only
+// after the user says so: here for a typed path, in the native dialog for a chosen one.
 import { useEffect, useState } from "react";
-import type { CustomerQuery } from "../ipc/client";
+import { BackendError, type CustomerQuery } from "../ipc/client";
 import { useClient } from "../ipc/context";
 import { plural } from "../lib/format";
 import { FormDialog, useForm } from "./FormDialog";
@@ -32,6 +33,10 @@ export function ExportDialog({ query, count, filtered, subject, onClose }: Props
   const form = useForm<"path">({ errorsAt: "path" });
   const [path, setPath] = useState("");
   const [done, setDone] = useState<string | null>(null);
+  // The path the user agreed to replace (in the native dialog, or after our question).
+  const [replaceable, setReplaceable] = useState<string | null>(null);
+  // The path that exists and is waiting for the user's answer.
+  const [asking, setAsking] = useState<string | null>(null);
 
   useEffect(() => {
     const date = new Date().toISOString().slice(0, 10);
@@ -46,10 +51,29 @@ export function ExportDialog({ query, count, filtered, subject, onClose }: Props
       form.setErrors({ path: "Choose where to save the file" });
       return;
     }
+    const target = path.trim();
+    const replace = replaceable === target || asking === target;
     void form.run(async () => {
-      const written = await client.exportCustomers(query, path.trim());
-      setDone(`Exported ${plural(written, "customer")} to ${path.trim()}`);
+      try {
+        const written = await client.exportCustomers(query, target, replace);
+        setAsking(null);
+        setDone(`Exported ${plural(written, "customer")} to ${target}`);
+      } catch (err) {
+        if (err instanceof BackendError && err.code === "file_exists") {
+          setAsking(target);
+          return;
+        }
+        throw err;
+      }
     });
+  }
+
+  function changePath(next: string, chosen: boolean) {
+    setPath(next);
+    setDone(null);
+    setAsking(null);
+    setReplaceable(chosen ? next : null);
+    form.clear("path");
   }
 
   return (
@@ -61,7 +85,7 @@ export function ExportDialog({ query, count, filtered, subject, onClose }: Props
       onCancel={onClose}
       cancelLabel={done ? "Close" : "Cancel"}
       hideSubmit={done !== null}
-      submitLabel="Export"
+      submitLabel={asking !== null ? "Replace" : "Export"}
       busyLabel="Exporting…"
       submitTestId="export-save"
       footer={
@@ -87,11 +111,7 @@ export function ExportDialog({ query, count, filtered, subject, onClose }: Props
             {...form.fieldProps("path")}
             className="mono"
             value={path}
-            onChange={(e) => {
-              setPath(e.target.value);
-              setDone(null);
-              form.clear("path");
-            }}
+            onChange={(e) => changePath(e.target.value, false)}
             data-testid="export-path"
           />
           <button
@@ -99,7 +119,7 @@ export function ExportDialog({ query, count, filtered, subject, onClose }: Props
             className="button"
             onClick={() =>
               client.pickSavePath(path).then(
-                (p) => p && setPath(p),
+                (p) => p && changePath(p, true),
                 (err: unknown) => form.fail(err),
               )
             }
@@ -108,6 +128,11 @@ export function ExportDialog({ query, count, filtered, subject, onClose }: Props
           </button>
         </div>
         {form.fieldError("path")}
+        {asking !== null && (
+          <p className="notice-inline notice-warning" role="alert" data-testid="export-exists">
+            {asking} already exists. Replace it with this export, or change the name.
+          </p>
+        )}
       </div>
     </FormDialog>
   );

@@ -58,8 +58,11 @@ export const commands = {
 	 *  how the user did it: "drag", "bulk" (many selected in the list) or "edit" (a menu).
 	 */
 	placeCustomers: (ids: CustomerId[], placement: PlacementMove_Deserialize, source: PlacementSource) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("place_customers", { ids, placement, source })),
-	/**  Writes the customers a query matches to a CSV file; returns how many. */
-	exportCustomers: (query: CustomerQuery_Deserialize, path: string) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("export_customers", { query, path })),
+	/**
+	 *  Writes the customers a query matches to a CSV file; returns how many. An existing
+	 *  file is replaced only with `replace` (the UI asks first: error code `file_exists`).
+	 */
+	exportCustomers: (query: CustomerQuery_Deserialize, path: string, replace: boolean) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("export_customers", { query, path, replace })),
 	/**
 	 *  A path to offer for a file the user saves: `file_name` in their documents folder
 	 *  (their home folder when there is none).
@@ -116,6 +119,11 @@ export type AppError_Deserialize =
  *  made and can be tried again when that has finished.
  */
 { code: "busy"; message: string } | 
+/**
+ *  The file the user chose to write exists; the UI asks, then tries again with
+ *  permission to replace it.
+ */
+{ code: "file_exists"; path: string; message: string } | 
 /**  A fault of the app or the disk; the message says what failed, the log says why. */
 { code: "internal"; message: string };
 
@@ -133,6 +141,11 @@ export type AppError_Serialize =
  *  made and can be tried again when that has finished.
  */
 { code: "busy"; message: string } | 
+/**
+ *  The file the user chose to write exists; the UI asks, then tries again with
+ *  permission to replace it.
+ */
+{ code: "file_exists"; path: string; message: string } | 
 /**  A fault of the app or the disk; the message says what failed, the log says why. */
 { code: "internal"; message: string };
 

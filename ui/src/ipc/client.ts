@@ -199,7 +199,9 @@ export const client = {
   deleteCustomer: (id: CustomerId) => unwrap(commands.deleteCustomer(id)),
   placeCustomers: (ids: CustomerId[], placement: PlacementMove, source: PlacementSource) =>
     unwrap(commands.placeCustomers(ids, placement, source)),
-  exportCustomers: (query: CustomerQuery, path: string) => unwrap(commands.exportCustomers(query, path)),
+  /** Refuses an existing file (code `file_exists`) unless `replace`. */
+  exportCustomers: (query: CustomerQuery, path: string, replace: boolean) =>
+    unwrap(commands.exportCustomers(query, path, replace)),
   segmentMatrix: (filter: SegmentFilter) => unwrap(commands.segmentMatrix(filter)),
   listSegments: () => unwrap(commands.listSegments()),
   saveSegment: (input: SavedSegmentInput) => unwrap(commands.saveSegment(input)),
@@ -231,7 +233,8 @@ export const client = {
     });
     return typeof picked === "string" ? picked : null;
   },
-  /** The native "save" dialog, starting at `suggested`; null when the user cancels. */
+  /** The native "save" dialog, starting at `suggested`; null when the user cancels. The
+   * dialog itself asks before a chosen file is replaced. */
   pickSavePath: async (suggested: string): Promise<string | null> =>
     (await saveDialog({ defaultPath: suggested, filters: [{ name: "CSV", extensions: ["csv"] }] })) ?? null,
 };
