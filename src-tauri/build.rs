@@ -5,6 +5,7 @@
 const COMMANDS: &[&str] = &[
     "workspace_info",
     "load_demo",
+    "changed_elsewhere",
     "list_personas",
     "create_persona",
     "update_persona",

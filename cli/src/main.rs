@@ -25,7 +25,8 @@ use successmap_core::{export, reads, CoreError, NewFile, Workspace};
     about = "Successmap workspaces on the command line"
 )]
 struct Cli {
-    /// The workspace file (created empty when it does not exist).
+    /// The workspace file. Commands that change it (`demo`, `import`) create it empty
+    /// when it does not exist; the others only read an existing one.
     #[arg(long, value_name = "FILE")]
     workspace: PathBuf,
     #[command(subcommand)]
@@ -146,12 +147,40 @@ fn main() -> ExitCode {
     }
 }
 
+impl Command {
+    /// Whether the command changes the workspace: only those create a missing file or
+    /// bring an old one up to date.
+    fn writes(&self) -> bool {
+        match self {
+            Command::Demo => true,
+            Command::Import {
+                what: ImportWhat::Customers { dry_run, .. },
+            } => !dry_run,
+            Command::Export { .. }
+            | Command::Stats
+            | Command::Backup { .. }
+            | Command::Segment { .. } => false,
+        }
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Unusable> {
-    let ws = Workspace::open(&cli.workspace, NewFile::Empty, Utc::now())?;
-    match cli.command {
-        Command::Demo => demo_command(&ws),
-        Command::Stats => stats(&ws),
-        Command::Segment { persona, format } => segment(&ws, persona.as_deref(), format),
+    let ws = if cli.command.writes() {
+        Workspace::open(&cli.workspace, NewFile::Empty, Utc::now())?
+    } else {
+        Workspace::open_read_only(&cli.workspace)?
+    };
+    let code = command(&ws, cli.command)?;
+    // The file alone is the whole workspace again (the log moved into it).
+    ws.close()?;
+    Ok(code)
+}
+
+fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
+    match command {
+        Command::Demo => demo_command(ws),
+        Command::Stats => stats(ws),
+        Command::Segment { persona, format } => segment(ws, persona.as_deref(), format),
         Command::Export {
             what:
                 ExportWhat::Customers {
@@ -161,10 +190,10 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                 },
         } => {
             let query = CustomerQuery {
-                persona_id: persona_id(&ws, persona.as_deref())?,
+                persona_id: persona_id(ws, persona.as_deref())?,
                 ..CustomerQuery::default()
             };
-            write_customers(&ws, &query, output.as_deref(), force)
+            write_customers(ws, &query, output.as_deref(), force)
         }
         Command::Export {
             what:
@@ -174,13 +203,13 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                     force,
                 },
         } => write_customers(
-            &ws,
-            &reads::saved_segment_query(&ws, &name)?,
+            ws,
+            &reads::saved_segment_query(ws, &name)?,
             output.as_deref(),
             force,
         ),
         Command::Backup { output, force } => {
-            reads::backup_to(&ws, &output, Replace::from_force(force))?;
+            reads::backup_to(ws, &output, Replace::from_force(force))?;
             eprintln!("Wrote a copy of the workspace to {}.", output.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -194,7 +223,7 @@ fn run(cli: Cli) -> Result<ExitCode, Unusable> {
                     persona,
                 },
         } => import_customers(
-            &ws,
+            ws,
             &input,
             dry_run,
             create_missing,

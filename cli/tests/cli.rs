@@ -449,3 +449,50 @@ fn backup_writes_a_complete_copy_that_opens_as_a_workspace() {
     let onto_itself = successmap(&ws, &["backup", "--force", ws.to_str().unwrap()]);
     assert_eq!(onto_itself.status.code(), Some(2), "{onto_itself:?}");
 }
+
+/// Commands that only read need an existing workspace: a mistyped path is an error, and
+/// no file appears there.
+#[test]
+fn reading_commands_never_create_a_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("tpyo.successmap");
+    let csv = dir.path().join("crm.csv");
+    std::fs::write(&csv, "Name,Persona\nAcme,Ops Lead\n").unwrap();
+    let out_csv = dir.path().join("out.csv");
+    let out_db = dir.path().join("copy.successmap");
+    for args in [
+        vec!["stats"],
+        vec!["segment"],
+        vec!["export", "customers", "--output", out_csv.to_str().unwrap()],
+        vec!["backup", out_db.to_str().unwrap()],
+        vec!["import", "customers", "--dry-run", csv.to_str().unwrap()],
+    ] {
+        let out = successmap(&typo, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("there is no workspace file at"), "{err}");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, vec!["crm.csv"], "{args:?}");
+    }
+}
+
+/// A file whose name begins with "file:" is a file of that name, not an SQLite URI.
+#[test]
+fn a_name_beginning_with_file_colon_is_a_plain_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_successmap"))
+        .current_dir(dir.path())
+        .args(["--workspace", "file:team.db?mode=memory", "demo"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["file:team.db?mode=memory"]);
+}

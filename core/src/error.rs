@@ -23,6 +23,8 @@ pub enum CoreError {
     NotAWorkspace { path: PathBuf, reason: String },
     #[error("this workspace was written by a newer Successmap (schema {found}, this version knows up to {known}); update Successmap to open it")]
     WorkspaceTooNew { found: i64, known: i64 },
+    #[error("there is no workspace file at {path}")]
+    NoWorkspace { path: PathBuf },
     #[error("cannot open workspace file {path}: {source}")]
     Open {
         path: PathBuf,
@@ -41,9 +43,12 @@ pub enum CoreError {
     /// The writer is doing something long (an import, an undo); try again afterwards.
     #[error("busy: {activity}; try again when it has finished")]
     Busy { activity: String },
-    /// An earlier operation stopped midway and left the workspace's lock unusable.
-    #[error("an earlier operation stopped midway; restart Successmap")]
-    Interrupted,
+    /// A fault of this program stopped an operation midway; it was rolled back.
+    #[error("an operation stopped midway and was rolled back ({0})")]
+    Fault(String),
+    /// The workspace was closed (the app is quitting).
+    #[error("the workspace is closed")]
+    Closed,
 }
 
 /// What a busy workspace file is doing, as far as this process can tell.

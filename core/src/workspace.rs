@@ -11,8 +11,9 @@
 //! See docs/decisions/0009-edit-api-and-read-pool.md.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex, MutexGuard};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -36,9 +37,24 @@ pub enum NewFile {
     Demo,
 }
 
+/// What the undo history says after an operation stopped midway (a fault of the app).
+pub const INTERRUPTED_NOTICE: &str =
+    "An operation stopped midway and was rolled back; the undo history was cleared.";
+
+const READ_ONLY: &str = "the workspace was opened to read only";
+
+/// How long closing waits for a running write (an import) to finish.
+pub const CLOSE_WAIT: Duration = Duration::from_secs(60);
+
 pub struct Workspace {
     path: Option<PathBuf>,
-    writer: Mutex<Db>,
+    /// `None` once closed, and for a workspace opened read-only.
+    writer: Mutex<Option<Db>>,
+    /// Why writes are refused when there is no writer.
+    no_writer: &'static str,
+    /// Opened to read only: writes are refused (the writer, if any, is a copy in memory).
+    read_only: bool,
+    closed: AtomicBool,
     /// What the writer is doing now (`None`: free), for the busy message.
     writing: Mutex<Option<String>>,
     writer_free: Condvar,
@@ -82,11 +98,92 @@ impl Workspace {
         Workspace {
             path: db.path().map(Path::to_path_buf),
             undo_state: Mutex::new(db.undo_state()),
-            writer: Mutex::new(db),
+            writer: Mutex::new(Some(db)),
+            no_writer: "the workspace is closed",
+            read_only: false,
+            closed: AtomicBool::new(false),
             writing: Mutex::new(None),
             writer_free: Condvar::new(),
             readers,
         }
+    }
+
+    /// Opens an existing workspace file for reading only (the CLI's `stats`, `export`,
+    /// `segment`, `import --dry-run`): nothing is created, migrated or written. A file of
+    /// an older schema is read from a migrated copy in memory; the file stays as it is.
+    pub fn open_read_only(path: &Path) -> CoreResult<Workspace> {
+        match Db::open_read_only(path)? {
+            crate::db::ReadOnly::Current => Ok(Workspace {
+                path: Some(path.to_path_buf()),
+                undo_state: Mutex::new(UndoState::default()),
+                writer: Mutex::new(None),
+                no_writer: READ_ONLY,
+                read_only: true,
+                closed: AtomicBool::new(false),
+                writing: Mutex::new(None),
+                writer_free: Condvar::new(),
+                readers: Some(ReadPool::alone(path)),
+            }),
+            crate::db::ReadOnly::Migrated(db) => {
+                let mut ws = Workspace::with_writer(*db, None);
+                ws.path = Some(path.to_path_buf());
+                ws.no_writer = READ_ONLY;
+                ws.read_only = true;
+                Ok(ws)
+            }
+        }
+    }
+
+    /// Closes the workspace: waits for a running write (up to [`CLOSE_WAIT`]), moves
+    /// everything from the write-ahead log into the file (`wal_checkpoint(TRUNCATE)`), and
+    /// closes every connection, so that the file alone is the whole workspace and the
+    /// `-wal` and `-shm` files are gone. Reads and writes after this are refused.
+    /// Returns whether the log could be emptied (a reader of another process can keep
+    /// it from being).
+    pub fn close(&self) -> CoreResult<bool> {
+        if self.closed.swap(true, Ordering::SeqCst) {
+            return Ok(true);
+        }
+        let deadline = Instant::now() + CLOSE_WAIT;
+        let _claim = loop {
+            match self.claim("closing the workspace") {
+                Ok(claim) => break claim,
+                Err(CoreError::Busy { .. }) if Instant::now() < deadline => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        if let Some(pool) = &self.readers {
+            pool.close();
+        }
+        let mut writer = self.lock_writer()?;
+        let Some(db) = writer.take() else {
+            return Ok(true);
+        };
+        db.close()
+    }
+
+    fn lock_writer(&self) -> CoreResult<MutexGuard<'_, Option<Db>>> {
+        Ok(self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| self.recover(poisoned)))
+    }
+
+    /// After a panic while the writer was held: the connection is usable again (any
+    /// transaction left open is rolled back), the undo history is cleared with a notice.
+    fn recover<'a>(
+        &'a self,
+        poisoned: PoisonError<MutexGuard<'a, Option<Db>>>,
+    ) -> MutexGuard<'a, Option<Db>> {
+        let mut guard = poisoned.into_inner();
+        if let Some(db) = guard.as_mut() {
+            db.recover_after_panic(INTERRUPTED_NOTICE);
+            if let Ok(mut state) = self.undo_state.lock() {
+                *state = db.undo_state();
+            }
+        }
+        self.writer.clear_poison();
+        guard
     }
 
     /// The workspace file, or `None` in memory.
@@ -97,9 +194,34 @@ impl Workspace {
     /// Runs read-only work on a snapshot of the committed workspace; never waits for
     /// the writer (on a file).
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> CoreResult<T>) -> CoreResult<T> {
+        self.check_open()?;
         match &self.readers {
             Some(pool) => pool.read(f),
-            None => self.lock_writer()?.read(f),
+            None => self.with_db(|db| db.read(f)),
+        }
+    }
+
+    fn check_open(&self) -> CoreResult<()> {
+        if self.closed.load(Ordering::SeqCst) {
+            return Err(CoreError::Closed);
+        }
+        Ok(())
+    }
+
+    /// Runs `f` with the writer's connection held (no claim: for in-memory reads).
+    fn with_db<T>(&self, f: impl FnOnce(&mut Db) -> CoreResult<T>) -> CoreResult<T> {
+        let mut guard = self.lock_writer()?;
+        match guard.as_mut() {
+            Some(db) => f(db),
+            None => Err(self.no_writer_error()),
+        }
+    }
+
+    fn no_writer_error(&self) -> CoreError {
+        if self.closed.load(Ordering::SeqCst) {
+            CoreError::Closed
+        } else {
+            CoreError::invalid("workspace", self.no_writer)
         }
     }
 
@@ -109,9 +231,10 @@ impl Workspace {
         &self,
         f: impl FnOnce(&Connection) -> CoreResult<T>,
     ) -> CoreResult<T> {
+        self.check_open()?;
         match &self.readers {
             Some(pool) => pool.read_outside_transaction(f),
-            None => self.lock_writer()?.read(f),
+            None => self.with_db(|db| db.read(f)),
         }
     }
 
@@ -123,34 +246,86 @@ impl Workspace {
         activity: &str,
         f: impl FnOnce(&mut Db) -> CoreResult<T>,
     ) -> CoreResult<T> {
-        let _claim = self.claim(activity)?;
-        let mut db = self.lock_writer()?;
-        let result = f(&mut db);
-        if let Ok(mut state) = self.undo_state.lock() {
-            *state = db.undo_state();
+        self.check_open()?;
+        if self.read_only {
+            return Err(self.no_writer_error());
         }
+        let _claim = self.claim(activity)?;
+        let mut guard = self.lock_writer()?;
+        let Some(db) = guard.as_mut() else {
+            return Err(self.no_writer_error());
+        };
+        // Undo is never applied over another program's changes.
+        db.note_outside_changes()?;
+        // A panic (a fault of this program) does not cross this line: the write is
+        // rolled back, the undo history cleared with a notice, and the caller gets an
+        // error; the workspace stays usable.
+        let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(db))) {
+            Ok(result) => result,
+            Err(panic) => {
+                db.recover_after_panic(INTERRUPTED_NOTICE);
+                Err(CoreError::Fault(panic_message(panic.as_ref())))
+            }
+        };
+        *self
+            .undo_state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = db.undo_state();
         result
     }
 
     /// What the undo and redo buttons say now (does not wait for the writer).
     pub fn undo_state(&self) -> CoreResult<UndoState> {
-        self.undo_state
+        // Plain data: a panic elsewhere cannot leave it half-changed.
+        Ok(self
+            .undo_state
             .lock()
-            .map(|s| s.clone())
-            .map_err(|_| CoreError::Interrupted)
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone())
     }
 
     /// What the writer is doing now, if anything.
     pub fn activity(&self) -> Option<String> {
-        self.writing.lock().ok().and_then(|s| s.clone())
+        self.writing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// True when another program changed the workspace since the last look (the app
+    /// then reloads what it shows; the undo history was cleared with a notice). Never
+    /// waits: while this process is writing, the answer is false and the next look tells.
+    pub fn changed_elsewhere(&self) -> CoreResult<bool> {
+        self.check_open()?;
+        if self.read_only {
+            return Ok(false);
+        }
+        {
+            let mut state = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
+            if state.is_some() {
+                return Ok(false);
+            }
+            *state = Some("checking for changes by other programs".to_string());
+        }
+        let _claim = Claim { workspace: self };
+        let mut guard = self.lock_writer()?;
+        let Some(db) = guard.as_mut() else {
+            return Ok(false);
+        };
+        let changed = db.note_outside_changes()?;
+        *self
+            .undo_state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = db.undo_state();
+        Ok(changed)
     }
 
     fn claim(&self, activity: &str) -> CoreResult<Claim<'_>> {
-        let state = self.writing.lock().map_err(|_| CoreError::Interrupted)?;
+        let state = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
         let (mut state, _) = self
             .writer_free
             .wait_timeout_while(state, BUSY_WAIT, |s| s.is_some())
-            .map_err(|_| CoreError::Interrupted)?;
+            .unwrap_or_else(PoisonError::into_inner);
         if let Some(running) = state.as_ref() {
             return Err(CoreError::Busy {
                 activity: running.clone(),
@@ -158,10 +333,6 @@ impl Workspace {
         }
         *state = Some(activity.to_string());
         Ok(Claim { workspace: self })
-    }
-
-    fn lock_writer(&self) -> CoreResult<MutexGuard<'_, Db>> {
-        self.writer.lock().map_err(|_| CoreError::Interrupted)
     }
 }
 
@@ -171,11 +342,29 @@ struct Claim<'a> {
     workspace: &'a Workspace,
 }
 
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a fault of the program".to_string())
+}
+
+impl Drop for Workspace {
+    /// A workspace dropped without [`Workspace::close`] (the CLI at its end, a test)
+    /// still leaves a whole file behind.
+    fn drop(&mut self) {
+        let _ = self.close();
+    }
+}
+
 impl Drop for Claim<'_> {
     fn drop(&mut self) {
-        if let Ok(mut state) = self.workspace.writing.lock() {
-            *state = None;
-        }
+        *self
+            .workspace
+            .writing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
         self.workspace.writer_free.notify_one();
     }
 }

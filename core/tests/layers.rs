@@ -31,7 +31,10 @@ fn the_shell_and_the_cli_use_only_the_edit_and_read_api() {
         "ops::",
     ];
     for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
+        let whole = std::fs::read_to_string(&file).unwrap();
+        // A unit test below `#[cfg(test)]` may set up a state through SQLite itself
+        // (another program's lock on the file); the client's own code may not.
+        let text = whole.split("#[cfg(test)]").next().unwrap_or_default();
         // `Db`, the writer, as a word (also inside a grouped `use successmap_core::{…}`).
         let bytes = text.as_bytes();
         let word = |i: usize| {

@@ -250,7 +250,8 @@ fn a_write_that_is_not_recorded_clears_the_history() {
         db.undo_state(),
         db::undo::UndoState {
             undo_label: None,
-            redo_label: None
+            redo_label: None,
+            notice: None
         }
     );
     assert_eq!(db.undo().unwrap(), None);

@@ -74,6 +74,7 @@ impl From<CoreError> for AppError {
             CoreError::Conflict(message) => AppError::Conflict { message },
             CoreError::NotAWorkspace { .. }
             | CoreError::WorkspaceTooNew { .. }
+            | CoreError::NoWorkspace { .. }
             | CoreError::Open { .. } => AppError::WorkspaceUnavailable {
                 message: err.to_string(),
             },
@@ -87,7 +88,10 @@ impl From<CoreError> for AppError {
                 message: format!("{} already exists. Replace it?", path.display()),
                 path: path.display().to_string(),
             },
-            CoreError::Storage(_) | CoreError::Corrupt(_) | CoreError::Interrupted => {
+            CoreError::Closed => AppError::WorkspaceUnavailable {
+                message: "The workspace is closed.".to_string(),
+            },
+            CoreError::Storage(_) | CoreError::Corrupt(_) | CoreError::Fault(_) => {
                 eprintln!("successmap: internal error: {err:?}");
                 AppError::Internal {
                     message: format!("the workspace could not be read or written ({err})"),

@@ -17,6 +17,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         commands::workspace::workspace_info,
         commands::workspace::load_demo,
+        commands::workspace::changed_elsewhere,
         commands::personas::list_personas,
         commands::personas::create_persona,
         commands::personas::update_persona,
@@ -78,7 +79,7 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
 
 pub fn run() {
     let builder = specta_builder();
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
@@ -92,12 +93,43 @@ pub fn run() {
             .map_err(|message| -> Box<dyn std::error::Error> { message.into() })?;
             app.manage(workspace::OpenWorkspace::open(&choice, chrono::Utc::now()));
             app.manage(commands::import::ImportControl::default());
+            quit_on_signals(app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!());
-    if let Err(err) = result {
-        eprintln!("successmap: the window could not be started: {err}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    let app = match app {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("successmap: the window could not be started: {err}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| match event {
+        // The last window closed or Quit: a running import is stopped (rolled back).
+        tauri::RunEvent::ExitRequested { .. } => {
+            handle.state::<commands::import::ImportControl>().cancel();
+        }
+        // Every way out ends here: the file alone is then the whole workspace.
+        tauri::RunEvent::Exit => {
+            handle.state::<workspace::OpenWorkspace>().close();
+        }
+        _ => {}
+    });
+}
+
+/// SIGTERM, SIGINT and SIGHUP (a logout, `kill`, Ctrl+C in a terminal) quit the app the
+/// way closing its window does, so that the workspace is closed cleanly.
+fn quit_on_signals(handle: tauri::AppHandle) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
+        Ok(mut signals) => {
+            std::thread::spawn(move || {
+                if signals.forever().next().is_some() {
+                    handle.exit(0);
+                }
+            });
+        }
+        Err(err) => eprintln!("successmap: signals will end the app abruptly ({err})"),
     }
 }
 

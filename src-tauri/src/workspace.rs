@@ -8,7 +8,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use successmap_core::{CoreError, NewFile, Workspace};
 
@@ -65,22 +65,58 @@ pub fn choose(
     })
 }
 
-/// The open workspace, or why it could not be opened (every command then says so).
-pub struct OpenWorkspace(Result<Arc<Workspace>, AppError>);
+/// The open workspace, or why it could not be opened (every command then says so). A
+/// workspace that was busy (another program writing to it, such as a command-line
+/// import) is opened again by the next command, so the app recovers by itself.
+pub struct OpenWorkspace {
+    choice: WorkspaceChoice,
+    state: Mutex<Result<Arc<Workspace>, AppError>>,
+}
 
 impl OpenWorkspace {
     /// Opens the chosen file; only the default one starts as the demo.
     pub fn open(choice: &WorkspaceChoice, now: chrono::DateTime<chrono::Utc>) -> OpenWorkspace {
+        OpenWorkspace {
+            choice: choice.clone(),
+            state: Mutex::new(Self::try_open(choice, now)),
+        }
+    }
+
+    fn try_open(
+        choice: &WorkspaceChoice,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Arc<Workspace>, AppError> {
         let new_file = if choice.is_default {
             NewFile::Demo
         } else {
             NewFile::Empty
         };
-        OpenWorkspace(
-            Workspace::open(&choice.path, new_file, now)
-                .map(Arc::new)
-                .map_err(AppError::from),
-        )
+        Workspace::open(&choice.path, new_file, now)
+            .map(Arc::new)
+            .map_err(AppError::from)
+    }
+
+    /// The workspace; opened again first when it was busy at the last try.
+    fn current(&self) -> Result<Arc<Workspace>, AppError> {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Err(AppError::Busy { .. }) = &*state {
+            *state = Self::try_open(&self.choice, chrono::Utc::now());
+        }
+        state.clone()
+    }
+
+    /// Closes the workspace (the app is quitting): the file alone is then complete.
+    pub fn close(&self) {
+        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Ok(ws) = &*state {
+            match ws.close() {
+                Ok(true) => {}
+                Ok(false) => eprintln!(
+                    "successmap: another program is reading the workspace; its log is kept"
+                ),
+                Err(err) => eprintln!("successmap: the workspace did not close cleanly: {err}"),
+            }
+        }
     }
 
     /// Runs one core call on a thread of the blocking pool, its error mapped for IPC.
@@ -90,10 +126,7 @@ impl OpenWorkspace {
         &self,
         f: impl FnOnce(&Workspace) -> Result<T, CoreError> + Send + 'static,
     ) -> Result<T, AppError> {
-        let ws = match &self.0 {
-            Ok(ws) => Arc::clone(ws),
-            Err(err) => return Err(err.clone()),
-        };
+        let ws = self.current_off_thread().await?;
         tauri::async_runtime::spawn_blocking(move || f(&ws).map_err(AppError::from))
             .await
             .map_err(|e| AppError::Internal {
@@ -101,15 +134,38 @@ impl OpenWorkspace {
             })?
     }
 
+    /// [`Self::current`], which may wait for the file's lock, off the async workers.
+    async fn current_off_thread(&self) -> Result<Arc<Workspace>, AppError> {
+        {
+            let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+            match &*state {
+                Ok(ws) => return Ok(Arc::clone(ws)),
+                Err(AppError::Busy { .. }) => {}
+                Err(err) => return Err(err.clone()),
+            }
+        }
+        let choice = self.choice.clone();
+        let reopened = tauri::async_runtime::spawn_blocking(move || {
+            Self::try_open(&choice, chrono::Utc::now())
+        })
+        .await
+        .map_err(|e| AppError::Internal {
+            message: format!("the workspace could not be opened ({e})"),
+        })?;
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Err(AppError::Busy { .. }) = &*state {
+            *state = reopened;
+        }
+        state.clone()
+    }
+
     /// Runs one core call on the open workspace, its error mapped for IPC.
     pub fn with<T>(
         &self,
         f: impl FnOnce(&Workspace) -> Result<T, CoreError>,
     ) -> Result<T, AppError> {
-        match &self.0 {
-            Ok(ws) => f(ws).map_err(AppError::from),
-            Err(err) => Err(err.clone()),
-        }
+        let ws = self.current()?;
+        f(&ws).map_err(AppError::from)
     }
 }
 
@@ -251,6 +307,31 @@ mod tests {
             .recv_timeout(std::time::Duration::from_secs(10))
             .expect("every request finished");
         assert!(results.iter().all(|ok| *ok));
+    }
+
+    /// Started while another program holds the file (here: an exclusive lock, as an
+    /// import in exclusive mode would), the app says the workspace is busy, and opens it
+    /// by itself once the other program has finished.
+    #[test]
+    fn a_workspace_busy_at_start_is_opened_when_the_other_program_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let choice = WorkspaceChoice {
+            path: path.clone(),
+            is_default: false,
+        };
+        drop(OpenWorkspace::open(&choice, chrono::Utc::now()));
+        let other = rusqlite::Connection::open(&path).unwrap();
+        other
+            .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+            .unwrap();
+        let ws = OpenWorkspace::open(&choice, chrono::Utc::now());
+        let err = ws.with(reads::info).unwrap_err();
+        assert!(matches!(err, AppError::Busy { .. }), "{err:?}");
+        assert!(err.message().contains("another program"), "{err:?}");
+        other.execute_batch("COMMIT").unwrap();
+        drop(other);
+        assert_eq!(ws.with(reads::info).unwrap().name, "w");
     }
 
     #[test]

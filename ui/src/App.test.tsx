@@ -148,7 +148,7 @@ describe("deleting a persona", () => {
     const client = stubClient({
       ...frame(
         () => personas,
-        () => ({ undoLabel, redoLabel: null }),
+        () => ({ undoLabel, redoLabel: null, notice: null }),
       ),
       deletePersona: async () => {
         personas = [personaSummary(1, "Home architect", { customerCount: 20 }), large];
@@ -171,5 +171,54 @@ describe("deleting a persona", () => {
       "Home architect",
       "Large-building architect",
     ]);
+  });
+});
+
+describe("another program on the same workspace", () => {
+  it("waits for a workspace that is busy at start and opens it when it is free", async () => {
+    let busy = true;
+    const base = frame([personaSummary(1, "Home architect")]);
+    const client = stubClient({
+      ...base,
+      workspaceInfo: async () => {
+        if (busy)
+          throw new BackendError({
+            code: "busy",
+            message: "Busy: another program is writing to this workspace (for example a command-line import).",
+          });
+        return base.workspaceInfo();
+      },
+    });
+    renderApp(client);
+    expect(await screen.findByTestId("workspace-busy")).toHaveTextContent("another program is writing");
+    busy = false;
+    expect(await screen.findByTestId("workspace-name", {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(screen.queryByTestId("workspace-busy")).toBeNull();
+  });
+
+  it("reloads what it shows when the workspace was changed elsewhere, and says why undo is gone", async () => {
+    let personas = [personaSummary(1, "Home architect")];
+    let notice: string | null = null;
+    let changed = false;
+    const client = stubClient({
+      ...frame(
+        () => personas,
+        () => ({ undoLabel: null, redoLabel: null, notice }),
+      ),
+      changedElsewhere: async () => {
+        const was = changed;
+        changed = false;
+        return was;
+      },
+    });
+    renderApp(client);
+    await screen.findAllByText("Home architect");
+    personas = [...personas, personaSummary(2, "Imported persona")];
+    notice = "Another program changed this workspace; the undo history was cleared.";
+    changed = true;
+    expect((await screen.findAllByText("Imported persona", {}, { timeout: 5000 })).length).toBeGreaterThan(0);
+    expect(screen.getByTestId("history-notice")).toHaveTextContent("Another program changed this workspace");
+    await userEvent.click(within(screen.getByTestId("history-notice")).getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByTestId("history-notice")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { BackendError, describeError, type CustomerId, type PersonaId } from "./ipc/client";
 import { useClient } from "./ipc/context";
 import { useLoad } from "./lib/useLoad";
@@ -24,6 +24,8 @@ export function App() {
   const [openCustomer, setOpenCustomer] = useState<CustomerId | null>(null);
   const [customerFilter, setCustomerFilter] = useState<CustomerFilter>({ personaId: null, currentStepId: null });
   const [announcement, setAnnouncement] = useState("");
+  // The undo history's notice the user has read (shown again only when it changes).
+  const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
   // Bumped after every change (edit, undo, redo): every screen reloads what it shows.
   const [revision, setRevision] = useState(0);
   const info = useLoad(() => client.workspaceInfo(), [client, revision]);
@@ -56,8 +58,45 @@ export function App() {
     [client, report],
   );
 
+  // Another program (the command-line tool, a second window) may change the file: look
+  // every few seconds, and reload everything when it did.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      client.changedElsewhere().then(
+        (changed) => changed && setRevision((r) => r + 1),
+        () => {},
+      );
+    }, CHANGES_LOOK_MS);
+    return () => clearInterval(timer);
+  }, [client]);
+
+  // A workspace busy at start (another program is writing to it) is tried again until
+  // it opens.
+  const waiting = isBusy(info.error);
+  const retryInfo = info.reload;
+  const retryPersonas = personas.reload;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => {
+      retryInfo();
+      retryPersonas();
+    }, BUSY_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [waiting, info.error, retryInfo, retryPersonas]);
+
   // A persona stays selected while there is one: the chosen one, else the first.
   const selected = list.some((p) => p.persona.id === chosen) ? chosen : (list[0]?.persona.id ?? null);
+
+  if (waiting && info.data === null) {
+    return (
+      <div className="fatal" role="status" data-testid="workspace-busy">
+        <Icon name="clock" size={32} />
+        <h1>Waiting for the workspace</h1>
+        <p>{(info.error as BackendError).message}</p>
+        <p className="muted">Successmap opens it as soon as the other program has finished.</p>
+      </div>
+    );
+  }
 
   const unavailable = [info.error, personas.error].find(isUnavailable);
   if (unavailable) {
@@ -96,6 +135,22 @@ export function App() {
           {announcement}
         </p>
         <Notices notices={notices} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
+        {undoState.data?.notice && undoState.data.notice !== dismissedNotice && (
+          <div className="notices">
+            <div className="notice notice-info" role="status" data-testid="history-notice">
+              <Icon name="info" />
+              <p>{undoState.data.notice}</p>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Dismiss"
+                onClick={() => setDismissedNotice(undoState.data?.notice ?? null)}
+              >
+                <Icon name="close" size={16} />
+              </button>
+            </div>
+          </div>
+        )}
         {personas.state === "failed" && (
           <div className="notices">
             <div className="notice notice-error" role="alert" data-testid="error-notice">
@@ -172,6 +227,15 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** How often the app asks whether another program changed the workspace. */
+export const CHANGES_LOOK_MS = 2000;
+/** How soon a workspace that was busy at start is tried again. */
+export const BUSY_RETRY_MS = 1500;
+
+function isBusy(error: unknown): boolean {
+  return error instanceof BackendError && error.code === "busy";
 }
 
 function isUnavailable(error: unknown): boolean {

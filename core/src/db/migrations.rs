@@ -1,6 +1,8 @@
 //! Forward-only schema migrations, embedded in the binary. `PRAGMA user_version` holds
 //! how many have been applied. Never edit a released migration: add a new file.
 
+use std::path::{Path, PathBuf};
+
 use rusqlite::Connection;
 
 use crate::error::{CoreError, CoreResult};
@@ -46,16 +48,30 @@ pub fn current_version(conn: &Connection) -> CoreResult<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
-/// Applies the pending migrations, each in its own transaction. Returns how many ran.
-pub fn migrate(conn: &mut Connection) -> CoreResult<usize> {
+/// Refuses a workspace of a newer schema than this build knows.
+pub fn check_known(conn: &Connection) -> CoreResult<i64> {
     let found = current_version(conn)?;
     let known = latest_version();
     if found > known {
         return Err(CoreError::WorkspaceTooNew { found, known });
     }
+    Ok(found)
+}
+
+/// Applies the pending migrations, each in its own IMMEDIATE transaction that reads the
+/// version again under the write lock: when two processes open an old file at once,
+/// the second finds the work done and skips it. Returns how many ran here.
+pub fn migrate(conn: &mut Connection) -> CoreResult<usize> {
     let mut applied = 0;
-    for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    for (index, (name, sql)) in MIGRATIONS.iter().enumerate() {
+        if current_version(conn)? > index as i64 {
+            continue;
+        }
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let found = check_known(&tx)?;
+        if found > index as i64 {
+            continue;
+        }
         tx.execute_batch(sql)
             .map_err(|e| CoreError::Corrupt(format!("migration {name} failed: {e}")))?;
         tx.pragma_update(None, "user_version", (index + 1) as i64)?;
@@ -63,4 +79,22 @@ pub fn migrate(conn: &mut Connection) -> CoreResult<usize> {
         applied += 1;
     }
     Ok(applied)
+}
+
+/// Where the copy of a workspace made before migrating it to `version` goes:
+/// `team.successmap` → `team.before-v8.successmap` (`team` → `team.before-v8.db`);
+/// `attempt` > 1 adds " (2)", " (3)" … when earlier copies are there.
+pub fn backup_path(path: &Path, version: i64, attempt: u32) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "workspace".into(), |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map_or_else(|| "db".into(), |e| e.to_string_lossy().into_owned());
+    let again = if attempt > 1 {
+        format!(" ({attempt})")
+    } else {
+        String::new()
+    };
+    path.with_file_name(format!("{stem}.before-v{version}{again}.{ext}"))
 }

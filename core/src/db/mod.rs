@@ -34,12 +34,27 @@ use crate::error::{CoreError, CoreResult};
 /// `PRAGMA application_id` of Successmap workspace files ("SMAP").
 pub const APPLICATION_ID: i32 = 0x534D_4150;
 
+/// How a workspace opened to read only is read.
+pub enum ReadOnly {
+    /// In place, through read-only connections.
+    Current,
+    /// An older schema: from this migrated copy in memory.
+    Migrated(Box<Db>),
+}
+
 pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
     created: bool,
     undo: undo::UndoStack,
+    /// `PRAGMA data_version` when this connection last looked: it changes when another
+    /// connection (another process) commits to the file.
+    seen_version: i64,
 }
+
+/// What the undo history says after another program changed the workspace.
+pub const CHANGED_ELSEWHERE_NOTICE: &str = "Another program changed this workspace; the undo \
+     history was cleared so that nothing is undone over its changes.";
 
 impl Db {
     /// Opens (and creates, when missing) the workspace file at `path`, then migrates it.
@@ -53,16 +68,17 @@ impl Db {
                 })?;
             }
         }
+        // No SQLITE_OPEN_URI: a file named "file:…" is a file, not a URI.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)?;
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(file_path(path), flags)?;
         let mut db = Db {
             conn,
             path: Some(path.to_path_buf()),
             created: !existed,
             undo: undo::UndoStack::default(),
+            seen_version: 0,
         };
         db.prepare(path).map_err(|err| match err {
             CoreError::Storage(rusqlite::Error::SqliteFailure(e, _))
@@ -86,6 +102,7 @@ impl Db {
             path: None,
             created: true,
             undo: undo::UndoStack::default(),
+            seen_version: 0,
         };
         db.prepare(Path::new(":memory:"))?;
         Ok(db)
@@ -97,6 +114,10 @@ impl Db {
         // busy timeout writes nothing and lets the check wait out another process's lock.
         self.conn.busy_timeout(Duration::from_secs(5))?;
         check_is_workspace(&self.conn, path)?;
+        let found = migrations::check_known(&self.conn)?;
+        if found > 0 && found < migrations::latest_version() && self.path.is_some() {
+            self.keep_copy_before_migrating(path)?;
+        }
         set_pragmas(&self.conn)?;
         migrations::migrate(&mut self.conn)?;
         // A new (or pre-id) workspace is marked as ours once its schema is in place.
@@ -104,7 +125,128 @@ impl Db {
             self.conn
                 .pragma_update(None, "application_id", APPLICATION_ID)?;
         }
+        self.seen_version = self.data_version()?;
         Ok(())
+    }
+
+    /// Copies the workspace, as it is, to `NAME.before-vN.EXT` beside it (VACUUM INTO: a
+    /// consistent, compacted copy) before migrations change it, so that the user can go
+    /// back to the version they had. An earlier copy of that name is kept.
+    fn keep_copy_before_migrating(&self, path: &Path) -> CoreResult<()> {
+        let version = migrations::latest_version();
+        for attempt in 1..=100 {
+            let copy = migrations::backup_path(path, version, attempt);
+            let made =
+                crate::files::fill_replacing(&copy, None, crate::files::Replace::No, |temp| {
+                    let temp = temp.to_str().ok_or_else(|| {
+                        CoreError::invalid(
+                            "path",
+                            format!("{} is not a usable file name", path.display()),
+                        )
+                    })?;
+                    self.conn.execute("VACUUM INTO ?1", [temp])?;
+                    Ok(())
+                });
+            match made {
+                Err(CoreError::FileExists { .. }) => continue,
+                Err(CoreError::Invalid { message, .. }) => {
+                    return Err(CoreError::Open {
+                        path: path.to_path_buf(),
+                        source: std::io::Error::other(format!(
+                            "no copy could be kept before updating it to this version ({message}); \
+                             nothing was changed"
+                        )),
+                    })
+                }
+                other => return other,
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens an existing workspace to read only: checks it is one, and says whether it
+    /// can be read in place or, being of an older schema, was copied into memory and
+    /// migrated there. Creates, migrates and writes nothing on disk.
+    pub fn open_read_only(path: &Path) -> CoreResult<ReadOnly> {
+        if !path.is_file() {
+            return Err(CoreError::NoWorkspace {
+                path: path.to_path_buf(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(file_path(path), flags)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        check_is_workspace(&conn, path)?;
+        let found = migrations::check_known(&conn)?;
+        if found == migrations::latest_version() {
+            return Ok(ReadOnly::Current);
+        }
+        let mut memory = Connection::open_in_memory()?;
+        rusqlite::backup::Backup::new(&conn, &mut memory)?.run_to_completion(
+            1024,
+            Duration::ZERO,
+            None,
+        )?;
+        drop(conn);
+        set_pragmas(&memory)?;
+        migrations::migrate(&mut memory)?;
+        Ok(ReadOnly::Migrated(Box::new(Db {
+            conn: memory,
+            path: None,
+            created: false,
+            undo: undo::UndoStack::default(),
+            seen_version: 0,
+        })))
+    }
+
+    /// Moves the write-ahead log into the file and closes the connection; as the last
+    /// connection of the file, SQLite then removes the `-wal` and `-shm` files. Returns
+    /// whether the log was emptied (false: another process is reading it).
+    pub fn close(self) -> CoreResult<bool> {
+        let emptied = match self.path {
+            Some(_) => {
+                let (busy, _, _): (i64, i64, i64) =
+                    self.conn
+                        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                        })?;
+                busy == 0
+            }
+            None => true,
+        };
+        self.conn.close().map_err(|(_, e)| CoreError::from(e))?;
+        Ok(emptied)
+    }
+
+    fn data_version(&self) -> CoreResult<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// True when another connection (another process) committed to the file since the
+    /// last look; the undo history, recorded against the file as it was, is then cleared
+    /// with a notice.
+    pub fn note_outside_changes(&mut self) -> CoreResult<bool> {
+        let now = self.data_version()?;
+        if now == self.seen_version {
+            return Ok(false);
+        }
+        self.seen_version = now;
+        if self.undo.state().undo_label.is_some() || self.undo.state().redo_label.is_some() {
+            self.undo.clear_because(CHANGED_ELSEWHERE_NOTICE);
+        }
+        Ok(true)
+    }
+
+    /// Makes the connection usable after a panic while it was held: a transaction left
+    /// open is rolled back, and the undo history (which may miss the last edit) is
+    /// cleared with `notice`.
+    pub fn recover_after_panic(&mut self, notice: &str) {
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        self.undo.clear_because(notice);
     }
 
     fn application_id(&self) -> CoreResult<i32> {
@@ -212,6 +354,13 @@ impl Db {
     }
 }
 
+/// The path SQLite is given for a workspace file: absolute, so that a name beginning
+/// with `file:` is a file of that name and never read as an SQLite URI (the bundled
+/// SQLite is built to understand URIs in file names).
+pub(crate) fn file_path(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 fn set_pragmas(conn: &Connection) -> CoreResult<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     // In memory, journal_mode answers "memory"; on a file, "wal".
@@ -221,6 +370,8 @@ fn set_pragmas(conn: &Connection) -> CoreResult<()> {
     // 64 MiB of page cache (SQLite's default is 2 MiB): the indexes of a million
     // customers stay in memory while an import writes them.
     conn.pragma_update(None, "cache_size", -65_536)?;
+    // After a checkpoint, a log that a big import grew is cut back to 64 MiB.
+    conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
     Ok(())
 }
 
@@ -233,6 +384,10 @@ fn check_is_workspace(conn: &Connection, path: &Path) -> CoreResult<()> {
     let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => {
             not_workspace("the file is not a SQLite database".to_string())
+        }
+        // Another program holds the file: busy, not foreign.
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            CoreError::from(e)
         }
         _ => not_workspace(format!("the file cannot be read as SQLite ({e})")),
     };

@@ -20,6 +20,10 @@ pub const READERS: usize = 4;
 
 pub struct ReadPool {
     path: PathBuf,
+    /// Beside this process's writer, readers open the file read-only. Alone (a
+    /// read-only command), they open it read-write but only query, so that the last to
+    /// close removes the `-wal` and `-shm` files SQLite made for reading.
+    alone: bool,
     state: Mutex<PoolState>,
     returned: Condvar,
 }
@@ -27,15 +31,28 @@ pub struct ReadPool {
 struct PoolState {
     idle: Vec<Connection>,
     open: usize,
+    /// Once closed, returned connections are closed instead of kept.
+    closed: bool,
 }
 
 impl ReadPool {
     pub fn new(path: &Path) -> ReadPool {
+        ReadPool::with(path, false)
+    }
+
+    /// A pool that is the only access of this process to the file (see `alone`).
+    pub fn alone(path: &Path) -> ReadPool {
+        ReadPool::with(path, true)
+    }
+
+    fn with(path: &Path, alone: bool) -> ReadPool {
         ReadPool {
-            path: path.to_path_buf(),
+            alone,
+            path: super::file_path(path),
             state: Mutex::new(PoolState {
                 idle: Vec::new(),
                 open: 0,
+                closed: false,
             }),
             returned: Condvar::new(),
         }
@@ -77,16 +94,34 @@ impl ReadPool {
         f(conn)
     }
 
+    /// Closes the idle connections, and every lent one as it comes back; reads after
+    /// this are refused.
+    pub fn close(&self) {
+        let idle = match self.state.lock() {
+            Ok(mut state) => {
+                state.closed = true;
+                state.open -= state.idle.len();
+                std::mem::take(&mut state.idle)
+            }
+            Err(_) => Vec::new(),
+        };
+        drop(idle);
+        self.returned.notify_all();
+    }
+
     fn take(&self) -> CoreResult<Connection> {
         let mut state = self.lock()?;
         loop {
+            if state.closed {
+                return Err(CoreError::Closed);
+            }
             if let Some(conn) = state.idle.pop() {
                 return Ok(conn);
             }
             if state.open < READERS {
                 state.open += 1;
                 drop(state);
-                return open_reader(&self.path).inspect_err(|_| self.release_slot());
+                return open_reader(&self.path, self.alone).inspect_err(|_| self.release_slot());
             }
             state = self
                 .returned
@@ -98,14 +133,19 @@ impl ReadPool {
     /// Takes back a connection after a read. One left inside a transaction (a read that
     /// failed midway) is closed rather than reused, so no read sees an old snapshot.
     fn give_back(&self, conn: Connection) {
-        if !conn.is_autocommit() {
+        let mut state = match self.state.lock() {
+            Ok(state) => state,
+            Err(_) => return,
+        };
+        if !conn.is_autocommit() || state.closed {
+            state.open -= 1;
+            drop(state);
             drop(conn);
-            self.release_slot();
+            self.returned.notify_one();
             return;
         }
-        if let Ok(mut state) = self.state.lock() {
-            state.idle.push(conn);
-        }
+        state.idle.push(conn);
+        drop(state);
         self.returned.notify_one();
     }
 
@@ -125,11 +165,20 @@ impl ReadPool {
     }
 }
 
-fn open_reader(path: &Path) -> CoreResult<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags)?;
+fn open_reader(path: &Path, alone: bool) -> CoreResult<Connection> {
+    // Never SQLITE_OPEN_CREATE; no SQLITE_OPEN_URI (and an absolute path): a file named
+    // "file:…" is a file, not a URI.
+    let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = if alone {
+        // A file the user may only read is still read.
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .or_else(|_| Connection::open_with_flags(path, read_only))?
+    } else {
+        Connection::open_with_flags(path, read_only)?
+    };
     conn.busy_timeout(Duration::from_secs(5))?;
     // Belt and braces: a reader that tried to write would fail on the flags anyway.
     conn.pragma_update(None, "query_only", "ON")?;

@@ -36,6 +36,7 @@ pub struct UndoStack {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     bytes_limit: usize,
+    notice: Option<String>,
 }
 
 impl Default for UndoStack {
@@ -44,18 +45,22 @@ impl Default for UndoStack {
             undo: Vec::new(),
             redo: Vec::new(),
             bytes_limit: BYTES_LIMIT,
+            notice: None,
         }
     }
 }
 
 /// What the undo and redo buttons say.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UndoState {
     /// The edit that undo would revert, if any.
     pub undo_label: Option<String>,
     /// The edit that redo would apply again, if any.
     pub redo_label: Option<String>,
+    /// Why the history was emptied by something other than the user's own edits (another
+    /// program changed the workspace, an operation stopped midway); until the next edit.
+    pub notice: Option<String>,
 }
 
 impl UndoStack {
@@ -63,6 +68,7 @@ impl UndoStack {
         UndoState {
             undo_label: self.undo.last().map(|e| e.label.clone()),
             redo_label: self.redo.last().map(|e| e.label.clone()),
+            notice: self.notice.clone(),
         }
     }
 
@@ -71,10 +77,17 @@ impl UndoStack {
         self.redo.clear();
     }
 
+    /// Empties the history and says why (shown by the undo buttons until the next edit).
+    pub fn clear_because(&mut self, why: impl Into<String>) {
+        self.clear();
+        self.notice = Some(why.into());
+    }
+
     pub(super) fn record(&mut self, label: String, changeset: Vec<u8>) {
         if changeset.is_empty() {
             return;
         }
+        self.notice = None;
         self.redo.clear();
         self.undo.push(Entry { label, changeset });
         if self.undo.len() > LIMIT {

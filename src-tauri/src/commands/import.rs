@@ -22,6 +22,13 @@ pub struct ImportControl {
     cancel: AtomicBool,
 }
 
+impl ImportControl {
+    /// Asks a running import or check to stop (it rolls back).
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
 async fn on_worker<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {

@@ -20,6 +20,14 @@ pub async fn load_demo(ws: State<'_, OpenWorkspace>) -> Result<WorkspaceInfo, Ap
     ws.run(move |ws| edits::load_demo(ws, now())).await
 }
 
+/// True when another program changed the workspace since the last call: the UI then
+/// reloads what it shows (the undo history was cleared, and says why).
+#[tauri::command]
+#[specta::specta]
+pub async fn changed_elsewhere(ws: State<'_, OpenWorkspace>) -> Result<bool, AppError> {
+    ws.run(|ws| ws.changed_elsewhere()).await
+}
+
 /// A path to offer for a file the user saves: `file_name` in their documents folder
 /// (their home folder when there is none).
 #[tauri::command]

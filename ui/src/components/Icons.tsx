@@ -33,6 +33,18 @@ const paths: Record<string, ReactElement> = {
     </>
   ),
   plus: <path d="M12 5v14M5 12h14" />,
+  info: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 11v5.5M12 7.6v.1" />
+    </>
+  ),
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 7.5V12l3 2" />
+    </>
+  ),
   search: (
     <>
       <circle cx="11" cy="11" r="6" />

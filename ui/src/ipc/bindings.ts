@@ -10,6 +10,11 @@ export const commands = {
 	workspaceInfo: () => typedError<WorkspaceInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("workspace_info")),
 	/**  Fills an empty workspace with the demo personas, maps and customers. */
 	loadDemo: () => typedError<WorkspaceInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("load_demo")),
+	/**
+	 *  True when another program changed the workspace since the last call: the UI then
+	 *  reloads what it shows (the undo history was cleared, and says why).
+	 */
+	changedElsewhere: () => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("changed_elsewhere")),
 	listPersonas: () => typedError<PersonaSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_personas")),
 	createPersona: (input: PersonaInput_Deserialize) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_persona", { input })),
 	updatePersona: (id: PersonaId, input: PersonaInput_Deserialize) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_persona", { id, input })),
@@ -1300,6 +1305,11 @@ export type UndoState_Deserialize = {
 	undoLabel?: string | null,
 	/**  The edit that redo would apply again, if any. */
 	redoLabel?: string | null,
+	/**
+	 *  Why the history was emptied by something other than the user's own edits (another
+	 *  program changed the workspace, an operation stopped midway); until the next edit.
+	 */
+	notice?: string | null,
 };
 
 /**  What the undo and redo buttons say. */
@@ -1308,6 +1318,11 @@ export type UndoState_Serialize = {
 	undoLabel: string | null,
 	/**  The edit that redo would apply again, if any. */
 	redoLabel: string | null,
+	/**
+	 *  Why the history was emptied by something other than the user's own edits (another
+	 *  program changed the workspace, an operation stopped midway); until the next edit.
+	 */
+	notice: string | null,
 };
 
 /**  What undo or redo did, and what the buttons say next. */

@@ -216,6 +216,8 @@ export const client = {
   acceptSuggestions: (personaId: PersonaId, level: KpiLevel) => unwrap(commands.acceptSuggestions(personaId, level)),
   segmentProgression: (filter: SegmentFilter, personaId: PersonaId, from: string, to: string, stalledDays: number) =>
     unwrap(commands.segmentProgression(filter, personaId, from, to, stalledDays)),
+  /** True when another program changed the workspace since the last call. */
+  changedElsewhere: () => unwrap(commands.changedElsewhere()),
   suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),
   previewImport: (path: string) => unwrap(commands.previewImport(path)),
   validateImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>

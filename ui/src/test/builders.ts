@@ -33,7 +33,7 @@ import type {
   WorkspaceInfo,
 } from "../ipc/client";
 
-export const noUndo: UndoState = { undoLabel: null, redoLabel: null };
+export const noUndo: UndoState = { undoLabel: null, redoLabel: null, notice: null };
 
 export function workspaceInfo(values: Partial<WorkspaceInfo> = {}): WorkspaceInfo {
   return {

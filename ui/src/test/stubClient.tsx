@@ -35,12 +35,13 @@ export function stubClient(given: Partial<Client> = {}): StubClient {
 export function frame(
   personas: PersonaSummary[] | (() => PersonaSummary[]),
   undo: UndoState | (() => UndoState) = noUndo,
-): Pick<Client, "workspaceInfo" | "listPersonas" | "undoState"> {
+): Pick<Client, "workspaceInfo" | "listPersonas" | "undoState" | "changedElsewhere"> {
   const now = <T,>(value: T | (() => T)): T => (typeof value === "function" ? (value as () => T)() : value);
   return {
     workspaceInfo: async () => workspaceInfo({ personaCount: now(personas).length }),
     listPersonas: async () => now(personas),
     undoState: async () => now(undo),
+    changedElsewhere: async () => false,
   };
 }
 

@@ -147,16 +147,16 @@ describe("editing a success map", () => {
           .mockImplementationOnce(map.edit(mapDetail([stepView(a)]), a))
           .mockImplementationOnce(map.edit(both, b)),
         deleteStep: async () => {
-          history({ undoLabel: deleted, redoLabel: null });
+          history({ undoLabel: deleted, redoLabel: null, notice: null });
           return map.edit(onlyB, null)();
         },
         undo: async () => {
-          history({ undoLabel: "Add step “B”", redoLabel: deleted });
+          history({ undoLabel: "Add step “B”", redoLabel: deleted, notice: null });
           await map.edit(both, null)();
           return { label: deleted, state: undo };
         },
         redo: async () => {
-          history({ undoLabel: deleted, redoLabel: null });
+          history({ undoLabel: deleted, redoLabel: null, notice: null });
           await map.edit(onlyB, null)();
           return { label: deleted, state: undo };
         },
