@@ -191,15 +191,24 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
     app.fill("[data-testid=export-path]", &path.display().to_string())
         .await;
     app.click("[data-testid=export-save]").await;
-    app.wait_for_text("[data-testid=export-exists]", "already exists")
-        .await;
+    app.wait_for_text(
+        "[data-testid=export-exists]",
+        &format!(
+            "{} already exists. Replace it with this export, or change the name.",
+            path.display()
+        ),
+    )
+    .await;
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older export");
     app.wait_for_text("[data-testid=export-save]", "Replace")
         .await;
     app.screenshot("customers-export-replace").await;
     app.click("[data-testid=export-save]").await;
-    app.wait_for_text("[data-testid=export-done]", "Exported")
-        .await;
+    app.wait_for_text(
+        "[data-testid=export-done]",
+        &format!("Exported {on_four} customers to {}", path.display()),
+    )
+    .await;
     assert_eq!(std::fs::read_to_string(&path).unwrap(), csv);
 
     // The open workspace is never an export target.
@@ -208,8 +217,14 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
         .await;
     app.fill("[data-testid=export-path]", &workspace).await;
     app.click("[data-testid=export-save]").await;
-    app.wait_for_text(".field-error", "is the open workspace")
-        .await;
+    app.wait_for_text(
+        ".field-error",
+        &format!(
+            "{workspace} is the open workspace (or one of its own files); writing there would \
+             destroy it, so choose another file"
+        ),
+    )
+    .await;
     app.quit().await;
 }
 

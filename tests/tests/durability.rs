@@ -1,0 +1,114 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+//! The workspace file in the real app: after quitting (closing the window, or a
+//! SIGTERM as a logout sends), the file alone holds every edit; a change another
+//! program makes while the app is open shows in the app, and undo never reverts it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use successmap_core::{reads, Workspace};
+use successmap_e2e::{app_pid, cli_binary, process_runs, App, Launch};
+
+fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Copies only the workspace file (as a user mails it) and returns the personas in it.
+fn personas_in_the_file_alone(path: &Path) -> Vec<String> {
+    assert!(
+        !companion(path, "-wal").exists(),
+        "the write-ahead log was moved into the file and removed"
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("mailed.successmap");
+    std::fs::copy(path, &copy).unwrap();
+    let ws = Workspace::open_read_only(&copy).unwrap();
+    reads::personas(&ws)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.persona.name)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn closing_the_window_leaves_every_edit_in_the_file_alone() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let path = sandbox.path().join("team.successmap");
+    let app = App::start(sandbox.path(), Launch::workspace(&path)).await;
+    app.create_persona("Operations lead").await;
+    app.create_persona("Site architect").await;
+    app.wait_for_undo("Create persona “Site architect”").await;
+    assert!(
+        companion(&path, "-wal").exists(),
+        "recent edits are in the log"
+    );
+    app.close_window(&path).await;
+    assert_eq!(
+        personas_in_the_file_alone(&path),
+        vec!["Operations lead", "Site architect"]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sigterm_closes_the_workspace_cleanly_too() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let path = sandbox.path().join("team.successmap");
+    let app = App::start(sandbox.path(), Launch::workspace(&path)).await;
+    app.create_persona("Operations lead").await;
+    app.wait_for_undo("Create persona “Operations lead”").await;
+    let pid = app_pid(&path).expect("the app runs");
+    let status = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    App::eventually("the app to end on SIGTERM", || async {
+        if process_runs(pid) {
+            Err(format!("{pid} runs"))
+        } else {
+            Ok(())
+        }
+    })
+    .await;
+    assert_eq!(personas_in_the_file_alone(&path), vec!["Operations lead"]);
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_by_the_command_line_shows_in_the_open_app_and_is_not_undone_over() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let path = sandbox.path().join("team.successmap");
+    let app = App::start(sandbox.path(), Launch::workspace(&path)).await;
+    app.create_persona("Operations lead").await;
+    app.wait_for_undo("Create persona “Operations lead”").await;
+
+    let csv = sandbox.path().join("crm.csv");
+    std::fs::write(
+        &csv,
+        "Company,Persona,Stage\nAcme,Field engineer,Pilot\nBeta,Field engineer,Pilot\n",
+    )
+    .unwrap();
+    let out = Command::new(cli_binary())
+        .arg("--workspace")
+        .arg(&path)
+        .args(["import", "customers", "--create-missing"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    // The app notices by itself: the new persona appears, and undo says why it is gone.
+    app.wait_for_text("[data-testid=sidebar-personas] button", "Field engineer")
+        .await;
+    app.wait_for_text(
+        "[data-testid=history-notice]",
+        successmap_core::db::CHANGED_ELSEWHERE_NOTICE,
+    )
+    .await;
+    app.wait_for_attr("[data-testid=undo]", "aria-label", "Undo")
+        .await;
+    app.screenshot("workspace-changed-elsewhere").await;
+    app.quit().await;
+}
