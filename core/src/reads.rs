@@ -266,7 +266,11 @@ pub fn placement_suggestions(
 
 /// Detects a file's format, encoding and delimiter, and proposes a column mapping.
 pub fn preview_import(ws: &Workspace, path: &Path) -> CoreResult<ImportPreview> {
-    ws.read(|c| import::preview(c, path))
+    // The file is opened and its first rows read before a connection is taken: a slow
+    // disk or a large file never holds a reader of the workspace.
+    let table = Table::open(path)?;
+    let sample = import::sample_rows(&table)?;
+    ws.read(|c| import::preview(c, path, &table, sample))
 }
 
 /// The column mapping proposed for `headers` (saved choices first, then guesses), and

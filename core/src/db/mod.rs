@@ -246,6 +246,8 @@ impl Db {
         if !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
+        // An undo turns foreign keys off while it applies; they are always on otherwise.
+        let _ = self.conn.pragma_update(None, "foreign_keys", true);
         self.undo.clear_because(notice);
     }
 

@@ -11,9 +11,7 @@
 //! recorded (loading the demo, opening) clears them, since their changesets would no
 //! longer apply cleanly.
 
-use rusqlite::hooks::Action;
-use rusqlite::session::{ChangesetItem, ConflictAction, ConflictType};
-use rusqlite::types::ValueRef;
+use rusqlite::session::ConflictAction;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -138,24 +136,31 @@ impl UndoStack {
     }
 }
 
-/// Applies a changeset in one IMMEDIATE transaction. Rows a cascade already removed
-/// are skipped, and so are updates a foreign key's action already made (deleting a
-/// step again sets the placement history's references to it to NULL before the
-/// recorded update of those rows comes up); any other mismatch aborts and leaves the
-/// workspace as it was.
+/// Applies a changeset in one IMMEDIATE transaction, exactly: any mismatch aborts and
+/// leaves the workspace as it was.
+///
+/// Foreign keys are off meanwhile. A changeset already holds every row its edit changed,
+/// those of ON DELETE CASCADE and SET NULL included, so these actions must not run again:
+/// undoing "add step S between A and B" deleted S, whose CASCADE removed the vehicle on
+/// A → S before its recorded update back to A → B came up (the vehicle was lost); undoing
+/// an import that created a step deleted it, whose SET NULL changed a history row the
+/// changeset then had to delete (a conflict). Applied exactly, the rows come back as they
+/// were, references included, so a missing row or a NULL already set is a mismatch too.
 fn apply(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
+    // Only outside a transaction does this pragma take effect.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let applied = apply_exactly(conn, changeset);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    applied
+}
+
+fn apply_exactly(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut input = changeset;
     tx.apply_strm(
         &mut input,
         None::<fn(&str) -> bool>,
-        |conflict, item| match conflict {
-            ConflictType::SQLITE_CHANGESET_NOTFOUND => ConflictAction::SQLITE_CHANGESET_OMIT,
-            ConflictType::SQLITE_CHANGESET_DATA if already_applied(&item) => {
-                ConflictAction::SQLITE_CHANGESET_OMIT
-            }
-            _ => ConflictAction::SQLITE_CHANGESET_ABORT,
-        },
+        |_, _| ConflictAction::SQLITE_CHANGESET_ABORT,
     )
     .map_err(|e| {
         CoreError::Conflict(format!(
@@ -164,30 +169,6 @@ fn apply(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
     })?;
     tx.commit()?;
     Ok(())
-}
-
-/// True when an UPDATE only sets columns to NULL and the row, as stored now, already
-/// holds NULL in each of them: what a foreign key's ON DELETE SET NULL does when the
-/// referenced row is deleted again. Any other mismatch (counts in `segment_cell`,
-/// values another process changed) stays a conflict.
-fn already_applied(item: &ChangesetItem) -> bool {
-    let Ok(op) = item.op() else {
-        return false;
-    };
-    if op.code() != Action::SQLITE_UPDATE {
-        return false;
-    }
-    let mut sets_something = false;
-    let all_nulled = (0..op.number_of_columns() as usize).all(|col| match item.new_value(col) {
-        Ok(ValueRef::Null) => {
-            sets_something = true;
-            item.conflict(col).is_ok_and(|now| now == ValueRef::Null)
-        }
-        Ok(_) => false,
-        // Not written by this update.
-        Err(_) => true,
-    });
-    sets_something && all_nulled
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 
 mod mapping;
 mod names;
+pub use names::{MAX_NEW_PERSONAS, MAX_NEW_STEPS};
 mod rows;
 pub mod source;
 pub mod values;
@@ -55,14 +56,24 @@ pub struct Control<'a> {
     pub cancel: &'a AtomicBool,
 }
 
-/// Opens `path` and describes it for the import wizard.
-pub fn preview(conn: &Connection, path: &Path) -> CoreResult<ImportPreview> {
-    let table = Table::open(path)?;
+/// The first rows of a table, for the wizard's preview (read without the workspace).
+pub fn sample_rows(table: &Table) -> CoreResult<Vec<Vec<String>>> {
     let mut sample = Vec::new();
     table.rows(&mut |row| {
         sample.push(row.cells.clone());
         sample.len() < SAMPLE_ROWS
     })?;
+    Ok(sample)
+}
+
+/// Describes the file at `path`, opened as `table` with its first rows `sample`, for the
+/// import wizard: the proposed mapping comes from the workspace.
+pub fn preview(
+    conn: &Connection,
+    path: &Path,
+    table: &Table,
+    sample: Vec<Vec<String>>,
+) -> CoreResult<ImportPreview> {
     let (mapping, mapping_saved) = propose_mapping(conn, &table.headers)?;
     let kpi_columns = propose_kpi_columns(conn, &table.headers, &mapping)?;
     Ok(ImportPreview {
@@ -102,15 +113,20 @@ struct Engine<'a> {
 /// When `f` stops early, the reader stops at its next batch.
 fn rows_read_ahead(table: &Table, f: &mut dyn FnMut(&source::Row) -> bool) -> CoreResult<()> {
     const BATCH: usize = 1024;
+    // Also by size: a batch of long rows stays small (four in flight at most).
+    const BATCH_BYTES: usize = 8 << 20;
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<source::Row>>(4);
         let reader = scope.spawn(move || {
             let mut batch = Vec::with_capacity(BATCH);
+            let mut bytes = 0;
             let read = table.rows(&mut |row| {
                 batch.push(row.clone());
-                if batch.len() < BATCH {
+                bytes += row.size();
+                if batch.len() < BATCH && bytes < BATCH_BYTES {
                     return true;
                 }
+                bytes = 0;
                 sender
                     .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
                     .is_ok()

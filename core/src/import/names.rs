@@ -15,6 +15,12 @@ use crate::model::{ImportField, KpiId, PersonaId, PersonaInput, StepId, StepInpu
 use crate::ops;
 use crate::validate::NAME_MAX;
 
+/// The most personas one file may name that the workspace does not have (a workspace
+/// has a handful; thousands mean the wrong column was taken for the persona).
+pub const MAX_NEW_PERSONAS: usize = 50;
+/// The most steps one file may name that the maps do not have.
+pub const MAX_NEW_STEPS: usize = 500;
+
 /// A persona as the import knows it; `id` is `None` while it is only to be created.
 pub(super) struct PersonaSlot {
     pub(super) id: Option<PersonaId>,
@@ -126,6 +132,17 @@ impl Engine<'_> {
             ));
             return Ok(None);
         }
+        if self.names.missing_personas.len() >= MAX_NEW_PERSONAS {
+            self.problems.push(problem(
+                line,
+                Some(column),
+                format!(
+                    "unknown persona \"{text}\": the file names more than {MAX_NEW_PERSONAS} \
+                     personas the workspace does not have (is \"{column}\" the persona column?)"
+                ),
+            ));
+            return Ok(None);
+        }
         self.names.missing_personas.push(text.to_string());
         // Created when the first valid row that names it is written.
         let index = self.names.personas.len();
@@ -186,6 +203,17 @@ impl Engine<'_> {
             return Ok(Some(None));
         }
         let persona_name = slot.name.clone();
+        if self.names.missing_steps.len() >= MAX_NEW_STEPS {
+            self.problems.push(problem(
+                line,
+                Some(column),
+                format!(
+                    "unknown step \"{text}\": the file names more than {MAX_NEW_STEPS} steps \
+                     the maps do not have (is \"{column}\" a step column?)"
+                ),
+            ));
+            return Ok(Some(None));
+        }
         self.names
             .missing_steps
             .push(format!("{persona_name} › {text}"));

@@ -106,6 +106,11 @@ impl<'a> Engine<'a> {
     /// Checks one row; problems go to `self.problems`.
     pub(super) fn resolve(&mut self, row: &source::Row) -> CoreResult<Option<Resolved>> {
         let line = row.line;
+        if let Some(why) = &row.oversized {
+            self.problems
+                .push(problem(line, None, format!("the row was not read: {why}")));
+            return Ok(None);
+        }
         let cells = &row.cells[..];
         let width = self.table.headers.len();
         if self.table.strict_width() && cells.len() != width {

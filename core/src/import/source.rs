@@ -1,9 +1,17 @@
 //! Reading an imported file as a table of text cells: CSV (delimiter and encoding
-//! detected) or XLSX (first worksheet, streamed), with the line number of every row.
+//! detected) or XLSX (first worksheet), with the line number of every row.
+//!
+//! Both are streamed: a pass over a 2 GiB export holds one buffer and one row in memory,
+//! never the file. Hostile files are bounded: a CSV field over [`FIELD_LIMIT`] or a row
+//! over [`ROW_LIMIT`] (an unbalanced quote makes the rest of the file one field) is a
+//! problem of that row, read past without keeping it; a spreadsheet cell beyond Excel's
+//! last column or a workbook whose parts unpack to more than [`XLSX_PART_LIMIT`] (a zip
+//! bomb) is refused before it is read.
 
 use std::borrow::Cow;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use calamine::{DataRef, Reader, Xlsx};
 
@@ -39,6 +47,17 @@ pub fn delimiter_label(d: u8) -> &'static str {
     }
 }
 
+/// The longest CSV field read (1 MiB: a CRM's longest notes are a few KiB).
+pub const FIELD_LIMIT: usize = 1 << 20;
+/// The longest CSV row read (8 MiB).
+pub const ROW_LIMIT: usize = 8 << 20;
+/// Excel's last column is XFD, the 16,384th.
+pub const MAX_COLUMNS: usize = 16_384;
+/// The most one part of a workbook (a worksheet, the shared strings) may unpack to.
+pub const XLSX_PART_LIMIT: u64 = 1 << 30;
+/// How much of a CSV file the encoding and delimiter are judged from.
+const SAMPLE_BYTES: usize = 1 << 20;
+
 /// One data row: its first line, its cells as text, and the columns whose bytes were
 /// not valid in the file's encoding.
 #[derive(Debug, Default, Clone)]
@@ -48,12 +67,33 @@ pub struct Row {
     pub invalid_bytes: Vec<usize>,
     /// Share of the file read after this row (`None` when unknown).
     pub fraction: Option<f64>,
+    /// Why the row was not read (a field or the row too long, too many columns); its
+    /// cells are then empty.
+    pub oversized: Option<String>,
+}
+
+impl Row {
+    /// Rough bytes the row holds (for batching by size).
+    pub fn size(&self) -> usize {
+        self.cells.iter().map(|c| c.len() + 24).sum::<usize>() + 64
+    }
+}
+
+/// Where a CSV table's bytes come from: its file, read again (streamed) for each pass,
+/// or bytes in memory.
+#[derive(Clone)]
+enum CsvInput {
+    File(PathBuf),
+    Bytes(Arc<Vec<u8>>),
 }
 
 enum Body {
     Csv {
-        bytes: Vec<u8>,
-        start: usize,
+        input: CsvInput,
+        /// Bytes before the text (a UTF-8 byte order mark).
+        skip: usize,
+        /// Bytes of the input (for progress).
+        size: u64,
         delimiter: u8,
         encoding: Encoding,
     },
@@ -75,27 +115,53 @@ fn unusable(message: impl Into<String>) -> CoreError {
 }
 
 impl Table {
-    /// Opens a CSV or XLSX file (by content: an XLSX file is a ZIP archive).
+    /// Opens a CSV or XLSX file (by content: an XLSX file is a ZIP archive). Reads only
+    /// the start of a CSV file (to detect its encoding and delimiter) and the header.
     pub fn open(path: &Path) -> CoreResult<Table> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| unusable(format!("cannot read {}: {e}", path.display())))?;
-        if bytes.starts_with(b"PK\x03\x04") {
-            drop(bytes);
+        let cannot = |e: std::io::Error| unusable(format!("cannot read {}: {e}", path.display()));
+        let mut file = std::fs::File::open(path).map_err(cannot)?;
+        let size = file.metadata().map_err(cannot)?.len();
+        let mut sample = Vec::with_capacity(SAMPLE_BYTES.min(size as usize));
+        (&mut file)
+            .take(SAMPLE_BYTES as u64)
+            .read_to_end(&mut sample)
+            .map_err(cannot)?;
+        if sample.starts_with(b"PK\x03\x04") {
             return Table::open_xlsx(path);
         }
-        Table::from_csv_bytes(bytes)
+        let complete = (sample.len() as u64) >= size;
+        Table::csv(CsvInput::File(path.to_path_buf()), &sample, complete, size)
     }
 
     /// A CSV table from the bytes of a file.
     pub fn from_csv_bytes(bytes: Vec<u8>) -> CoreResult<Table> {
-        let (bytes, start, encoding) = detect_encoding(bytes)?;
-        let delimiter = detect_delimiter(&bytes[start..]);
+        let size = bytes.len() as u64;
+        let bytes = Arc::new(bytes);
+        let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+        let complete = sample.len() == bytes.len();
+        Table::csv(CsvInput::Bytes(Arc::clone(&bytes)), sample, complete, size)
+    }
+
+    fn csv(input: CsvInput, sample: &[u8], complete: bool, size: u64) -> CoreResult<Table> {
+        let (skip, encoding) = detect_encoding(sample, complete)?;
+        let text = match encoding {
+            Encoding::Utf16 => Cow::Owned(
+                encoding_rs::UTF_16LE
+                    .decode(sample)
+                    .0
+                    .into_owned()
+                    .into_bytes(),
+            ),
+            _ => Cow::Borrowed(&sample[skip..]),
+        };
+        let delimiter = detect_delimiter(&text);
         let mut table = Table {
             headers: Vec::new(),
             header_line: 1,
             body: Body::Csv {
-                bytes,
-                start,
+                input,
+                skip,
+                size,
                 delimiter,
                 encoding,
             },
@@ -106,12 +172,16 @@ impl Table {
             false
         })?;
         let header = header.ok_or_else(|| unusable("the file is empty: there is no header row"))?;
+        if let Some(why) = &header.oversized {
+            return Err(unusable(format!("the header row cannot be read: {why}")));
+        }
         table.headers = header.cells.iter().map(|c| c.trim().to_string()).collect();
         table.header_line = header.line;
         Ok(table)
     }
 
     fn open_xlsx(path: &Path) -> CoreResult<Table> {
+        check_workbook_size(path)?;
         let book: Xlsx<_> = calamine::open_workbook(path)
             .map_err(|e| unusable(format!("cannot read the spreadsheet: {e}")))?;
         let sheet = book
@@ -175,48 +245,118 @@ impl Table {
     fn read(&self, header: bool, f: &mut dyn FnMut(&Row) -> bool) -> CoreResult<()> {
         match &self.body {
             Body::Csv {
-                bytes,
-                start,
+                input,
+                skip,
+                size,
                 delimiter,
                 encoding,
-            } => read_csv(&bytes[*start..], *delimiter, *encoding, header, f),
+            } => {
+                let raw: Box<dyn Read + '_> = match input {
+                    CsvInput::File(path) => {
+                        let file = std::fs::File::open(path).map_err(|e| {
+                            unusable(format!("cannot read {}: {e}", path.display()))
+                        })?;
+                        Box::new(file)
+                    }
+                    CsvInput::Bytes(bytes) => Box::new(&bytes[..]),
+                };
+                let mut raw = BufReader::with_capacity(256 * 1024, raw);
+                std::io::copy(&mut (&mut raw).take(*skip as u64), &mut std::io::sink())
+                    .map_err(|e| unusable(format!("cannot read the file: {e}")))?;
+                let text: Box<dyn Read + '_> = match encoding {
+                    Encoding::Utf16 => Box::new(Utf16ToUtf8::new(raw)),
+                    _ => Box::new(raw),
+                };
+                // Progress in bytes of the input: UTF-16 turns into fewer UTF-8 bytes.
+                let scale = if *encoding == Encoding::Utf16 {
+                    2.0
+                } else {
+                    1.0
+                };
+                let total = (*size as f64 / scale).max(1.0);
+                read_csv(text, *delimiter, *encoding, total, header, f)
+            }
             Body::Xlsx { path, sheet } => read_xlsx(path, sheet, header, f),
         }
     }
 }
 
-/// Strips a BOM and decides between UTF-8 and Windows-1252 (UTF-16 is converted).
-fn detect_encoding(bytes: Vec<u8>) -> CoreResult<(Vec<u8>, usize, Encoding)> {
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Ok((bytes, 3, Encoding::Utf8Bom));
+/// Decides the encoding from the start of the file (`complete`: the sample is the whole
+/// file): a BOM says it; otherwise UTF-8 when the bytes are UTF-8 (mostly UTF-8 with a
+/// few damaged bytes stays UTF-8, and the damaged cells are reported), else
+/// Windows-1252. Returns the bytes to skip (a UTF-8 BOM) and the encoding.
+fn detect_encoding(sample: &[u8], complete: bool) -> CoreResult<(usize, Encoding)> {
+    if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Ok((3, Encoding::Utf8Bom));
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let (text, _, malformed) = encoding_rs::UTF_16LE.decode(&bytes);
-        if malformed {
-            return Err(unusable(
-                "the file starts like UTF-16 text but is not valid UTF-16",
-            ));
-        }
-        return Ok((text.into_owned().into_bytes(), 0, Encoding::Utf16));
+    if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
+        return Ok((0, Encoding::Utf16));
     }
-    if std::str::from_utf8(&bytes).is_ok() {
-        return Ok((bytes, 0, Encoding::Utf8));
-    }
-    // Mostly UTF-8 with a few damaged bytes stays UTF-8 (the damaged cells are reported);
-    // high bytes that never form UTF-8 sequences are a single-byte Windows encoding.
     let (mut multibyte, mut invalid) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
+    let mut chunks = sample.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        if !chunk.invalid().is_empty() {
+        let last = chunks.peek().is_none();
+        // A sample cut inside a character ends with a piece of it.
+        let cut = last && !complete && chunk.invalid().len() < 4;
+        if !chunk.invalid().is_empty() && !cut {
             invalid += 1;
         }
     }
-    let encoding = if multibyte > invalid {
+    let encoding = if invalid == 0 || multibyte > invalid {
         Encoding::Utf8
     } else {
         Encoding::Windows1252
     };
-    Ok((bytes, 0, encoding))
+    Ok((0, encoding))
+}
+
+/// UTF-16 (either byte order, by its BOM) decoded to UTF-8 as it is read.
+struct Utf16ToUtf8<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    raw: Vec<u8>,
+    decoded: Vec<u8>,
+    at: usize,
+    done: bool,
+}
+
+impl<R: Read> Utf16ToUtf8<R> {
+    fn new(inner: R) -> Self {
+        Utf16ToUtf8 {
+            inner,
+            decoder: encoding_rs::UTF_16LE.new_decoder(),
+            raw: vec![0; 64 * 1024],
+            decoded: Vec::new(),
+            at: 0,
+            done: false,
+        }
+    }
+}
+
+impl<R: Read> Read for Utf16ToUtf8<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.at == self.decoded.len() {
+            if self.done {
+                return Ok(0);
+            }
+            let n = self.inner.read(&mut self.raw)?;
+            let last = n == 0;
+            let room = self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
+            self.decoded.clear();
+            self.decoded.resize(room, 0);
+            let (_, _, written, _) =
+                self.decoder
+                    .decode_to_utf8(&self.raw[..n], &mut self.decoded, last);
+            self.decoded.truncate(written);
+            self.at = 0;
+            self.done = last;
+        }
+        let n = out.len().min(self.decoded.len() - self.at);
+        out[..n].copy_from_slice(&self.decoded[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 /// Picks the delimiter (comma, semicolon, tab) that splits the first rows most consistently.
@@ -248,96 +388,202 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
     best.0
 }
 
+/// Reads CSV records from `input` with csv-core, whose buffers this function owns: a
+/// field or row beyond the limits is read past (its quote state kept) without being
+/// kept. Lines are counted as an editor counts them (LF, CRLF or a lone CR end a line);
+/// a row's line is that of its first character.
 fn read_csv(
-    bytes: &[u8],
+    mut input: impl Read,
     delimiter: u8,
     encoding: Encoding,
+    total: f64,
     header: bool,
     f: &mut dyn FnMut(&Row) -> bool,
 ) -> CoreResult<()> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
-    let mut row = Row::default();
-    let total = bytes.len().max(1) as f64;
-    let mut first = true;
-    let mut cursor = 0usize;
+    let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut buf = vec![0u8; 128 * 1024];
+    let (mut pos, mut len, mut eof) = (0usize, 0usize, false);
+    let mut out = vec![0u8; 64 * 1024];
+    let mut ends = vec![0usize; 64];
+    let (mut nout, mut nend) = (0usize, 0usize);
+    let mut consumed = 0u64;
     let mut line = 1u64;
+    let mut after_cr = false;
+    let mut record_line: Option<u64> = None;
+    let mut oversized: Option<String> = None;
+    let mut first = true;
+    let mut row = Row::default();
     loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => return Ok(()),
-            Err(e) => return Err(unusable(format!("cannot read the file: {e}"))),
+        if pos == len && !eof {
+            len = read_some(&mut input, &mut buf)?;
+            pos = 0;
+            eof = len == 0;
         }
-        let is_header = first;
-        first = false;
-        if is_header && !header {
-            continue;
+        let chunk = &buf[pos..len];
+        let (result, nin, nout_now, nend_now) =
+            core.read_record(chunk, &mut out[nout..], &mut ends[nend..]);
+        for &b in &chunk[..nin] {
+            if record_line.is_none() && b != b'\r' && b != b'\n' {
+                record_line = Some(line);
+            }
+            match b {
+                b'\r' => line += 1,
+                b'\n' if !after_cr => line += 1,
+                _ => {}
+            }
+            after_cr = b == b'\r';
         }
-        if !is_header && record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
-            continue;
-        }
-        // Lines as an editor counts them (LF, CRLF or a lone CR end a line), from the
-        // record's byte offset: the reader's own line count is off by one per CRLF.
-        let mut start = record
-            .position()
-            .map_or(cursor, |p| p.byte() as usize)
-            .min(bytes.len());
-        // The reported start can sit on the LF of the previous CRLF; a record itself
-        // never starts with a line break.
-        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        if start > cursor {
-            line += count_line_breaks(bytes, cursor, start);
-            cursor = start;
-        }
-        row.line = line.min(u32::MAX as u64) as u32;
-        row.invalid_bytes.clear();
-        row.cells.resize(record.len(), String::new());
-        row.cells.truncate(record.len());
-        for (i, field) in record.iter().enumerate() {
-            let cell = &mut row.cells[i];
-            cell.clear();
-            match encoding {
-                Encoding::Windows1252 => {
-                    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(field);
-                    cell.push_str(&text);
-                }
-                _ => match std::str::from_utf8(field) {
-                    Ok(text) => cell.push_str(text),
-                    Err(_) => {
-                        cell.push_str(&String::from_utf8_lossy(field));
-                        row.invalid_bytes.push(i);
-                    }
-                },
+        pos += nin;
+        consumed += nin as u64;
+        nout += nout_now;
+        nend += nend_now;
+        if oversized.is_none() {
+            let longest = field_lengths(&ends[..nend], nout).max().unwrap_or(0);
+            if longest > FIELD_LIMIT {
+                oversized = Some(format!(
+                    "a field is longer than {} MiB (an unbalanced quote mark makes the rest \
+                     of the file one field)",
+                    FIELD_LIMIT >> 20
+                ));
             }
         }
-        row.fraction = Some(reader.position().byte() as f64 / total);
-        if is_header {
-            f(&row);
-            return Ok(());
-        }
-        if !f(&row) {
-            return Ok(());
+        match result {
+            csv_core::ReadRecordResult::InputEmpty => {}
+            csv_core::ReadRecordResult::OutputFull => {
+                if out.len() >= ROW_LIMIT || oversized.is_some() {
+                    oversized.get_or_insert_with(|| {
+                        format!("the row is longer than {} MiB", ROW_LIMIT >> 20)
+                    });
+                    // Read on to the end of the record, keeping nothing.
+                    nout = 0;
+                    nend = 0;
+                } else {
+                    out.resize(out.len() * 2, 0);
+                }
+            }
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                if ends.len() >= MAX_COLUMNS {
+                    oversized.get_or_insert_with(|| {
+                        format!("the row has more than {MAX_COLUMNS} fields")
+                    });
+                    nend = 0;
+                    nout = 0;
+                } else {
+                    ends.resize(ends.len() * 2, 0);
+                }
+            }
+            csv_core::ReadRecordResult::Record => {
+                let is_header = first;
+                first = false;
+                let this_line = record_line.take().unwrap_or(line);
+                let why = oversized.take();
+                let (fields, count) = (&out[..nout], nend);
+                nout = 0;
+                nend = 0;
+                if is_header && !header {
+                    continue;
+                }
+                row.line = this_line.min(u32::MAX as u64) as u32;
+                row.invalid_bytes.clear();
+                row.fraction = Some((consumed as f64 / total).min(1.0));
+                row.oversized = why;
+                row.cells.truncate(0);
+                if row.oversized.is_none() {
+                    let mut start = 0;
+                    for (i, &end) in ends[..count].iter().enumerate() {
+                        let field = &fields[start..end];
+                        start = end;
+                        let mut cell = String::new();
+                        match encoding {
+                            Encoding::Windows1252 => {
+                                let (text, _) =
+                                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(field);
+                                cell.push_str(&text);
+                            }
+                            _ => match std::str::from_utf8(field) {
+                                Ok(text) => cell.push_str(text),
+                                Err(_) => {
+                                    cell.push_str(&String::from_utf8_lossy(field));
+                                    row.invalid_bytes.push(i);
+                                }
+                            },
+                        }
+                        row.cells.push(cell);
+                    }
+                    if !is_header
+                        && row
+                            .cells
+                            .iter()
+                            .all(|c| c.bytes().all(|b| b.is_ascii_whitespace()))
+                    {
+                        continue;
+                    }
+                }
+                if is_header {
+                    f(&row);
+                    return Ok(());
+                }
+                if !f(&row) {
+                    return Ok(());
+                }
+            }
+            csv_core::ReadRecordResult::End => return Ok(()),
         }
     }
 }
 
-/// Line breaks in `bytes[from..to]`: each LF, and each CR not followed by LF.
-fn count_line_breaks(bytes: &[u8], from: usize, to: usize) -> u64 {
-    let mut count = 0;
-    for i in from..to {
-        match bytes[i] {
-            b'\n' => count += 1,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => count += 1,
-            _ => {}
+/// Lengths of the fields whose ends are `ends`, and of the one being read (up to `nout`).
+fn field_lengths(ends: &[usize], nout: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut start = 0;
+    ends.iter()
+        .copied()
+        .chain(std::iter::once(nout))
+        .map(move |end| {
+            let len = end.saturating_sub(start);
+            start = end;
+            len
+        })
+}
+
+fn read_some(input: &mut impl Read, buf: &mut [u8]) -> CoreResult<usize> {
+    loop {
+        match input.read(buf) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(unusable(format!("cannot read the file: {e}"))),
         }
     }
-    count
+}
+
+/// Refuses a workbook whose parts would unpack to more than [`XLSX_PART_LIMIT`] each (or
+/// 4× that together): a few megabytes of ZIP can hold gigabytes of XML.
+fn check_workbook_size(path: &Path) -> CoreResult<()> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| unusable(format!("cannot read {}: {e}", path.display())))?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| unusable(format!("cannot read the spreadsheet: {e}")))?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let part = archive
+            .by_index_raw(i)
+            .map_err(|e| unusable(format!("cannot read the spreadsheet: {e}")))?;
+        let size = part.size();
+        total = total.saturating_add(size);
+        if size > XLSX_PART_LIMIT || total > 4 * XLSX_PART_LIMIT {
+            return Err(unusable(format!(
+                "the spreadsheet unpacks to more than {} GiB ({} in \"{}\"); it is not a \
+                 CRM export this app can read",
+                XLSX_PART_LIMIT >> 30,
+                if size > XLSX_PART_LIMIT {
+                    "one part"
+                } else {
+                    "all parts"
+                },
+                part.name().unwrap_or_default()
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn xlsx_text(value: &DataRef<'_>) -> Cow<'static, str> {
@@ -416,6 +662,13 @@ fn read_xlsx(
             row.fraction = Some((r as f64 / last_row).min(1.0));
         }
         let c = c as usize;
+        if c >= MAX_COLUMNS {
+            return Err(unusable(format!(
+                "the worksheet \"{sheet}\" has a cell beyond Excel's last column (XFD, the \
+                 {MAX_COLUMNS}th) on row {}",
+                r.saturating_add(1)
+            )));
+        }
         if row.cells.len() <= c {
             row.cells.resize(c + 1, String::new());
         }

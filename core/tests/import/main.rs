@@ -5,6 +5,7 @@
 //! round trip). The helpers both use are here.
 #[path = "../common/mod.rs"]
 mod common;
+mod hostile;
 mod reading;
 mod writing;
 
