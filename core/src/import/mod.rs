@@ -15,6 +15,8 @@
 mod mapping;
 mod names;
 pub use names::{MAX_NEW_PERSONAS, MAX_NEW_STEPS};
+#[doc(hidden)]
+pub mod fuzzing;
 mod rows;
 pub mod source;
 pub mod values;
