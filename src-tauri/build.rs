@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "workspace_info",
     "load_demo",
     "changed_elsewhere",
+    "save_copy",
     "list_personas",
     "create_persona",
     "update_persona",

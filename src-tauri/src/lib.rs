@@ -18,6 +18,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::workspace::workspace_info,
         commands::workspace::load_demo,
         commands::workspace::changed_elsewhere,
+        commands::workspace::save_copy,
         commands::personas::list_personas,
         commands::personas::create_persona,
         commands::personas::update_persona,

@@ -112,3 +112,39 @@ async fn an_import_by_the_command_line_shows_in_the_open_app_and_is_not_undone_o
     app.screenshot("workspace-changed-elsewhere").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn save_a_copy_writes_the_whole_workspace_to_one_file_and_asks_before_replacing() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let path = sandbox.path().join("team.successmap");
+    let app = App::start(sandbox.path(), Launch::workspace(&path)).await;
+    app.create_persona("Operations lead").await;
+    let copy = sandbox.path().join("handout.successmap");
+    app.click("[data-testid=open-save-copy]").await;
+    app.fill("[data-testid=copy-path]", &copy.display().to_string())
+        .await;
+    app.click("[data-testid=copy-save]").await;
+    app.wait_for_text(
+        "[data-testid=copy-done]",
+        &format!("Saved a copy to {}", copy.display()),
+    )
+    .await;
+    app.screenshot("save-a-copy").await;
+    // The copy is one complete file, while the app keeps the workspace open.
+    assert!(!companion(&copy, "-wal").exists());
+    assert_eq!(personas_in_the_file_alone(&copy), vec!["Operations lead"]);
+
+    // Again to the same name: asked first.
+    app.fill("[data-testid=copy-path]", &copy.display().to_string())
+        .await;
+    app.click("[data-testid=copy-save]").await;
+    app.wait_for_text(
+        "[data-testid=copy-exists]",
+        &format!(
+            "{} already exists. Replace it with this copy, or change the name.",
+            copy.display()
+        ),
+    )
+    .await;
+    app.quit().await;
+}

@@ -6,6 +6,7 @@ import { CustomersView, type CustomerFilter } from "./features/customers/Custome
 import { Icon } from "./components/Icons";
 import { noticeFrom, Notices, type Notice } from "./features/frame/Notices";
 import { Sidebar, type View } from "./features/frame/Sidebar";
+import { SaveCopyDialog } from "./features/frame/SaveCopyDialog";
 import { StatusLine } from "./features/frame/StatusLine";
 import type { HistoryAction } from "./features/undo/shortcuts";
 import { UndoControls } from "./features/undo/UndoControls";
@@ -20,6 +21,7 @@ export function App() {
   const [chosen, setSelected] = useState<PersonaId | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [importing, setImporting] = useState(false);
+  const [savingCopy, setSavingCopy] = useState(false);
   // A customer to show when the Customers view opens (from a segment's list).
   const [openCustomer, setOpenCustomer] = useState<CustomerId | null>(null);
   const [customerFilter, setCustomerFilter] = useState<CustomerFilter>({ personaId: null, currentStepId: null });
@@ -127,6 +129,16 @@ export function App() {
         <span className="workspace-name" data-testid="workspace-name">
           {info.data?.name ?? ""}
         </span>
+        <button
+          type="button"
+          className="icon-button header-button"
+          onClick={() => setSavingCopy(true)}
+          title="Save a copy of the workspace…"
+          aria-label="Save a copy of the workspace"
+          data-testid="open-save-copy"
+        >
+          <Icon name="download" size={18} />
+        </button>
         <UndoControls state={undoState.data} onAction={onHistory} />
       </header>
       <Sidebar view={view} onView={setView} personas={list} selected={selected} onSelect={setSelected} />
@@ -216,6 +228,7 @@ export function App() {
         )}
       </main>
       <StatusLine info={info.data} />
+      {savingCopy && <SaveCopyDialog name={info.data?.name ?? ""} onClose={() => setSavingCopy(false)} />}
       {importing && (
         <ImportWizard
           personas={list}

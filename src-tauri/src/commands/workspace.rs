@@ -20,6 +20,26 @@ pub async fn load_demo(ws: State<'_, OpenWorkspace>) -> Result<WorkspaceInfo, Ap
     ws.run(move |ws| edits::load_demo(ws, now())).await
 }
 
+/// Writes a consistent copy of the open workspace to `path` (SQLite's `VACUUM INTO`
+/// on a read snapshot; edits go on meanwhile). An existing file is replaced only with
+/// `replace` (the UI asks first: error code `file_exists`).
+#[tauri::command]
+#[specta::specta]
+pub async fn save_copy(
+    ws: State<'_, OpenWorkspace>,
+    path: String,
+    replace: bool,
+) -> Result<(), AppError> {
+    ws.run(move |ws| {
+        reads::backup_to(
+            ws,
+            std::path::Path::new(&path),
+            successmap_core::files::Replace::from_force(replace),
+        )
+    })
+    .await
+}
+
 /// True when another program changed the workspace since the last call: the UI then
 /// reloads what it shows (the undo history was cleared, and says why).
 #[tauri::command]

@@ -15,6 +15,12 @@ export const commands = {
 	 *  reloads what it shows (the undo history was cleared, and says why).
 	 */
 	changedElsewhere: () => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("changed_elsewhere")),
+	/**
+	 *  Writes a consistent copy of the open workspace to `path` (SQLite's `VACUUM INTO`
+	 *  on a read snapshot; edits go on meanwhile). An existing file is replaced only with
+	 *  `replace` (the UI asks first: error code `file_exists`).
+	 */
+	saveCopy: (path: string, replace: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_copy", { path, replace })),
 	listPersonas: () => typedError<PersonaSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_personas")),
 	createPersona: (input: PersonaInput_Deserialize) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_persona", { input })),
 	updatePersona: (id: PersonaId, input: PersonaInput_Deserialize) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_persona", { id, input })),

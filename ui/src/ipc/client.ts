@@ -216,6 +216,9 @@ export const client = {
   acceptSuggestions: (personaId: PersonaId, level: KpiLevel) => unwrap(commands.acceptSuggestions(personaId, level)),
   segmentProgression: (filter: SegmentFilter, personaId: PersonaId, from: string, to: string, stalledDays: number) =>
     unwrap(commands.segmentProgression(filter, personaId, from, to, stalledDays)),
+  /** Writes a consistent copy of the open workspace to `path` (refuses an existing file,
+   * code `file_exists`, unless `replace`). */
+  saveCopy: (path: string, replace: boolean) => unwrap(commands.saveCopy(path, replace)),
   /** True when another program changed the workspace since the last call. */
   changedElsewhere: () => unwrap(commands.changedElsewhere()),
   suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),
@@ -239,6 +242,12 @@ export const client = {
    * dialog itself asks before a chosen file is replaced. */
   pickSavePath: async (suggested: string): Promise<string | null> =>
     (await saveDialog({ defaultPath: suggested, filters: [{ name: "CSV", extensions: ["csv"] }] })) ?? null,
+  /** The native "save" dialog for a copy of the workspace; null when the user cancels. */
+  pickCopyPath: async (suggested: string): Promise<string | null> =>
+    (await saveDialog({
+      defaultPath: suggested,
+      filters: [{ name: "Successmap workspace", extensions: ["successmap", "db"] }],
+    })) ?? null,
 };
 
 export type Client = typeof client;
