@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod single;
 pub mod workspace;
 
 use tauri::Manager;
@@ -92,6 +93,31 @@ pub fn run() {
                 &data_dir,
             )
             .map_err(|message| -> Box<dyn std::error::Error> { message.into() })?;
+            let socket = single::socket_path(
+                &choice.path,
+                std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from),
+            );
+            match single::claim(&socket) {
+                single::Claim::HandedOver => {
+                    eprintln!(
+                        "successmap: {} is open in a running Successmap; it was brought to the front",
+                        choice.path.display()
+                    );
+                    std::process::exit(0);
+                }
+                single::Claim::First(listener) => {
+                    let handle = app.handle().clone();
+                    single::listen(listener, move || {
+                        if let Some(window) = handle.get_webview_window("main") {
+                            let _ = window.unminimize();
+                            let _ = window.show();
+                            let _ = window.set_focus();
+                        }
+                    });
+                    app.manage(single::Socket(socket));
+                }
+                single::Claim::Alone => {}
+            }
             app.manage(workspace::OpenWorkspace::open(&choice, chrono::Utc::now()));
             app.manage(commands::import::ImportControl::default());
             quit_on_signals(app.handle().clone());
@@ -113,6 +139,9 @@ pub fn run() {
         // Every way out ends here: the file alone is then the whole workspace.
         tauri::RunEvent::Exit => {
             handle.state::<workspace::OpenWorkspace>().close();
+            if let Some(socket) = handle.try_state::<single::Socket>() {
+                let _ = std::fs::remove_file(&socket.0);
+            }
         }
         _ => {}
     });

@@ -29,7 +29,7 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
-fn app_binary() -> PathBuf {
+pub fn app_binary() -> PathBuf {
     let path = std::env::var_os("SUCCESSMAP_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("target/release/successmap-app"));

@@ -148,3 +148,33 @@ async fn save_a_copy_writes_the_whole_workspace_to_one_file_and_asks_before_repl
     .await;
     app.quit().await;
 }
+
+/// A second launch on a workspace that is already open hands over to the running app
+/// (which comes to the front) and ends, so two windows never edit one file.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_launch_on_the_same_workspace_hands_over_to_the_running_app() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let path = sandbox.path().join("team.successmap");
+    let app = App::start(sandbox.path(), Launch::workspace(&path)).await;
+    app.create_persona("Operations lead").await;
+    let first = app_pid(&path).expect("the first app runs");
+    let second = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        tokio::process::Command::new(successmap_e2e::app_binary())
+            .arg("--workspace")
+            .arg(&path)
+            .env("XDG_DATA_HOME", sandbox.path().join("data"))
+            .env("XDG_CONFIG_HOME", sandbox.path().join("config"))
+            .output(),
+    )
+    .await
+    .expect("the second launch ends by itself")
+    .unwrap();
+    assert_eq!(second.status.code(), Some(0), "{second:?}");
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(said.contains("is open in a running Successmap"), "{said}");
+    assert!(process_runs(first), "the first app still runs");
+    app.wait_for_text("[data-testid=sidebar-personas] button", "Operations lead")
+        .await;
+    app.quit().await;
+}
