@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! Kill -9 during an import: the `successmap` command is killed at random moments while
-//! it imports a large file, and after every kill the workspace must be whole: SQLite's
+//! it imports a large file into a copy of a workspace that holds as many customers
+//! already, and after every kill the workspace must be whole: SQLite's
 //! integrity check passes, the kept segment table equals a fresh count, an import the
 //! command reported as done is there in full, and nothing of an unfinished one is.
 //!
@@ -62,6 +63,17 @@ fn import(workspace: &Path, csv: &Path) -> Command {
     command
 }
 
+/// The customers of run `run` in the file.
+fn check_whole_count(workspace: &Path, run: u64) -> i64 {
+    let conn = rusqlite::Connection::open(workspace).unwrap();
+    conn.query_row(
+        "SELECT count(*) FROM customer WHERE external_id LIKE ?1",
+        [format!("r{run}-%")],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 /// What must hold after any kill. Returns the customers of run `run` in the file.
 fn check_whole(workspace: &Path, run: u64) -> i64 {
     let conn = rusqlite::Connection::open(workspace).unwrap();
@@ -109,22 +121,30 @@ fn an_import_killed_at_any_moment_leaves_the_workspace_whole() {
     eprintln!("crash test: {runs} kills, {rows} rows, seed {seed}");
     let mut random = Random(seed);
     let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.successmap");
     let workspace = dir.path().join("crash.successmap");
     let csv = dir.path().join("crm.csv");
 
-    // One import to the end: how long one takes, so kills fall inside it.
+    // The workspace every run starts from: one import to the end, which also says how
+    // long one takes, so that kills fall inside it.
     write_export(&csv, 0, rows);
     let started = Instant::now();
-    let out = import(&workspace, &csv).output().unwrap();
+    let out = import(&base, &csv).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let full = started.elapsed();
-    assert_eq!(check_whole(&workspace, 0), rows as i64);
+    assert_eq!(check_whole(&base, 0), rows as i64);
 
+    // Each run imports the same new customers into a fresh copy of that workspace.
+    write_export(&csv, 1, rows);
     let (mut killed, mut finished) = (0, 0);
     for run in 1..=runs {
-        write_export(&csv, run, rows);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", workspace.display()));
+        }
+        std::fs::copy(&base, &workspace).unwrap();
         let mut child = import(&workspace, &csv).spawn().unwrap();
-        let wait = Duration::from_millis(random.below(full.as_millis() as u64 + 1));
+        // Up to a third longer than one import: most kills fall inside it, some after.
+        let wait = Duration::from_millis(random.below(full.as_millis() as u64 * 4 / 3 + 1));
         let deadline = Instant::now() + wait;
         let mut ended_by_itself = false;
         while Instant::now() < deadline {
@@ -139,7 +159,12 @@ fn an_import_killed_at_any_moment_leaves_the_workspace_whole() {
         }
         let out = child.wait_with_output().unwrap();
         let reported_done = String::from_utf8_lossy(&out.stdout).contains("Imported:");
-        let present = check_whole(&workspace, run);
+        let present = check_whole(&workspace, 1);
+        assert_eq!(
+            check_whole_count(&workspace, 0),
+            rows as i64,
+            "run {run}: what was there before is all there"
+        );
         if reported_done {
             finished += 1;
             assert_eq!(
