@@ -70,7 +70,7 @@ pub fn choose(
 /// import) is opened again by the next command, so the app recovers by itself.
 pub struct OpenWorkspace {
     choice: WorkspaceChoice,
-    state: Mutex<Result<Arc<Workspace>, AppError>>,
+    state: Arc<Mutex<Result<Arc<Workspace>, AppError>>>,
 }
 
 impl OpenWorkspace {
@@ -78,7 +78,7 @@ impl OpenWorkspace {
     pub fn open(choice: &WorkspaceChoice, now: chrono::DateTime<chrono::Utc>) -> OpenWorkspace {
         OpenWorkspace {
             choice: choice.clone(),
-            state: Mutex::new(Self::try_open(choice, now)),
+            state: Arc::new(Mutex::new(Self::try_open(choice, now))),
         }
     }
 
@@ -96,11 +96,20 @@ impl OpenWorkspace {
             .map_err(AppError::from)
     }
 
-    /// The workspace; opened again first when it was busy at the last try.
+    /// The workspace; opened again first when it was busy at the last try. The lock is
+    /// held while opening, so that requests arriving meanwhile wait for that one try
+    /// instead of each opening the file.
     fn current(&self) -> Result<Arc<Workspace>, AppError> {
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        Self::current_of(&self.state, &self.choice)
+    }
+
+    fn current_of(
+        state: &Mutex<Result<Arc<Workspace>, AppError>>,
+        choice: &WorkspaceChoice,
+    ) -> Result<Arc<Workspace>, AppError> {
+        let mut state = state.lock().unwrap_or_else(PoisonError::into_inner);
         if let Err(AppError::Busy { .. }) = &*state {
-            *state = Self::try_open(&self.choice, chrono::Utc::now());
+            *state = Self::try_open(choice, chrono::Utc::now());
         }
         state.clone()
     }
@@ -144,19 +153,12 @@ impl OpenWorkspace {
                 Err(err) => return Err(err.clone()),
             }
         }
-        let choice = self.choice.clone();
-        let reopened = tauri::async_runtime::spawn_blocking(move || {
-            Self::try_open(&choice, chrono::Utc::now())
-        })
-        .await
-        .map_err(|e| AppError::Internal {
-            message: format!("the workspace could not be opened ({e})"),
-        })?;
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Err(AppError::Busy { .. }) = &*state {
-            *state = reopened;
-        }
-        state.clone()
+        let (state, choice) = (Arc::clone(&self.state), self.choice.clone());
+        tauri::async_runtime::spawn_blocking(move || Self::current_of(&state, &choice))
+            .await
+            .map_err(|e| AppError::Internal {
+                message: format!("the workspace could not be opened ({e})"),
+            })?
     }
 
     /// Runs one core call on the open workspace, its error mapped for IPC.
