@@ -1,34 +1,11 @@
-#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
-//! Undo and redo against a model: random sequences of every kind of user edit (through
-//! `edits`, as the app makes them), undos and redos, compared after each operation with
-//! the workspaces the model went through. A snapshot is every row of every table of the
-//! file. An edit that is recorded pushes a snapshot and drops what could be redone; a
-//! refused edit, or one that records nothing, leaves the workspace as it was; undo goes
-//! back one snapshot and redo forward one, exactly; with nothing to undo or redo, they
-//! change nothing. The undo buttons' labels follow the model.
-mod common;
+//! What the user does: the operations, their random arguments, and how each is made
+//! through `edits`.
 
-use std::path::Path;
-use std::sync::atomic::AtomicBool;
-
-use chrono::{DateTime, Duration, Utc};
-use common::now;
-use proptest::prelude::*;
-use rusqlite::types::ValueRef;
-use successmap_core::edits::{self, ImportWrite, UndoState};
-use successmap_core::import::{Control, Table};
-use successmap_core::model::{
-    AttachmentId, AttachmentTarget, CellRef, CustomerId, CustomerInput, CustomersOnDelete,
-    ImportOptions, KpiDirection, KpiId, KpiInput, KpiKind, KpiLevel, KpiValueInput, MapId,
-    PersonaId, PersonaInput, PlacementMove, PlacementSource, ProgressBasis, Quadrant, QuadrantRef,
-    SatisfactionMeasure, SavedSegmentInput, SegmentFilter, SegmentId, StepId, StepInput, VehicleId,
-    VehicleInput, VehicleKind,
-};
-use successmap_core::{ops, reads, CoreResult, Workspace};
+use super::*;
 
 // Names come from small pools, so that some edits are refused (a name taken, in any
 // case; a blank name) and most are not.
-const PERSONAS: &[&str] = &[
+pub(crate) const PERSONAS: &[&str] = &[
     "Ops lead",
     "Architect",
     "Developer",
@@ -36,32 +13,32 @@ const PERSONAS: &[&str] = &[
     "Buyer",
     "  ",
 ];
-const STEPS: &[&str] = &["Onboard", "Adopt", "Expand", "Renew", "adopt"];
-const KPIS: &[&str] = &["Usage", "Seats", "Tickets"];
-const VEHICLES: &[&str] = &["Bootcamp", "Forum", "Playbook", "bootcamp"];
-const CUSTOMERS: &[&str] = &["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark"];
-const SEGMENTS: &[&str] = &["Big", "Stuck", "big", "Renewals"];
-const TEXTS: &[&str] = &["", "Some words", "Other words"];
-const KINDS: &[VehicleKind] = &[
+pub(crate) const STEPS: &[&str] = &["Onboard", "Adopt", "Expand", "Renew", "adopt"];
+pub(crate) const KPIS: &[&str] = &["Usage", "Seats", "Tickets"];
+pub(crate) const VEHICLES: &[&str] = &["Bootcamp", "Forum", "Playbook", "bootcamp"];
+pub(crate) const CUSTOMERS: &[&str] = &["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark"];
+pub(crate) const SEGMENTS: &[&str] = &["Big", "Stuck", "big", "Renewals"];
+pub(crate) const TEXTS: &[&str] = &["", "Some words", "Other words"];
+pub(crate) const KINDS: &[VehicleKind] = &[
     VehicleKind::Training,
     VehicleKind::Community,
     VehicleKind::Enablement,
     VehicleKind::Custom,
 ];
-const LEVELS: &[KpiLevel] = &[KpiLevel::Entry, KpiLevel::Good, KpiLevel::Best];
+pub(crate) const LEVELS: &[KpiLevel] = &[KpiLevel::Entry, KpiLevel::Good, KpiLevel::Best];
 
 /// A KPI's three levels (tens), in order along its direction unless `disordered`.
 #[derive(Debug, Clone)]
-struct Levels {
-    higher: bool,
-    success: bool,
-    base: u8,
-    steps: (u8, u8),
-    disordered: bool,
+pub(crate) struct Levels {
+    pub(crate) higher: bool,
+    pub(crate) success: bool,
+    pub(crate) base: u8,
+    pub(crate) steps: (u8, u8),
+    pub(crate) disordered: bool,
 }
 
 #[derive(Debug, Clone)]
-enum Fate {
+pub(crate) enum Fate {
     Keep,
     /// To another persona (the persona itself when there is no other: refused).
     MoveTo(usize),
@@ -69,7 +46,7 @@ enum Fate {
 }
 
 #[derive(Debug, Clone)]
-enum PlaceTo {
+pub(crate) enum PlaceTo {
     Current(usize),
     Target(Option<usize>),
 }
@@ -77,33 +54,33 @@ enum PlaceTo {
 /// A segment's filter: persona, matrix cell (current and target steps), minimum ARR and
 /// quadrant. A cell without a persona is refused.
 #[derive(Debug, Clone)]
-struct SegmentSpec {
-    persona: Option<usize>,
-    cell: Option<(Option<usize>, Option<usize>)>,
-    min_arr: Option<u32>,
-    quadrant: bool,
+pub(crate) struct SegmentSpec {
+    pub(crate) persona: Option<usize>,
+    pub(crate) cell: Option<(Option<usize>, Option<usize>)>,
+    pub(crate) min_arr: Option<u32>,
+    pub(crate) quadrant: bool,
 }
 
 /// A line of the imported file; names of personas and steps come from the pools.
 #[derive(Debug, Clone)]
-struct ImportRow {
-    external: Option<u8>,
-    name: usize,
-    persona: usize,
-    current: Option<usize>,
-    target: Option<usize>,
-    arr: Option<u32>,
-    kpi_value: Option<u8>,
+pub(crate) struct ImportRow {
+    pub(crate) external: Option<u8>,
+    pub(crate) name: usize,
+    pub(crate) persona: usize,
+    pub(crate) current: Option<usize>,
+    pub(crate) target: Option<usize>,
+    pub(crate) arr: Option<u32>,
+    pub(crate) kpi_value: Option<u8>,
 }
 
 /// A customer's persona, current step, target step and ARR.
-type Placing = (usize, Option<usize>, Option<usize>, Option<u32>);
+pub(crate) type Placing = (usize, Option<usize>, Option<usize>, Option<u32>);
 
 /// What the user does. An argument is an index into what exists (modulo its count: "the
 /// k-th persona"), into a name pool, or a value; steps of a customer or a segment are
 /// taken on its persona's map, so that most operations are valid.
 #[derive(Debug, Clone)]
-enum Op {
+pub(crate) enum Op {
     CreatePersona(usize),               // (name)
     UpdatePersona(usize, usize, usize), // (persona, name, description)
     DeletePersona(usize, Fate),         // (persona, what becomes of its customers)
@@ -136,7 +113,7 @@ enum Op {
     Redo,
 }
 
-fn levels() -> impl Strategy<Value = Levels> {
+pub(crate) fn levels() -> impl Strategy<Value = Levels> {
     let disordered = prop::bool::weighted(0.1);
     (
         any::<bool>(),
@@ -154,7 +131,7 @@ fn levels() -> impl Strategy<Value = Levels> {
         })
 }
 
-fn segment_spec() -> impl Strategy<Value = SegmentSpec> {
+pub(crate) fn segment_spec() -> impl Strategy<Value = SegmentSpec> {
     let step = prop::option::of(0usize..8);
     let persona = prop::option::weighted(0.8, 0usize..8);
     let cell = prop::option::of((step.clone(), step));
@@ -168,7 +145,7 @@ fn segment_spec() -> impl Strategy<Value = SegmentSpec> {
     )
 }
 
-fn import_row() -> impl Strategy<Value = ImportRow> {
+pub(crate) fn import_row() -> impl Strategy<Value = ImportRow> {
     let step = prop::option::of(0..STEPS.len());
     let head = (
         prop::option::weighted(0.8, 0u8..8),
@@ -189,7 +166,7 @@ fn import_row() -> impl Strategy<Value = ImportRow> {
     )
 }
 
-fn op() -> impl Strategy<Value = Op> {
+pub(crate) fn op() -> impl Strategy<Value = Op> {
     let ix = || 0usize..64;
     let step = || prop::option::weighted(0.8, 0usize..8);
     let arr = || prop::option::of(0u32..2_000);
@@ -241,128 +218,9 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-// The workspace as rows ----------------------------------------------------------------
-
-/// Every table of the file (by name) with its rows as text, sorted.
-type Snapshot = Vec<(String, Vec<String>)>;
-
-fn show(value: ValueRef<'_>) -> String {
-    match value {
-        ValueRef::Null => "NULL".to_string(),
-        ValueRef::Integer(i) => i.to_string(),
-        ValueRef::Real(r) => format!("{r:?}"),
-        ValueRef::Text(t) => format!("{:?}", String::from_utf8_lossy(t)),
-        ValueRef::Blob(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
-    }
-}
-
-fn snapshot(ws: &Workspace) -> Snapshot {
-    ws.read(|c| {
-        let tables: Vec<String> = c
-            .prepare(
-                "SELECT name FROM sqlite_schema
-                  WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let mut out = Vec::new();
-        for table in tables {
-            let mut stmt = c.prepare(&format!("SELECT * FROM \"{table}\""))?;
-            let n = stmt.column_count();
-            let mut rows: Vec<String> = stmt
-                .query_map([], |r| {
-                    let cells: Vec<String> = (0..n)
-                        .map(|i| r.get_ref(i).map(show))
-                        .collect::<Result<_, _>>()?;
-                    Ok(cells.join(" | "))
-                })?
-                .collect::<Result<_, _>>()?;
-            rows.sort();
-            out.push((table, rows));
-        }
-        Ok(out)
-    })
-    .unwrap()
-}
-
-/// The rows only one of two snapshots has, table by table (for failure messages).
-fn difference(expected: &Snapshot, found: &Snapshot) -> String {
-    let mut out = String::new();
-    for (table, rows) in expected {
-        let other = found
-            .iter()
-            .find(|(t, _)| t == table)
-            .map_or(&[][..], |(_, r)| &r[..]);
-        for row in rows.iter().filter(|r| !other.contains(r)) {
-            out.push_str(&format!("\n  missing  {table}: {row}"));
-        }
-        for row in other.iter().filter(|r| !rows.contains(r)) {
-            out.push_str(&format!("\n  extra    {table}: {row}"));
-        }
-    }
-    out
-}
-
-/// A row of what exists: its id, what it belongs to (the map of a persona, step or KPI;
-/// the persona of a customer) and its name.
-#[derive(Debug, Clone)]
-struct Item {
-    id: i64,
-    of: i64,
-    name: String,
-}
-
-const PERSONA_ROWS: &str = "SELECT p.id, m.id, p.name FROM persona p
-                              JOIN success_map m ON m.persona_id = p.id ORDER BY p.id";
-const STEP_ROWS: &str = "SELECT id, map_id, title FROM step ORDER BY map_id, position";
-const KPI_ROWS: &str = "SELECT k.id, s.map_id, k.name FROM kpi k
-                          JOIN step s ON s.id = k.step_id ORDER BY k.id";
-const VEHICLE_ROWS: &str = "SELECT id, 0, name FROM vehicle ORDER BY id";
-const ATTACHMENT_ROWS: &str = "SELECT id, 0, '' FROM vehicle_attachment ORDER BY id";
-const CUSTOMER_ROWS: &str = "SELECT id, persona_id, name FROM customer ORDER BY id";
-const SEGMENT_ROWS: &str = "SELECT id, 0, name FROM saved_segment ORDER BY id";
-/// Steps no customer stands on or aims at that the placement history names.
-const LEFT_STEP_ROWS: &str = "SELECT s.id, s.map_id, s.title FROM step s
-     WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE s.id IN (c.current_step_id, c.target_step_id))
-       AND EXISTS (SELECT 1 FROM placement p WHERE s.id IN (p.from_current_step_id,
-                   p.to_current_step_id, p.from_target_step_id, p.to_target_step_id))
-     ORDER BY s.id";
-
-fn items(ws: &Workspace, sql: &str) -> Vec<Item> {
-    ws.read(|c| {
-        let mut stmt = c.prepare(sql)?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Item {
-                id: r.get(0)?,
-                of: r.get(1)?,
-                name: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    })
-    .unwrap()
-}
-
-/// The steps of a map, in order.
-fn steps_of(ws: &Workspace, map: i64) -> Vec<Item> {
-    items(ws, STEP_ROWS)
-        .into_iter()
-        .filter(|s| s.of == map)
-        .collect()
-}
-
-/// The k-th of a list, modulo its length; `None` when it is empty.
-fn pick<T: Clone>(list: &[T], k: usize) -> Option<T> {
-    (!list.is_empty()).then(|| list[k % list.len()].clone())
-}
-
-fn step_on(steps: &[Item], k: Option<usize>) -> Option<StepId> {
-    k.and_then(|k| pick(steps, k)).map(|s| StepId(s.id))
-}
-
 // The operations ------------------------------------------------------------------------
 
-fn kpi_input(name: usize, l: &Levels) -> KpiInput {
+pub(crate) fn kpi_input(name: usize, l: &Levels) -> KpiInput {
     let low = f64::from(l.base) * 10.0;
     let mid = low + f64::from(l.steps.0) * 10.0;
     let high = mid + f64::from(l.steps.1) * 10.0;
@@ -386,7 +244,7 @@ fn kpi_input(name: usize, l: &Levels) -> KpiInput {
     }
 }
 
-fn vehicle_input(name: usize, kind: usize, text: usize) -> VehicleInput {
+pub(crate) fn vehicle_input(name: usize, kind: usize, text: usize) -> VehicleInput {
     let kind = KINDS[kind];
     VehicleInput {
         kind,
@@ -399,7 +257,7 @@ fn vehicle_input(name: usize, kind: usize, text: usize) -> VehicleInput {
     }
 }
 
-fn segment_input(ws: &Workspace, name: usize, spec: &SegmentSpec) -> SavedSegmentInput {
+pub(crate) fn segment_input(ws: &Workspace, name: usize, spec: &SegmentSpec) -> SavedSegmentInput {
     let persona = spec.persona.and_then(|k| pick(&items(ws, PERSONA_ROWS), k));
     let steps = persona.as_ref().map_or(Vec::new(), |p| steps_of(ws, p.of));
     let cell = spec.cell.map(|(current, target)| CellRef {
@@ -423,7 +281,7 @@ fn segment_input(ws: &Workspace, name: usize, spec: &SegmentSpec) -> SavedSegmen
 }
 
 /// A customer's fields, its steps taken on its persona's map; `None` without personas.
-fn customer_input(
+pub(crate) fn customer_input(
     ws: &Workspace,
     name: usize,
     external: Option<String>,
@@ -440,7 +298,7 @@ fn customer_input(
     })
 }
 
-fn step_input(title: &str, outcome: &str) -> StepInput {
+pub(crate) fn step_input(title: &str, outcome: &str) -> StepInput {
     StepInput {
         title: title.to_string(),
         outcome: outcome.to_string(),
@@ -449,18 +307,18 @@ fn step_input(title: &str, outcome: &str) -> StepInput {
 
 /// What an operation did: an edit, with the label it must be recorded under and its
 /// outcome, or an undo or a redo.
-enum Done {
+pub(crate) enum Done {
     Edit(String, CoreResult<()>),
     Undo(CoreResult<edits::UndoStep>),
     Redo(CoreResult<edits::UndoStep>),
 }
 
-fn edit<T>(label: String, outcome: CoreResult<T>) -> Done {
+pub(crate) fn edit<T>(label: String, outcome: CoreResult<T>) -> Done {
     Done::Edit(label, outcome.map(|_| ()))
 }
 
 /// Runs `op`; `None` when what it needs does not exist (no persona, no vehicle…).
-fn run(ws: &Workspace, dir: &Path, op: &Op, at: DateTime<Utc>) -> Option<Done> {
+pub(crate) fn run(ws: &Workspace, dir: &Path, op: &Op, at: DateTime<Utc>) -> Option<Done> {
     let persona_at = |k: usize| pick(&items(ws, PERSONA_ROWS), k);
     Some(match op {
         Op::CreatePersona(name) => edit(
@@ -701,7 +559,13 @@ fn run(ws: &Workspace, dir: &Path, op: &Op, at: DateTime<Utc>) -> Option<Done> {
 
 /// Writes `rows` to a CSV file (with a column of the first KPI's values, when there is
 /// a KPI) and imports it as the app does: undoable, the valid rows written.
-fn import(ws: &Workspace, dir: &Path, rows: &[ImportRow], create: bool, at: DateTime<Utc>) -> Done {
+pub(crate) fn import(
+    ws: &Workspace,
+    dir: &Path,
+    rows: &[ImportRow],
+    create: bool,
+    at: DateTime<Utc>,
+) -> Done {
     let kpi = items(ws, KPI_ROWS).first().map(|k| format!(",{}", k.name));
     let mut csv = format!(
         "external_id,name,persona,current_step,target_step,arr{}\n",
@@ -752,196 +616,4 @@ fn import(ws: &Workspace, dir: &Path, rows: &[ImportRow], create: bool, at: Date
         );
     }
     edit("Import customers from “crm.csv”".to_string(), report)
-}
-
-// The model ------------------------------------------------------------------------------
-
-/// The workspace after each recorded edit, the edits' labels, and where undo stands.
-struct Model {
-    snapshots: Vec<Snapshot>,
-    labels: Vec<String>,
-    at: usize,
-}
-
-impl Model {
-    fn state(&self) -> UndoState {
-        UndoState {
-            undo_label: self.at.checked_sub(1).map(|i| self.labels[i].clone()),
-            redo_label: self.labels.get(self.at).cloned(),
-            notice: None,
-        }
-    }
-
-    fn record(&mut self, label: String, snapshot: Snapshot) {
-        self.snapshots.truncate(self.at + 1);
-        self.labels.truncate(self.at);
-        self.snapshots.push(snapshot);
-        self.labels.push(label);
-        self.at += 1;
-    }
-}
-
-/// Bytes of change sets the undo stacks hold. With the undo state they tell whether an
-/// edit was recorded: a recorded edit drops what could be redone, or adds its bytes.
-fn undo_bytes(ws: &Workspace) -> usize {
-    ws.write("reading the undo history", |db| Ok(db.undo_bytes()))
-        .unwrap()
-}
-
-/// Two personas with three steps each and success KPIs on the first two, a vehicle on a
-/// move, three placed customers with KPI values and a saved segment, written without
-/// recording (the undo history starts empty).
-fn seeded() -> Workspace {
-    let ws = Workspace::in_memory().unwrap();
-    ws.write("seeding", |db| {
-        db.write(|tx| {
-            let (mut personas, mut steps, mut kpis) = (Vec::new(), Vec::new(), Vec::new());
-            for name in ["Ops lead", "Architect"] {
-                let p = ops::personas::create(tx, &PersonaInput::named(name), now())?;
-                for (k, title) in ["Onboard", "Adopt", "Expand"].into_iter().enumerate() {
-                    let step =
-                        ops::steps::add(tx, p.map_id, &step_input(title, ""), None, now())?.id;
-                    if let Some(name) = ["Usage", "Seats"].get(k) {
-                        let input = KpiInput {
-                            name: name.to_string(),
-                            unit: "%".into(),
-                            direction: KpiDirection::HigherIsBetter,
-                            kind: KpiKind::Success,
-                            entry_level: 50.0,
-                            good_level: 100.0,
-                            best_level: 150.0,
-                        };
-                        kpis.push(ops::kpis::add(tx, step, &input)?.id);
-                    }
-                    steps.push(step);
-                }
-                personas.push(p.id);
-            }
-            let v = ops::vehicles::create(tx, &vehicle_input(0, 0, 0))?;
-            let on_move = AttachmentTarget::Move {
-                from_step_id: steps[0],
-                to_step_id: steps[1],
-            };
-            ops::vehicles::attach(tx, v.id, on_move)?;
-            for (name, p, current, target, values) in [
-                ("Acme", 0, 0, Some(steps[2]), [120.0, 60.0]),
-                ("Globex", 0, 1, None, [40.0, 200.0]),
-                ("Initech", 1, 3, None, [160.0, 160.0]),
-            ] {
-                let input = CustomerInput {
-                    current_step_id: Some(steps[current]),
-                    target_step_id: target,
-                    ..CustomerInput::named(name, personas[p])
-                };
-                let c = ops::customers::create(tx, &input, PlacementSource::Created, now())?;
-                let values: Vec<_> = kpis[p * 2..p * 2 + 2]
-                    .iter()
-                    .zip(values)
-                    .map(|(&kpi_id, value)| KpiValueInput {
-                        kpi_id,
-                        value: Some(value),
-                    })
-                    .collect();
-                ops::evidence::set_values(tx, c.id, &values, now())?;
-            }
-            let big = SavedSegmentInput {
-                name: "Big".into(),
-                filter: SegmentFilter {
-                    persona_id: Some(personas[0]),
-                    min_arr_cents: Some(100_000),
-                    ..SegmentFilter::default()
-                },
-                cell: None,
-                quadrant: None,
-            };
-            ops::segments::save(tx, &big, now())?;
-            Ok(())
-        })
-    })
-    .unwrap();
-    ws
-}
-
-fn check(ws: &Workspace, model: &Model, after: &str) -> Result<(), TestCaseError> {
-    let found = snapshot(ws);
-    let expected = &model.snapshots[model.at];
-    prop_assert!(
-        &found == expected,
-        "after {after}: the workspace is not the expected one:{}",
-        difference(expected, &found)
-    );
-    prop_assert_eq!(ws.undo_state().unwrap(), model.state(), "after {}", after);
-    Ok(())
-}
-
-/// Runs `ops`, checking the workspace against the model after each; then undoes every
-/// recorded edit and redoes them all, checking after each step.
-fn play(ops: &[Op]) -> Result<(), TestCaseError> {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = seeded();
-    let mut model = Model {
-        snapshots: vec![snapshot(&ws)],
-        labels: Vec::new(),
-        at: 0,
-    };
-    check(&ws, &model, "seeding")?;
-    for (n, op) in ops.iter().enumerate() {
-        let after = format!("op {n} {op:?}");
-        let fail = |what: &str, e| TestCaseError::fail(format!("{after}: {what} failed: {e}"));
-        let (state_before, bytes_before) = (ws.undo_state().unwrap(), undo_bytes(&ws));
-        // Several operations share a time, so that some edits change nothing at all.
-        let at = now() + Duration::seconds(n as i64 / 4);
-        match run(&ws, dir.path(), op, at) {
-            None => {}
-            Some(Done::Edit(label, outcome)) => {
-                let recorded =
-                    ws.undo_state().unwrap() != state_before || undo_bytes(&ws) != bytes_before;
-                prop_assert!(
-                    outcome.is_ok() || !recorded,
-                    "{}: a refused edit was recorded",
-                    after
-                );
-                // Otherwise, refused or without a change: the workspace stays as it was.
-                if recorded {
-                    model.record(label, snapshot(&ws));
-                }
-            }
-            Some(Done::Undo(step)) => {
-                let step = step.map_err(|e| fail("undo", e))?;
-                let expected = model.at.checked_sub(1).map(|i| model.labels[i].clone());
-                prop_assert_eq!(&step.label, &expected, "{}", after);
-                model.at -= usize::from(expected.is_some());
-                prop_assert_eq!(&step.state, &model.state(), "{}", after);
-            }
-            Some(Done::Redo(step)) => {
-                let step = step.map_err(|e| fail("redo", e))?;
-                let expected = model.labels.get(model.at).cloned();
-                prop_assert_eq!(&step.label, &expected, "{}", after);
-                model.at += usize::from(expected.is_some());
-                prop_assert_eq!(&step.state, &model.state(), "{}", after);
-            }
-        }
-        check(&ws, &model, &after)?;
-    }
-    while model.at > 0 {
-        let step = edits::undo(&ws).map_err(|e| TestCaseError::fail(format!("undo: {e}")))?;
-        prop_assert_eq!(step.label.as_ref(), Some(&model.labels[model.at - 1]));
-        model.at -= 1;
-        check(&ws, &model, "undoing everything")?;
-    }
-    while model.at < model.labels.len() {
-        let step = edits::redo(&ws).map_err(|e| TestCaseError::fail(format!("redo: {e}")))?;
-        prop_assert_eq!(step.label.as_ref(), Some(&model.labels[model.at]));
-        model.at += 1;
-        check(&ws, &model, "redoing everything")?;
-    }
-    Ok(())
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
-    #[test]
-    fn undo_and_redo_follow_the_model(ops in prop::collection::vec(op(), 1..40)) {
-        play(&ops)?;
-    }
 }
