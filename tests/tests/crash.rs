@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
+use successmap_e2e::thirtyfour::Key;
 use successmap_e2e::{app_pid, App, Launch};
 
 struct Random(u64);
@@ -90,18 +91,28 @@ async fn the_app_killed_during_edits_and_undos_keeps_every_edit_it_showed() {
                 .await;
             }
         }
-        // One more edit, not waited for, and the kill at a random moment around it.
+        // One more edit, not waited for, and the kill at a random moment around it: the
+        // kill is timed from just before the key press that submits the form, so that it
+        // falls before the edit arrives, while it is written, or after.
         let last = format!("Persona {run}-last");
+        let pid = app_pid(&path).expect("the app runs");
         app.click("[data-testid=new-persona]").await;
         app.fill("[data-testid=persona-form] input[name=name]", &last)
             .await;
-        app.click("[data-testid=persona-submit]").await;
-        tokio::time::sleep(Duration::from_millis(random.below(40))).await;
-        let pid = app_pid(&path).expect("the app runs");
-        Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .status()
-            .unwrap();
+        let name = app
+            .wait_for("[data-testid=persona-form] input[name=name]")
+            .await;
+        let delay = Duration::from_millis(random.below(60));
+        let killer = std::thread::spawn(move || {
+            std::thread::sleep(delay);
+            Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status()
+                .unwrap();
+        });
+        // The app may be gone before WebDriver answers.
+        let _ = name.send_keys(Key::Enter).await;
+        killer.join().unwrap();
         app.quit().await;
 
         let conn = check_whole(&path, run);
