@@ -18,6 +18,10 @@ use thirtyfour::prelude::*;
 
 pub use thirtyfour;
 
+mod processes;
+use processes::ask_windows_to_close;
+pub use processes::{app_pid, cli_binary, process_runs};
+
 /// How long the harness waits for a state before the test fails, and how often it looks.
 const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
@@ -39,87 +43,6 @@ pub fn app_binary() -> PathBuf {
         path.display()
     );
     path
-}
-
-/// The command-line tool built beside the app (`make app` builds both).
-pub fn cli_binary() -> PathBuf {
-    let path = repo_root().join("target/release/successmap");
-    assert!(
-        path.exists(),
-        "the CLI binary {} is missing: build it with `make app` first",
-        path.display()
-    );
-    path
-}
-
-/// The process id of the app running on the workspace file `workspace`, if one runs.
-pub fn app_pid(workspace: &Path) -> Option<u32> {
-    let wanted = workspace.display().to_string();
-    std::fs::read_dir("/proc").ok()?.find_map(|entry| {
-        let entry = entry.ok()?;
-        let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-        let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
-        let args: Vec<String> = cmdline
-            .split(|b| *b == 0)
-            .map(|a| String::from_utf8_lossy(a).into_owned())
-            .collect();
-        let is_app = args.first().is_some_and(|a| a.ends_with("successmap-app"));
-        (is_app && args.contains(&wanted)).then_some(pid)
-    })
-}
-
-/// Sends WM_DELETE_WINDOW to every top-level window of process `pid` on the X display.
-fn ask_windows_to_close(pid: u32) -> Result<usize, Box<dyn std::error::Error>> {
-    use x11rb::connection::Connection;
-    use x11rb::protocol::xproto::{
-        AtomEnum, ClientMessageEvent, ConnectionExt as _, EventMask, Window,
-    };
-    let (conn, screen) = x11rb::connect(None)?;
-    let root = conn.setup().roots[screen].root;
-    let atom = |name: &[u8]| -> Result<u32, Box<dyn std::error::Error>> {
-        Ok(conn.intern_atom(false, name)?.reply()?.atom)
-    };
-    let (wm_pid, protocols, delete) = (
-        atom(b"_NET_WM_PID")?,
-        atom(b"WM_PROTOCOLS")?,
-        atom(b"WM_DELETE_WINDOW")?,
-    );
-    let mut sent = 0;
-    let windows: Vec<Window> = conn.query_tree(root)?.reply()?.children;
-    for window in windows {
-        let owner = conn
-            .get_property(false, window, wm_pid, AtomEnum::CARDINAL, 0, 1)?
-            .reply()?
-            .value32()
-            .and_then(|mut v| v.next());
-        if owner == Some(pid) {
-            let event = ClientMessageEvent::new(
-                32,
-                window,
-                protocols,
-                [delete, x11rb::CURRENT_TIME, 0, 0, 0],
-            );
-            conn.send_event(false, window, EventMask::NO_EVENT, event)?;
-            sent += 1;
-        }
-    }
-    conn.flush()?;
-    if sent == 0 {
-        return Err(format!("no window of process {pid}").into());
-    }
-    Ok(sent)
-}
-
-/// True while process `pid` runs (an ended one its parent has not reaped yet counts as
-/// ended).
-pub fn process_runs(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        // The state follows the command name in parentheses: "1234 (name) Z …".
-        Ok(stat) => stat
-            .rsplit_once(')')
-            .is_some_and(|(_, rest)| !rest.trim_start().starts_with(['Z', 'X'])),
-        Err(_) => false,
-    }
 }
 
 fn tauri_driver() -> PathBuf {
