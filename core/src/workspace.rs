@@ -178,9 +178,7 @@ impl Workspace {
         let mut guard = poisoned.into_inner();
         if let Some(db) = guard.as_mut() {
             db.recover_after_panic(INTERRUPTED_NOTICE);
-            if let Ok(mut state) = self.undo_state.lock() {
-                *state = db.undo_state();
-            }
+            self.publish_undo_state(db);
         }
         self.writer.clear_poison();
         guard
@@ -267,10 +265,7 @@ impl Workspace {
                 Err(CoreError::Fault(panic_message(panic.as_ref())))
             }
         };
-        *self
-            .undo_state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = db.undo_state();
+        self.publish_undo_state(db);
         result
     }
 
@@ -300,31 +295,37 @@ impl Workspace {
         if self.read_only {
             return Ok(false);
         }
-        {
-            let mut state = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
-            if state.is_some() {
-                return Ok(false);
-            }
-            *state = Some("checking for changes by other programs".to_string());
-        }
-        let _claim = Claim { workspace: self };
+        let _claim = match self.claim_within("checking for changes", Duration::ZERO) {
+            Ok(claim) => claim,
+            Err(CoreError::Busy { .. }) => return Ok(false),
+            Err(e) => return Err(e),
+        };
         let mut guard = self.lock_writer()?;
         let Some(db) = guard.as_mut() else {
             return Ok(false);
         };
         let changed = db.note_outside_changes()?;
+        self.publish_undo_state(db);
+        Ok(changed)
+    }
+
+    /// Keeps the copy of the undo buttons' labels that reads without the writer.
+    fn publish_undo_state(&self, db: &Db) {
         *self
             .undo_state
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = db.undo_state();
-        Ok(changed)
     }
 
     fn claim(&self, activity: &str) -> CoreResult<Claim<'_>> {
+        self.claim_within(activity, BUSY_WAIT)
+    }
+
+    fn claim_within(&self, activity: &str, wait: Duration) -> CoreResult<Claim<'_>> {
         let state = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
         let (mut state, _) = self
             .writer_free
-            .wait_timeout_while(state, BUSY_WAIT, |s| s.is_some())
+            .wait_timeout_while(state, wait, |s| s.is_some())
             .unwrap_or_else(PoisonError::into_inner);
         if let Some(running) = state.as_ref() {
             return Err(CoreError::Busy {
