@@ -336,3 +336,24 @@ proptest! {
         prop_assert!(with_arr(&counted) <= with_arr(&shown));
     }
 }
+
+/// The integrity check of the crash tests finds a kept cell that is off, and none when
+/// the matrix agrees with the customers.
+#[test]
+fn differences_finds_a_kept_cell_that_disagrees_with_the_customers() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "Architect");
+    db.write(|tx| {
+        ops::customers::create(
+            tx,
+            &successmap_core::model::CustomerInput::named("Acme", p.id),
+            successmap_core::model::PlacementSource::Edit,
+            now(),
+        )
+    })
+    .unwrap();
+    assert_eq!(db.read(db::segment_cells::differences).unwrap(), 0);
+    db.write(|tx| Ok(tx.execute("UPDATE segment_cell SET customers = customers + 1", [])?))
+        .unwrap();
+    assert_eq!(db.read(db::segment_cells::differences).unwrap(), 2);
+}

@@ -36,19 +36,7 @@ fn check_whole(path: &Path, run: u64) -> rusqlite::Connection {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(integrity, "ok", "run {run}");
-    let fresh = "SELECT persona_id, ifnull(current_step_id, 0), ifnull(target_step_id, 0), \
-                 count(*), ifnull(sum(arr_cents), 0) FROM customer GROUP BY 1, 2, 3";
-    let kept = "SELECT persona_id, current_key, target_key, customers, arr_cents FROM segment_cell";
-    let differing: i64 = conn
-        .query_row(
-            &format!(
-                "SELECT (SELECT count(*) FROM ({fresh} EXCEPT {kept})) + \
-                        (SELECT count(*) FROM ({kept} EXCEPT {fresh}))"
-            ),
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let differing = successmap_core::db::segment_cells::differences(&conn).unwrap();
     assert_eq!(differing, 0, "run {run}");
     conn
 }

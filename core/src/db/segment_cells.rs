@@ -121,6 +121,22 @@ pub fn recount_persona(conn: &Connection, persona: PersonaId) -> CoreResult<()> 
     Ok(())
 }
 
+/// How many cells of the kept matrix differ from a fresh count of the customers, either
+/// way (0: they agree). The check the crash tests run after every kill.
+pub fn differences(conn: &Connection) -> CoreResult<i64> {
+    let fresh = "SELECT persona_id, ifnull(current_step_id, 0), ifnull(target_step_id, 0), \
+                 count(*), ifnull(sum(arr_cents), 0) FROM customer GROUP BY 1, 2, 3";
+    let kept = "SELECT persona_id, current_key, target_key, customers, arr_cents FROM segment_cell";
+    Ok(conn.query_row(
+        &format!(
+            "SELECT (SELECT count(*) FROM ({fresh} EXCEPT {kept})) + \
+                    (SELECT count(*) FROM ({kept} EXCEPT {fresh}))"
+        ),
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 /// Customers and ARR of a persona (or all), on a current step (`Some(None)`: not
 /// placed; `None`: any) aiming at a target step (likewise), from the kept cells.
 pub fn sum(
