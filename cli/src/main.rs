@@ -3,7 +3,6 @@
 //! Exit status: 0 when everything asked was done; 1 when an import rejected rows;
 //! 2 when the input or the workspace cannot be used.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -14,9 +13,12 @@ use successmap_core::edits::{self, ImportWrite};
 use successmap_core::files::Replace;
 use successmap_core::import::{self, Control, Table};
 use successmap_core::model::{
-    CustomerQuery, ImportOptions, ImportReport, PersonaId, SegmentFilter,
+    CustomerQuery, ImportField, ImportOptions, ImportReport, PersonaId, SegmentFilter,
 };
 use successmap_core::{export, reads, CoreError, NewFile, Workspace};
+
+mod out;
+use out::{say, tell};
 
 #[derive(Parser)]
 #[command(
@@ -91,6 +93,16 @@ enum ImportWhat {
         /// The persona of rows that name none.
         #[arg(long, value_name = "NAME")]
         persona: Option<String>,
+        /// Read a CSV file in this encoding instead of the detected one (for example
+        /// Shift_JIS, windows-1250, windows-1251, GBK, Big5, EUC-KR, UTF-16LE).
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// Which field a column fills, as "HEADER=FIELD" (repeat for more columns).
+        /// FIELD is a column name of the customer export (external_id, name, persona,
+        /// current_step, target_step, arr, health, nps, csat, owner, renewal_date,
+        /// notes), the name of a KPI for its values, or "ignore" to leave the column out.
+        #[arg(long = "column", value_name = "HEADER=FIELD")]
+        columns: Vec<String>,
     },
 }
 
@@ -131,6 +143,14 @@ impl From<CoreError> for Unusable {
                 "{} already exists; add --force to replace it",
                 path.display()
             )),
+            // The wizard's remedy ("choose the column…"), in this tool's words.
+            CoreError::Invalid {
+                field: Some("mapping"),
+                message,
+            } => Unusable(format!(
+                "{message}: add --column \"HEADER=FIELD\" (for example --column \
+                 \"Account Name=name\"), or --persona NAME for the persona"
+            )),
             e => Unusable(e.to_string()),
         }
     }
@@ -140,8 +160,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of the output went away (`| head`): that is no failure.
+        Err(_) if out::closed() => ExitCode::SUCCESS,
         Err(Unusable(message)) => {
-            eprintln!("successmap: {message}");
+            tell!("successmap: {message}");
             ExitCode::from(2)
         }
     }
@@ -210,7 +232,7 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
         ),
         Command::Backup { output, force } => {
             reads::backup_to(ws, &output, Replace::from_force(force))?;
-            eprintln!("Wrote a copy of the workspace to {}.", output.display());
+            tell!("Wrote a copy of the workspace to {}.", output.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Import {
@@ -221,23 +243,30 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
                     create_missing,
                     all_or_nothing,
                     persona,
+                    encoding,
+                    columns,
                 },
         } => import_customers(
             ws,
             &input,
-            dry_run,
-            create_missing,
-            all_or_nothing,
-            persona.as_deref(),
+            &ImportArgs {
+                dry_run,
+                create_missing,
+                all_or_nothing,
+                persona,
+                encoding,
+                columns,
+            },
         ),
     }
 }
 
 fn demo_command(ws: &Workspace) -> Result<ExitCode, Unusable> {
     let info = edits::load_demo(ws, Utc::now())?;
-    println!(
-        "Created the demo workspace: {} personas, {} customers.",
-        info.persona_count, info.customer_count
+    say!(
+        "Created the demo workspace: {}, {}.",
+        count(info.persona_count as u64, "persona"),
+        count(info.customer_count as u64, "customer")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -271,9 +300,8 @@ fn stats(ws: &Workspace) -> Result<ExitCode, Unusable> {
             lines.push(format!("  (no current step): {}", persona.unplaced));
         }
     }
-    let mut out = std::io::stdout().lock();
     for line in lines {
-        writeln!(out, "{line}").map_err(|e| Unusable(e.to_string()))?;
+        say!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -286,7 +314,7 @@ fn segment(ws: &Workspace, persona: Option<&str>, format: Format) -> Result<Exit
     let today = chrono::Local::now().date_naive();
     let matrices = reads::segment_matrix(ws, &filter, today)?;
     let lines = export::matrix_lines(&matrices);
-    let out = std::io::stdout().lock();
+    let out = out::Stdout;
     match format {
         Format::Csv => export::matrix_csv(&lines, out)?,
         Format::Json => export::matrix_json(&lines, out)?,
@@ -304,58 +332,131 @@ fn write_customers(
     let today = chrono::Local::now().date_naive();
     match output {
         Some(path) => {
-            let count =
+            let count_of =
                 reads::export_customers_to(ws, query, today, path, Replace::from_force(force))?;
-            eprintln!("Exported {count} customers to {}.", path.display());
+            tell!(
+                "Exported {} to {}.",
+                count(count_of.into(), "customer"),
+                path.display()
+            );
         }
         None => {
-            reads::export_customers(ws, query, today, std::io::stdout().lock())?;
+            reads::export_customers(ws, query, today, out::Stdout)?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn import_customers(
-    ws: &Workspace,
-    input: &Path,
+/// The choices of `import customers`.
+struct ImportArgs {
     dry_run: bool,
     create_missing: bool,
     all_or_nothing: bool,
-    persona: Option<&str>,
-) -> Result<ExitCode, Unusable> {
-    let table = Table::open(input)?;
-    let (mapping, kpi_columns) = reads::propose_import_columns(ws, &table.headers)?;
-    let default_persona_id = persona_id(ws, persona)?;
+    persona: Option<String>,
+    encoding: Option<String>,
+    columns: Vec<String>,
+}
+
+/// "1 row", "2 rows", "1,234 rows".
+fn count(n: u64, noun: &str) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if n == 1 {
+        format!("{grouped} {noun}")
+    } else {
+        format!("{grouped} {noun}s")
+    }
+}
+
+fn import_customers(ws: &Workspace, input: &Path, args: &ImportArgs) -> Result<ExitCode, Unusable> {
+    let table = Table::open_as(input, args.encoding.as_deref())?;
+    let preview = reads::preview_table(ws, input, &table)?;
+    let (mut mapping, mut kpi_columns) = (preview.mapping.clone(), preview.kpi_columns.clone());
+    let chosen = import::apply_column_choices(
+        &table.headers,
+        &preview.kpi_names,
+        &args.columns,
+        &mut mapping,
+        &mut kpi_columns,
+    )?;
+    let default_persona_id = persona_id(ws, args.persona.as_deref())?;
     let mut description = format!(
         "Read {}: {}",
         input.display(),
         table.format().to_uppercase()
     );
-    if let (Some(encoding), Some(delimiter)) = (table.encoding(), table.delimiter()) {
+    if table.format() == "csv" {
         description.push_str(&format!(
             ", {}, {}-separated",
-            encoding.label(),
-            import::source::delimiter_label(delimiter)
+            preview.encoding, preview.delimiter
         ));
-    }
-    println!("{description}, {} columns.", table.headers.len());
-    for (header, field) in table.headers.iter().zip(&mapping) {
-        match field {
-            Some(f) => println!("  \"{header}\" → {}", f.label()),
-            None => println!("  \"{header}\" (not imported)"),
+        if preview.sep_line {
+            description.push_str(", after Excel's \"sep=\" line");
         }
     }
-    for k in &kpi_columns {
-        eprintln!(
-            "  column \"{}\" → values of the KPI \"{}\"",
-            table.headers[k.column as usize], k.kpi
+    say!(
+        "{description}, {}.",
+        count(table.headers.len() as u64, "column")
+    );
+    if !preview.encoding_sure && !preview.encoding_chosen {
+        // The names as read, for the user to judge the guess.
+        let shown: Vec<String> = mapping
+            .iter()
+            .position(|f| *f == Some(ImportField::Name))
+            .map(|i| {
+                let names = preview.sample.iter().filter_map(|row| row.get(i));
+                names.take(3).map(|n| format!("\"{n}\"")).collect()
+            })
+            .unwrap_or_default();
+        let read = if shown.is_empty() {
+            String::new()
+        } else {
+            format!(" The first names read: {}.", shown.join(", "))
+        };
+        say!(
+            "  The encoding is a guess from little evidence.{read} If they look wrong, \
+             choose the encoding with --encoding NAME."
         );
+    }
+    for (i, (header, field)) in table.headers.iter().zip(&mapping).enumerate() {
+        let why = if chosen.contains(&i) {
+            " (--column)"
+        } else if preview.mapping_from_saved.get(i) == Some(&true) {
+            " (saved choice)"
+        } else {
+            ""
+        };
+        match (field, kpi_columns.iter().find(|k| k.column as usize == i)) {
+            (Some(f), _) => say!("  \"{header}\" → {}{why}", f.label()),
+            (None, Some(k)) => say!("  \"{header}\" → values of the KPI \"{}\"{why}", k.kpi),
+            (None, None) => say!("  \"{header}\" (not imported){why}"),
+        }
+    }
+    if preview.mapping_saved && chosen.len() < table.headers.len() {
+        say!(
+            "Column choices saved in the app for these headers were used; --column overrides them."
+        );
+    }
+    for ambiguity in import::ambiguities(&table.headers, &mapping) {
+        if !chosen.contains(&(ambiguity.chosen as usize)) {
+            say!(
+                "Note: {} To take another, add --column \"HEADER=FIELD\".",
+                ambiguity.describe(&table.headers)
+            );
+        }
     }
     let options = ImportOptions {
         mapping,
         kpi_columns,
-        create_missing,
+        create_missing: args.create_missing,
         default_persona_id,
+        encoding: args.encoding.clone(),
     };
     let cancel = AtomicBool::new(false);
     let mut progress = |_| {};
@@ -363,17 +464,17 @@ fn import_customers(
         progress: &mut progress,
         cancel: &cancel,
     };
-    let report = if dry_run {
+    let report = if args.dry_run {
         reads::validate_import(ws, &table, &options, control)?
     } else {
         let how = ImportWrite {
             remember_mapping: false,
-            all_or_nothing,
+            all_or_nothing: args.all_or_nothing,
             undoable: false,
         };
         edits::import_customers(ws, input, &table, &options, how, control, Utc::now())?
     };
-    print_report(&report, dry_run, all_or_nothing);
+    print_report(&report, args.dry_run, args.all_or_nothing);
     Ok(if report.rejected_rows > 0 {
         ExitCode::from(1)
     } else {
@@ -384,34 +485,40 @@ fn import_customers(
 fn print_report(report: &ImportReport, dry_run: bool, all_or_nothing: bool) {
     for p in &report.problems {
         match &p.column {
-            Some(column) => println!("line {}, column \"{column}\": {}", p.line, p.reason),
-            None => println!("line {}: {}", p.line, p.reason),
+            Some(column) => say!("line {}, column \"{column}\": {}", p.line, p.reason),
+            None => say!("line {}: {}", p.line, p.reason),
         }
     }
     let unlisted = report.problem_count as usize - report.problems.len();
     if unlisted > 0 {
-        println!("… and {unlisted} more problems.");
+        say!("… and {}.", count(unlisted as u64, "more problem"));
+    }
+    for note in &report.notes {
+        say!("{note}");
     }
     if !report.missing_personas.is_empty() {
-        println!(
+        say!(
             "Personas not in the workspace: {}",
             report.missing_personas.join(", ")
         );
     }
     if !report.missing_steps.is_empty() {
-        println!(
+        say!(
             "Steps not on their maps: {}",
             report.missing_steps.join(", ")
         );
     }
-    println!(
-        "{} rows: {} valid, {} rejected.",
-        report.rows, report.valid_rows, report.rejected_rows
+    say!(
+        "{}: {} valid, {} rejected.",
+        count(report.rows.into(), "row"),
+        report.valid_rows,
+        report.rejected_rows
     );
     if dry_run {
-        println!(
-            "Dry run, nothing written: would add {} customers and update up to {}.",
-            report.new_customers, report.matched_customers
+        say!(
+            "Dry run, nothing written: would add {} and update up to {}.",
+            count(report.new_customers.into(), "customer"),
+            report.matched_customers
         );
     } else if !report.written {
         let why = if all_or_nothing {
@@ -419,11 +526,13 @@ fn print_report(report: &ImportReport, dry_run: bool, all_or_nothing: bool) {
         } else {
             ""
         };
-        println!("Nothing imported: rows were rejected{why}.");
+        say!("Nothing imported: rows were rejected{why}.");
     } else {
-        println!(
-            "Imported: {} new customers, {} updated, {} unchanged.",
-            report.new_customers, report.updated_customers, report.unchanged_customers
+        say!(
+            "Imported: {}, {} updated, {} unchanged.",
+            count(report.new_customers.into(), "new customer"),
+            report.updated_customers,
+            report.unchanged_customers
         );
     }
 }

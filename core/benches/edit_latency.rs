@@ -148,6 +148,7 @@ fn main() {
         kpi_columns: Vec::new(),
         create_missing: true,
         default_persona_id: None,
+        encoding: None,
     };
     let cancel = AtomicBool::new(false);
     let mut progress = |_| {};

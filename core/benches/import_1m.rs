@@ -59,6 +59,7 @@ fn import_file(
         mapping,
         create_missing: false,
         default_persona_id: None,
+        encoding: None,
         kpi_columns: Vec::new(),
     };
     let cancel = AtomicBool::new(false);
@@ -176,6 +177,7 @@ fn main() {
         mapping,
         create_missing: false,
         default_persona_id: None,
+        encoding: None,
         kpi_columns: Vec::new(),
     };
     let cancel = AtomicBool::new(false);

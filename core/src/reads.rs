@@ -264,13 +264,23 @@ pub fn placement_suggestions(
 
 // Import ------------------------------------------------------------------------------
 
-/// Detects a file's format, encoding and delimiter, and proposes a column mapping.
-pub fn preview_import(ws: &Workspace, path: &Path) -> CoreResult<ImportPreview> {
+/// Detects a file's format, encoding (unless `encoding` names one) and delimiter, and
+/// proposes a column mapping.
+pub fn preview_import(
+    ws: &Workspace,
+    path: &Path,
+    encoding: Option<&str>,
+) -> CoreResult<ImportPreview> {
+    let table = Table::open_as(path, encoding)?;
+    preview_table(ws, path, &table)
+}
+
+/// [`preview_import`] of a table already open.
+pub fn preview_table(ws: &Workspace, path: &Path, table: &Table) -> CoreResult<ImportPreview> {
     // The file is opened and its first rows read before a connection is taken: a slow
     // disk or a large file never holds a reader of the workspace.
-    let table = Table::open(path)?;
-    let sample = import::sample_rows(&table)?;
-    ws.read(|c| import::preview(c, path, &table, sample))
+    let sample = import::sample_rows(table)?;
+    ws.read(|c| import::preview(c, path, table, sample))
 }
 
 /// The column mapping proposed for `headers` (saved choices first, then guesses), and

@@ -74,14 +74,58 @@ impl Figure {
     }
 }
 
-/// A required short name: trimmed, not empty, at most NAME_MAX characters.
+/// The first control character of `text` (NUL, escape, a C1 code…) that it may not
+/// hold; `lines`: tabs and line breaks are allowed (free text).
+pub fn control_character(text: &str, lines: bool) -> Option<char> {
+    text.chars()
+        .find(|&c| c.is_control() && !(lines && matches!(c, '\t' | '\n' | '\r')))
+}
+
+/// A name on one line: each run of line breaks and tabs (a spreadsheet cell's Alt+Enter)
+/// becomes one space.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\r', '\n', '\t']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_break = false;
+    for c in text.chars() {
+        if matches!(c, '\r' | '\n' | '\t') {
+            if !in_break {
+                out.push(' ');
+            }
+            in_break = true;
+        } else {
+            out.push(c);
+            in_break = false;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Why `text` cannot be stored as `label` because of a control character in it.
+pub fn control_problem(label: &str, text: &str, lines: bool) -> Option<String> {
+    control_character(text, lines).map(|c| {
+        format!(
+            "{label} contains a control character (U+{:04X}); remove it",
+            c as u32
+        )
+    })
+}
+
+/// A required short name: trimmed, not empty, at most NAME_MAX characters, one line
+/// (see [`one_line`]).
 pub fn name(field: &'static str, label: &str, value: &str) -> CoreResult<String> {
+    let value = one_line(value);
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(CoreError::invalid(
             field,
             format!("{label} cannot be empty"),
         ));
+    }
+    if let Some(reason) = control_problem(label, trimmed, false) {
+        return Err(CoreError::invalid(field, reason));
     }
     let len = trimmed.chars().count();
     if len > NAME_MAX {
@@ -96,6 +140,9 @@ pub fn name(field: &'static str, label: &str, value: &str) -> CoreResult<String>
 /// Optional free text: trimmed at the ends, at most TEXT_MAX characters.
 pub fn text(field: &'static str, label: &str, value: &str) -> CoreResult<String> {
     let trimmed = value.trim();
+    if let Some(reason) = control_problem(label, trimmed, true) {
+        return Err(CoreError::invalid(field, reason));
+    }
     let len = trimmed.chars().count();
     if len > TEXT_MAX {
         return Err(CoreError::invalid(
@@ -162,6 +209,22 @@ mod tests {
         let long = "x".repeat(NAME_MAX + 1);
         let err = name("name", "Name", &long).unwrap_err();
         assert!(err.to_string().contains("121 characters"), "{err}");
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_in_text_are_not() {
+        let err = name("name", "Name", "Acme\u{0}Corp").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Name contains a control character (U+0000); remove it"
+        );
+        assert_eq!(name("name", "Name", "Acme\r\n\tCorp").unwrap(), "Acme Corp");
+        assert!(
+            name("name", "Name", "Ac\u{9b}me").is_err(),
+            "C1 controls too"
+        );
+        assert_eq!(text("notes", "Notes", "a\r\n\tb").unwrap(), "a\r\n\tb");
+        assert!(text("notes", "Notes", "a\u{1b}[31m").is_err());
     }
 
     #[test]

@@ -247,6 +247,7 @@ fn kpi_values_come_in_as_extra_columns_of_an_import() {
             kpi_columns,
             create_missing: false,
             default_persona_id: None,
+            encoding: None,
         };
         let cancel = AtomicBool::new(false);
         db.edit("import", |tx| {

@@ -242,6 +242,7 @@ impl World {
                     mapping,
                     create_missing: false,
                     default_persona_id: None,
+                    encoding: None,
                     kpi_columns: Vec::new(),
                 };
                 let cancel = AtomicBool::new(false);

@@ -3,6 +3,7 @@
 //! through the import wizard into an empty workspace (personas and steps created from
 //! the file), the counts show on the map, one customer is dragged to another step and
 //! another one gets a target, and after a restart all of it, and the history, is there.
+//! A second test chooses the encoding of a file the detector is not sure about.
 
 use successmap_e2e::thirtyfour::prelude::*;
 use successmap_e2e::{App, Launch};
@@ -185,4 +186,56 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
     .await;
     app.screenshot("import-history").await;
     app.quit().await;
+}
+
+/// A Baltic export in Windows-1257, with too few letters beyond ASCII for the detector
+/// to be sure: the user chooses the encoding in the wizard, the preview shows the names
+/// right at once, and they are imported that way.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_encoding_is_chosen_in_the_wizard_and_the_preview_follows() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let workspace = sandbox.path().join("baltic.successmap");
+    let csv = sandbox.path().join("klientai.csv");
+    // "Żółć Spółka" and "Šiaulių Ūkis", as Windows-1257 writes them.
+    let mut bytes = b"name,persona\r\n".to_vec();
+    bytes.extend(b"\xdd\xf3\xf9\xe3 Sp\xf3\xf9ka,Ops Lead\r\n\xd0iauli\xf8 \xdbkis,Ops Lead\r\n");
+    std::fs::write(&csv, bytes).unwrap();
+    let app = App::start(sandbox.path(), Launch::workspace(&workspace)).await;
+
+    app.open("customers").await;
+    app.click("[data-testid=open-import]").await;
+    app.wait_for("[data-testid=import-path]")
+        .await
+        .send_keys(csv.display().to_string())
+        .await
+        .unwrap();
+    app.click("[data-testid=import-read]").await;
+    app.wait_for("[data-testid=import-encoding-unsure]").await;
+    let select = app.wait_for("[data-testid=import-encoding]").await;
+    app.choose(&select, "windows-1257 (Baltic)").await;
+    app.wait_for_text(".mapping-table tbody tr:first-child td", "Żółć Spółka")
+        .await;
+    let detected = app.wait_for("[data-testid=import-detected]").await;
+    App::eventually("the chosen encoding described", || async {
+        let text = app.text_of(&detected).await;
+        if text.starts_with("CSV · windows-1257 (Baltic)") {
+            Ok(())
+        } else {
+            Err(text)
+        }
+    })
+    .await;
+    app.screenshot("import-encoding-chosen").await;
+    app.click("[data-testid=create-missing]").await;
+    app.click("[data-testid=import-check]").await;
+    app.wait_for_text("[data-testid=import-summary]", "2 rows read · 2 valid")
+        .await;
+    app.click("[data-testid=import-run]").await;
+    app.wait_for("[data-testid=import-done]").await;
+    app.click("[data-testid=import-close]").await;
+    app.wait_for_text("[data-testid=customer-total]", "2 customers")
+        .await;
+    let mut names = app.texts("[data-testid=customer-row] .cell-name").await;
+    names.sort();
+    assert_eq!(names, ["Šiaulių Ūkis", "Żółć Spółka"]);
 }

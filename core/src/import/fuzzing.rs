@@ -56,6 +56,7 @@ pub fn csv(data: &[u8]) {
                 mapping,
                 create_missing: true,
                 default_persona_id: None,
+                encoding: None,
                 kpi_columns: Vec::new(),
             };
             let cancel = AtomicBool::new(false);

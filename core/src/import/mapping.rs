@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::Table;
 use crate::db::{kpis, meta, personas, steps};
 use crate::error::{CoreError, CoreResult};
-use crate::model::{ImportField, ImportOptions, KpiColumn};
+use crate::model::{ColumnAmbiguity, ImportField, ImportOptions, KpiColumn};
 
 use super::values;
 
@@ -45,31 +45,153 @@ pub fn remember_mapping(
     meta::set(conn, MAPPING_KEY, &json)
 }
 
-/// The mapping proposed for `headers`: saved choices first, then guesses from the names.
+/// The mapping proposed for `headers`: saved choices first, then guesses from the names
+/// (a column named exactly like a field before synonyms). Says which columns came from
+/// saved choices.
 pub fn propose_mapping(
     conn: &Connection,
     headers: &[String],
-) -> CoreResult<(Vec<Option<ImportField>>, bool)> {
+) -> CoreResult<(Vec<Option<ImportField>>, Vec<bool>)> {
     let saved = saved_mapping(conn)?;
-    let guesses = values::guess_mapping(headers);
     let mut mapping: Vec<Option<ImportField>> = vec![None; headers.len()];
     let mut decided = vec![false; headers.len()];
-    let mut used_saved = false;
     for (i, header) in headers.iter().enumerate() {
         if let Some(field) = saved.get(&values::normalise_header(header)) {
             if field.is_none() || !mapping.contains(field) {
                 mapping[i] = *field;
                 decided[i] = true;
-                used_saved = true;
             }
         }
     }
-    for (i, guess) in guesses.into_iter().enumerate() {
-        if !decided[i] && guess.is_some() && !mapping.contains(&guess) {
-            mapping[i] = guess;
+    for (field, columns) in values::candidates(headers) {
+        if mapping.contains(&Some(field)) {
+            continue;
+        }
+        if let Some(&i) = columns.iter().find(|&&i| !decided[i]) {
+            mapping[i] = Some(field);
+            decided[i] = true;
         }
     }
-    Ok((mapping, used_saved))
+    let from_saved = headers
+        .iter()
+        .map(|h| saved.contains_key(&values::normalise_header(h)))
+        .collect();
+    Ok((mapping, from_saved))
+}
+
+/// Fields that more than one column could fill, with the column `mapping` gives each and
+/// the others (by their names), so that the user can check the choice.
+pub fn ambiguities(headers: &[String], mapping: &[Option<ImportField>]) -> Vec<ColumnAmbiguity> {
+    values::candidates(headers)
+        .into_iter()
+        .filter_map(|(field, columns)| {
+            let chosen = mapping.iter().position(|m| *m == Some(field))?;
+            let others: Vec<u32> = columns
+                .into_iter()
+                .filter(|&i| i != chosen)
+                .map(|i| i as u32)
+                .collect();
+            if others.is_empty() {
+                return None;
+            }
+            let mut ambiguity = ColumnAmbiguity {
+                field,
+                chosen: chosen as u32,
+                others,
+                message: String::new(),
+            };
+            ambiguity.message = ambiguity.describe(headers);
+            Some(ambiguity)
+        })
+        .collect()
+}
+
+/// Applies the user's column choices `specs`, each "HEADER=FIELD" (FIELD: a field's
+/// name as our export's header writes it or its label, a KPI's name for its values, or
+/// `ignore` to leave the column out), over a proposed mapping. A field chosen for one
+/// column is taken from any other. Returns the columns chosen.
+pub fn apply_column_choices(
+    headers: &[String],
+    kpi_names: &[String],
+    specs: &[String],
+    mapping: &mut [Option<ImportField>],
+    kpi_columns: &mut Vec<KpiColumn>,
+) -> CoreResult<Vec<usize>> {
+    let mut chosen = Vec::new();
+    for spec in specs {
+        let Some((header, field)) = spec.rsplit_once('=') else {
+            return Err(CoreError::invalid(
+                "column",
+                format!("\"{spec}\" is not a column choice; write it as \"HEADER=FIELD\""),
+            ));
+        };
+        let column = column_named(headers, header.trim())?;
+        let field = field.trim();
+        kpi_columns.retain(|k| k.column as usize != column);
+        if field.eq_ignore_ascii_case("ignore") {
+            mapping[column] = None;
+        } else if let Some(f) = ImportField::ALL
+            .into_iter()
+            .find(|f| values::is_exact(field, *f))
+        {
+            for m in mapping.iter_mut() {
+                if *m == Some(f) {
+                    *m = None;
+                }
+            }
+            mapping[column] = Some(f);
+        } else if let Some(kpi) = kpi_names.iter().find(|k| k.eq_ignore_ascii_case(field)) {
+            mapping[column] = None;
+            kpi_columns.push(KpiColumn {
+                column: column as u32,
+                kpi: kpi.clone(),
+            });
+        } else {
+            let fields: Vec<&str> = ImportField::ALL.iter().map(|f| f.key()).collect();
+            return Err(CoreError::invalid(
+                "column",
+                format!(
+                    "unknown field \"{field}\" for the column \"{header}\"; use one of {}, \
+                     the name of a KPI, or ignore",
+                    fields.join(", ")
+                ),
+            ));
+        }
+        chosen.push(column);
+    }
+    Ok(chosen)
+}
+
+/// The one column whose header is `header` (exactly, else in any case).
+fn column_named(headers: &[String], header: &str) -> CoreResult<usize> {
+    let exact: Vec<usize> = (0..headers.len())
+        .filter(|&i| headers[i] == header)
+        .collect();
+    let found = if exact.is_empty() {
+        (0..headers.len())
+            .filter(|&i| headers[i].eq_ignore_ascii_case(header))
+            .collect()
+    } else {
+        exact
+    };
+    match found[..] {
+        [column] => Ok(column),
+        [] => Err(CoreError::invalid(
+            "column",
+            format!(
+                "the file has no column \"{header}\"; its columns are {}",
+                headers
+                    .iter()
+                    .map(|h| format!("\"{h}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+        _ => Err(CoreError::invalid(
+            "column",
+            format!("the file has {} columns named \"{header}\"", found.len()),
+        )),
+    }
 }
 
 /// Every KPI name of the workspace's maps (distinct case-insensitively), by name.

@@ -12,6 +12,7 @@
 //! resolved record), `write` (the upsert of a record, its placement history and KPI
 //! values).
 
+pub mod encoding;
 mod mapping;
 mod names;
 pub use names::{MAX_NEW_PERSONAS, MAX_NEW_STEPS};
@@ -19,6 +20,8 @@ pub use names::{MAX_NEW_PERSONAS, MAX_NEW_STEPS};
 pub mod fuzzing;
 mod rows;
 pub mod source;
+mod trailer;
+pub use trailer::Trailer;
 pub mod values;
 mod write;
 
@@ -33,11 +36,14 @@ use crate::db::customers::imported::{self, ExistingCustomer};
 use crate::db::segment_cells::CellDeltas;
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
-    ImportField, ImportOptions, ImportPhase, ImportPreview, ImportProblem, ImportProgress,
-    ImportReport,
+    EncodingChoice, FieldChoice, ImportField, ImportOptions, ImportPhase, ImportPreview,
+    ImportProblem, ImportProgress, ImportReport,
+};
+pub use mapping::{
+    ambiguities, apply_column_choices, kpi_names, propose_kpi_columns, propose_mapping,
+    remember_mapping,
 };
 use mapping::{check_mapping, Columns};
-pub use mapping::{kpi_names, propose_kpi_columns, propose_mapping, remember_mapping};
 use names::Names;
 pub use source::Table;
 use values::NumberStyle;
@@ -76,20 +82,38 @@ pub fn preview(
     table: &Table,
     sample: Vec<Vec<String>>,
 ) -> CoreResult<ImportPreview> {
-    let (mapping, mapping_saved) = propose_mapping(conn, &table.headers)?;
+    let (mapping, from_saved) = propose_mapping(conn, &table.headers)?;
     let kpi_columns = propose_kpi_columns(conn, &table.headers, &mapping)?;
+    let detected = table.encoding();
+    let encodings = match detected {
+        Some(_) => encoding::CHOICES
+            .iter()
+            .map(|(name, _)| EncodingChoice {
+                name: name.to_string(),
+                label: encoding::label(encoding::by_name(name).unwrap_or(encoding_rs::UTF_8)),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(ImportPreview {
         path: path.display().to_string(),
         format: table.format().to_string(),
-        encoding: table.encoding().map_or("", |e| e.label()).to_string(),
+        encoding: detected.map_or(String::new(), |e| e.describe()),
+        encoding_name: detected.map_or("", |e| e.encoding.name()).to_string(),
+        encoding_sure: detected.is_none_or(|e| e.decided.sure()),
+        encoding_chosen: detected.is_some_and(|e| e.decided == encoding::Decided::Chosen),
+        encodings,
+        sep_line: table.has_sep_line(),
         delimiter: table
             .delimiter()
-            .map_or("", source::delimiter_label)
-            .to_string(),
+            .map_or(String::new(), source::delimiter_label),
+        ambiguities: ambiguities(&table.headers, &mapping),
+        fields: FieldChoice::all(),
         headers: table.headers.clone(),
         sample,
         mapping,
-        mapping_saved,
+        mapping_saved: from_saved.contains(&true),
+        mapping_from_saved: from_saved,
         kpi_columns,
         kpi_names: kpi_names(conn)?,
     })
@@ -113,7 +137,10 @@ struct Engine<'a> {
 /// Calls `f` with every row like [`Table::rows`], while a second thread reads and
 /// decodes the file ahead in batches: reading overlaps with checking and writing.
 /// When `f` stops early, the reader stops at its next batch.
-fn rows_read_ahead(table: &Table, f: &mut dyn FnMut(&source::Row) -> bool) -> CoreResult<()> {
+fn rows_read_ahead(
+    table: &Table,
+    f: &mut dyn FnMut(&source::Row) -> bool,
+) -> CoreResult<Option<Trailer>> {
     const BATCH: usize = 1024;
     // Also by size: a batch of long rows stays small (four in flight at most).
     const BATCH_BYTES: usize = 8 << 20;
@@ -193,6 +220,7 @@ pub fn run(
             missing_personas: Vec::new(),
             missing_steps: Vec::new(),
             written: false,
+            notes: Vec::new(),
         },
         problems: Vec::new(),
         deltas: CellDeltas::default(),
@@ -207,7 +235,7 @@ pub fn run(
     };
     let mut failure: Option<CoreError> = None;
     let mut all_problems: u32 = 0;
-    rows_read_ahead(table, &mut |row| {
+    let trailer = rows_read_ahead(table, &mut |row| {
         let mut step = || -> CoreResult<()> {
             engine.report.rows += 1;
             let resolved = engine.resolve(row)?;
@@ -273,5 +301,6 @@ pub fn run(
     report.missing_personas = engine.names.missing_personas;
     report.missing_steps = engine.names.missing_steps;
     report.written = now.is_some();
+    report.notes.extend(trailer.map(|t| t.describe()));
     Ok(report)
 }

@@ -13,7 +13,7 @@ use crate::db::{kpis, personas, steps};
 use crate::error::CoreResult;
 use crate::model::{ImportField, KpiId, PersonaId, PersonaInput, StepId, StepInput};
 use crate::ops;
-use crate::validate::NAME_MAX;
+use crate::validate::{self, NAME_MAX};
 
 /// The most personas one file may name that the workspace does not have (a workspace
 /// has a handful; thousands mean the wrong column was taken for the persona).
@@ -95,7 +95,10 @@ impl Engine<'_> {
     ) -> CoreResult<Option<usize>> {
         let cell = self.cell(cells, ImportField::Persona);
         let (text, column) = match cell {
-            Some((text, column)) if !text.is_empty() => (values::unneutralise(text).trim(), column),
+            Some((text, column)) if !text.is_empty() => (
+                validate::one_line(values::unneutralise(text).trim()).into_owned(),
+                column,
+            ),
             _ => {
                 if let Some(index) = matched.and_then(|id| self.names.by_id.get(&id)) {
                     return Ok(Some(*index));
@@ -109,6 +112,11 @@ impl Engine<'_> {
                 return Ok(None);
             }
         };
+        let text = text.as_str();
+        if let Some(reason) = validate::control_problem("Persona", text, false) {
+            self.problems.push(problem(line, Some(column), reason));
+            return Ok(None);
+        }
         let key = text.to_lowercase();
         if let Some(&index) = self.names.by_name.get(&key) {
             if self.names.personas[index].id.is_none() && !self.options.create_missing {
@@ -174,8 +182,13 @@ impl Engine<'_> {
         let Some((text, column)) = self.cell(cells, field) else {
             return Ok(None);
         };
-        let text = values::unneutralise(text).trim();
+        let text = validate::one_line(values::unneutralise(text).trim()).into_owned();
+        let text = text.as_str();
         if text.is_empty() {
+            return Ok(Some(None));
+        }
+        if let Some(reason) = validate::control_problem(field.label(), text, false) {
+            self.problems.push(problem(line, Some(column), reason));
             return Ok(Some(None));
         }
         let key = text.to_lowercase();

@@ -8,7 +8,7 @@ use super::names::StepRef;
 use super::{source, values, Engine};
 use crate::error::CoreResult;
 use crate::model::{ImportField, ImportProblem, KpiId};
-use crate::validate::{Figure, NAME_MAX, TEXT_MAX};
+use crate::validate::{self, Figure, NAME_MAX, TEXT_MAX};
 
 /// A value of a mapped column (`None` in the outer option: column not mapped).
 pub(super) type Slot<T> = Option<Option<T>>;
@@ -58,6 +58,17 @@ impl<'a> Engine<'a> {
     ) -> Option<Option<String>> {
         let (text, column) = self.cell(cells, field)?;
         let text = values::unneutralise(text).trim();
+        let lines = max == TEXT_MAX;
+        let text = if lines {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            validate::one_line(text)
+        };
+        let text = text.as_ref();
+        if let Some(reason) = validate::control_problem(field.label(), text, lines) {
+            self.problems.push(problem(line, Some(column), reason));
+            return Some(None);
+        }
         let len = text.chars().count();
         if len > max {
             self.problems.push(problem(
@@ -133,6 +144,7 @@ impl<'a> Engine<'a> {
             return Ok(None);
         }
         let before = self.problems.len();
+        let encoding = self.table.encoding().map_or("UTF-8", |e| e.encoding.name());
         for &i in &row.invalid_bytes {
             let imported = self.options.mapping.get(i).copied().flatten().is_some()
                 || self
@@ -145,7 +157,7 @@ impl<'a> Engine<'a> {
                 self.problems.push(problem(
                     line,
                     Some(&column),
-                    "invalid bytes: the text is not valid UTF-8".to_string(),
+                    format!("invalid bytes: the text is not valid {encoding}"),
                 ));
             }
         }

@@ -9,41 +9,26 @@
 //! bomb) is refused before it is read.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use calamine::{DataRef, Reader, Xlsx};
+use encoding_rs::Encoding;
 
+use super::encoding::{self, Decode, Detected};
+use super::trailer::{Held, Trailer};
 use crate::error::{CoreError, CoreResult};
 
-/// Text encodings recognised in CSV files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Utf8,
-    Utf8Bom,
-    /// Excel's "Unicode text": decoded to UTF-8 before parsing.
-    Utf16,
-    /// Windows-1252, a superset of Latin-1's printable characters.
-    Windows1252,
-}
-
-impl Encoding {
-    pub fn label(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 with BOM",
-            Encoding::Utf16 => "UTF-16",
-            Encoding::Windows1252 => "Windows-1252 (Latin-1)",
-        }
-    }
-}
-
-pub fn delimiter_label(d: u8) -> &'static str {
+pub fn delimiter_label(d: u8) -> String {
     match d {
-        b';' => "semicolon",
-        b'\t' => "tab",
-        _ => "comma",
+        b',' => "comma".to_string(),
+        b';' => "semicolon".to_string(),
+        b'\t' => "tab".to_string(),
+        b'|' => "vertical bar".to_string(),
+        other => format!("\"{}\"", other as char),
     }
 }
 
@@ -70,6 +55,8 @@ pub struct Row {
     /// Why the row was not read (a field or the row too long, too many columns); its
     /// cells are then empty.
     pub oversized: Option<String>,
+    /// Blank lines (or rows) came between this row and the one before.
+    pub after_blank: bool,
 }
 
 impl Row {
@@ -90,12 +77,13 @@ enum CsvInput {
 enum Body {
     Csv {
         input: CsvInput,
-        /// Bytes before the text (a UTF-8 byte order mark).
-        skip: usize,
         /// Bytes of the input (for progress).
         size: u64,
         delimiter: u8,
-        encoding: Encoding,
+        /// The encoding and the bytes of its byte order mark.
+        encoding: Detected,
+        /// The file starts with Excel's `sep=;` line (read past, not the header).
+        sep_line: bool,
     },
     Xlsx {
         path: PathBuf,
@@ -118,6 +106,18 @@ impl Table {
     /// Opens a CSV or XLSX file (by content: an XLSX file is a ZIP archive). Reads only
     /// the start of a CSV file (to detect its encoding and delimiter) and the header.
     pub fn open(path: &Path) -> CoreResult<Table> {
+        Table::open_with(path, None)
+    }
+
+    /// [`Table::open_with`] the encoding of that name (see [`encoding::by_name`]).
+    pub fn open_as(path: &Path, encoding: Option<&str>) -> CoreResult<Table> {
+        let encoding = encoding.map(encoding::by_name).transpose()?;
+        Table::open_with(path, encoding)
+    }
+
+    /// [`Table::open`], reading a CSV file in `encoding` when one is given (an XLSX file
+    /// says its own).
+    pub fn open_with(path: &Path, encoding: Option<&'static Encoding>) -> CoreResult<Table> {
         let cannot = |e: std::io::Error| unusable(format!("cannot read {}: {e}", path.display()));
         let mut file = std::fs::File::open(path).map_err(cannot)?;
         let size = file.metadata().map_err(cannot)?.len();
@@ -130,40 +130,55 @@ impl Table {
             return Table::open_xlsx(path);
         }
         let complete = (sample.len() as u64) >= size;
-        Table::csv(CsvInput::File(path.to_path_buf()), &sample, complete, size)
+        let input = CsvInput::File(path.to_path_buf());
+        Table::csv(input, &sample, complete, size, encoding)
     }
 
     /// A CSV table from the bytes of a file.
     pub fn from_csv_bytes(bytes: Vec<u8>) -> CoreResult<Table> {
+        Table::from_csv_bytes_with(bytes, None)
+    }
+
+    /// [`Table::from_csv_bytes`] in `encoding` when one is given.
+    pub fn from_csv_bytes_with(
+        bytes: Vec<u8>,
+        encoding: Option<&'static Encoding>,
+    ) -> CoreResult<Table> {
         let size = bytes.len() as u64;
         let bytes = Arc::new(bytes);
         let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
         let complete = sample.len() == bytes.len();
-        Table::csv(CsvInput::Bytes(Arc::clone(&bytes)), sample, complete, size)
+        let input = CsvInput::Bytes(Arc::clone(&bytes));
+        Table::csv(input, sample, complete, size, encoding)
     }
 
-    fn csv(input: CsvInput, sample: &[u8], complete: bool, size: u64) -> CoreResult<Table> {
-        let (skip, encoding) = detect_encoding(sample, complete)?;
-        let text = match encoding {
-            Encoding::Utf16 => Cow::Owned(
-                encoding_rs::UTF_16LE
-                    .decode(sample)
-                    .0
-                    .into_owned()
-                    .into_bytes(),
-            ),
-            _ => Cow::Borrowed(&sample[skip..]),
+    fn csv(
+        input: CsvInput,
+        sample: &[u8],
+        complete: bool,
+        size: u64,
+        chosen: Option<&'static Encoding>,
+    ) -> CoreResult<Table> {
+        let encoding = match chosen {
+            Some(e) => encoding::chosen(e, sample),
+            None => encoding::detect(sample, complete),
         };
-        let delimiter = detect_delimiter(&text);
+        let (text, _) = encoding
+            .encoding
+            .decode_without_bom_handling(&sample[encoding.skip..]);
+        let (delimiter, sep_line) = match sep_line(&text) {
+            Some(d) => (d, true),
+            None => (detect_delimiter(text.as_bytes()), false),
+        };
         let mut table = Table {
             headers: Vec::new(),
             header_line: 1,
             body: Body::Csv {
                 input,
-                skip,
                 size,
                 delimiter,
                 encoding,
+                sep_line,
             },
         };
         let mut header = None;
@@ -216,11 +231,17 @@ impl Table {
         }
     }
 
-    pub fn encoding(&self) -> Option<Encoding> {
+    /// The encoding of a CSV file and how it was decided.
+    pub fn encoding(&self) -> Option<Detected> {
         match self.body {
             Body::Csv { encoding, .. } => Some(encoding),
             Body::Xlsx { .. } => None,
         }
+    }
+
+    /// Whether the file starts with Excel's `sep=` line naming its delimiter.
+    pub fn has_sep_line(&self) -> bool {
+        matches!(self.body, Body::Csv { sep_line: true, .. })
     }
 
     /// CSV rows must have exactly the header's number of fields; spreadsheet rows end
@@ -237,19 +258,30 @@ impl Table {
     }
 
     /// Calls `f` with every data row after the header, in file order, until it returns false.
-    /// Rows whose cells are all blank are skipped.
-    pub fn rows(&self, f: &mut dyn FnMut(&Row) -> bool) -> CoreResult<()> {
-        self.read(false, f)
+    /// Rows whose cells are all blank are skipped, and so is a report's footer at the
+    /// end (see [`trailer`](super::trailer)): it is returned when there was one.
+    pub fn rows(&self, f: &mut dyn FnMut(&Row) -> bool) -> CoreResult<Option<Trailer>> {
+        let mut held = Held::new(self.headers.len(), self.strict_width());
+        let mut stopped = false;
+        self.read(false, &mut |row| {
+            let go = held.pass(row, f);
+            stopped = !go;
+            go
+        })?;
+        if stopped {
+            return Ok(None);
+        }
+        Ok(held.finish(f))
     }
 
     fn read(&self, header: bool, f: &mut dyn FnMut(&Row) -> bool) -> CoreResult<()> {
         match &self.body {
             Body::Csv {
                 input,
-                skip,
                 size,
                 delimiter,
                 encoding,
+                sep_line,
             } => {
                 let raw: Box<dyn Read + '_> = match input {
                     CsvInput::File(path) => {
@@ -261,101 +293,29 @@ impl Table {
                     CsvInput::Bytes(bytes) => Box::new(&bytes[..]),
                 };
                 let mut raw = BufReader::with_capacity(256 * 1024, raw);
-                std::io::copy(&mut (&mut raw).take(*skip as u64), &mut std::io::sink())
-                    .map_err(|e| unusable(format!("cannot read the file: {e}")))?;
-                let text: Box<dyn Read + '_> = match encoding {
-                    Encoding::Utf16 => Box::new(Utf16ToUtf8::new(raw)),
-                    _ => Box::new(raw),
+                std::io::copy(
+                    &mut (&mut raw).take(encoding.skip as u64),
+                    &mut std::io::sink(),
+                )
+                .map_err(|e| unusable(format!("cannot read the file: {e}")))?;
+                let read = ReadCsv {
+                    delimiter: *delimiter,
+                    total: (*size as f64).max(1.0),
+                    sep_line: *sep_line,
+                    header,
                 };
-                // Progress in bytes of the input: UTF-16 turns into fewer UTF-8 bytes.
-                let scale = if *encoding == Encoding::Utf16 {
-                    2.0
+                if encoding.encoding == encoding_rs::UTF_8 {
+                    read.run(raw, None, f)
                 } else {
-                    1.0
-                };
-                let total = (*size as f64 / scale).max(1.0);
-                read_csv(text, *delimiter, *encoding, total, header, f)
+                    // Decoded to UTF-8 before it is split: in UTF-16 and the East Asian
+                    // encodings, a delimiter's byte can be part of a character.
+                    let decoded = Decode::new(raw, encoding.encoding);
+                    let progress = decoded.progress();
+                    read.run(decoded, Some(progress), f)
+                }
             }
             Body::Xlsx { path, sheet } => read_xlsx(path, sheet, header, f),
         }
-    }
-}
-
-/// Decides the encoding from the start of the file (`complete`: the sample is the whole
-/// file): a BOM says it; otherwise UTF-8 when the bytes are UTF-8 (mostly UTF-8 with a
-/// few damaged bytes stays UTF-8, and the damaged cells are reported), else
-/// Windows-1252. Returns the bytes to skip (a UTF-8 BOM) and the encoding.
-fn detect_encoding(sample: &[u8], complete: bool) -> CoreResult<(usize, Encoding)> {
-    if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Ok((3, Encoding::Utf8Bom));
-    }
-    if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
-        return Ok((0, Encoding::Utf16));
-    }
-    let (mut multibyte, mut invalid) = (0usize, 0usize);
-    let mut chunks = sample.utf8_chunks().peekable();
-    while let Some(chunk) = chunks.next() {
-        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        let last = chunks.peek().is_none();
-        // A sample cut inside a character ends with a piece of it.
-        let cut = last && !complete && chunk.invalid().len() < 4;
-        if !chunk.invalid().is_empty() && !cut {
-            invalid += 1;
-        }
-    }
-    let encoding = if invalid == 0 || multibyte > invalid {
-        Encoding::Utf8
-    } else {
-        Encoding::Windows1252
-    };
-    Ok((0, encoding))
-}
-
-/// UTF-16 (either byte order, by its BOM) decoded to UTF-8 as it is read.
-struct Utf16ToUtf8<R> {
-    inner: R,
-    decoder: encoding_rs::Decoder,
-    raw: Vec<u8>,
-    decoded: Vec<u8>,
-    at: usize,
-    done: bool,
-}
-
-impl<R: Read> Utf16ToUtf8<R> {
-    fn new(inner: R) -> Self {
-        Utf16ToUtf8 {
-            inner,
-            decoder: encoding_rs::UTF_16LE.new_decoder(),
-            raw: vec![0; 64 * 1024],
-            decoded: Vec::new(),
-            at: 0,
-            done: false,
-        }
-    }
-}
-
-impl<R: Read> Read for Utf16ToUtf8<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        while self.at == self.decoded.len() {
-            if self.done {
-                return Ok(0);
-            }
-            let n = self.inner.read(&mut self.raw)?;
-            let last = n == 0;
-            let room = self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
-            self.decoded.clear();
-            self.decoded.resize(room, 0);
-            let (_, _, written, _) =
-                self.decoder
-                    .decode_to_utf8(&self.raw[..n], &mut self.decoded, last);
-            self.decoded.truncate(written);
-            self.at = 0;
-            self.done = last;
-        }
-        let n = out.len().min(self.decoded.len() - self.at);
-        out[..n].copy_from_slice(&self.decoded[self.at..self.at + n]);
-        self.at += n;
-        Ok(n)
     }
 }
 
@@ -363,7 +323,7 @@ impl<R: Read> Read for Utf16ToUtf8<R> {
 fn detect_delimiter(bytes: &[u8]) -> u8 {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let mut best = (b',', 0usize, 0usize);
-    for delimiter in [b',', b';', b'\t'] {
+    for delimiter in [b',', b';', b'\t', b'|'] {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -388,148 +348,196 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
     best.0
 }
 
-/// Reads CSV records from `input` with csv-core, whose buffers this function owns: a
-/// field or row beyond the limits is read past (its quote state kept) without being
-/// kept. Lines are counted as an editor counts them (LF, CRLF or a lone CR end a line);
-/// a row's line is that of its first character.
-fn read_csv(
-    mut input: impl Read,
+/// One pass over a CSV file's text.
+struct ReadCsv {
     delimiter: u8,
-    encoding: Encoding,
+    /// Bytes of the file (for progress).
     total: f64,
+    /// The first record is Excel's `sep=` line.
+    sep_line: bool,
+    /// Only the header is wanted.
     header: bool,
-    f: &mut dyn FnMut(&Row) -> bool,
-) -> CoreResult<()> {
-    let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-    let mut buf = vec![0u8; 128 * 1024];
-    let (mut pos, mut len, mut eof) = (0usize, 0usize, false);
-    let mut out = vec![0u8; 64 * 1024];
-    let mut ends = vec![0usize; 64];
-    let (mut nout, mut nend) = (0usize, 0usize);
-    let mut consumed = 0u64;
-    let mut line = 1u64;
-    let mut after_cr = false;
-    let mut record_line: Option<u64> = None;
-    let mut oversized: Option<String> = None;
-    let mut first = true;
-    let mut row = Row::default();
-    loop {
-        if pos == len && !eof {
-            len = read_some(&mut input, &mut buf)?;
-            pos = 0;
-            eof = len == 0;
-        }
-        let chunk = &buf[pos..len];
-        let (result, nin, nout_now, nend_now) =
-            core.read_record(chunk, &mut out[nout..], &mut ends[nend..]);
-        for &b in &chunk[..nin] {
-            if record_line.is_none() && b != b'\r' && b != b'\n' {
-                record_line = Some(line);
+}
+
+impl ReadCsv {
+    /// Reads CSV records from `input` with csv-core, whose buffers this function owns: a
+    /// field or row beyond the limits is read past (its quote state kept) without being
+    /// kept. Lines are counted as an editor counts them (LF, CRLF or a lone CR end a line);
+    /// a row's line is that of its first character. `decoded`: the input is UTF-8 decoded
+    /// from another encoding, with the file's bytes read so far.
+    fn run(
+        self,
+        mut input: impl Read,
+        decoded: Option<Rc<Cell<u64>>>,
+        f: &mut dyn FnMut(&Row) -> bool,
+    ) -> CoreResult<()> {
+        let ReadCsv {
+            delimiter,
+            total,
+            sep_line,
+            header,
+        } = self;
+        let mut skip_records = usize::from(sep_line);
+        let mut blank_before = false;
+        // The line of the last character of a record (of the previous one at a record's end).
+        let (mut content_line, mut last_record_end) = (0u64, 0u64);
+        let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        let mut buf = vec![0u8; 128 * 1024];
+        let (mut pos, mut len, mut eof) = (0usize, 0usize, false);
+        let mut out = vec![0u8; 64 * 1024];
+        let mut ends = vec![0usize; 64];
+        let (mut nout, mut nend) = (0usize, 0usize);
+        let mut consumed = 0u64;
+        let mut line = 1u64;
+        let mut after_cr = false;
+        let mut record_line: Option<u64> = None;
+        let mut oversized: Option<String> = None;
+        let mut first = true;
+        let mut row = Row::default();
+        loop {
+            if pos == len && !eof {
+                len = read_some(&mut input, &mut buf)?;
+                pos = 0;
+                eof = len == 0;
             }
-            match b {
-                b'\r' => line += 1,
-                b'\n' if !after_cr => line += 1,
-                _ => {}
+            let chunk = &buf[pos..len];
+            let (result, nin, nout_now, nend_now) =
+                core.read_record(chunk, &mut out[nout..], &mut ends[nend..]);
+            for &b in &chunk[..nin] {
+                if b != b'\r' && b != b'\n' {
+                    record_line.get_or_insert(line);
+                    content_line = line;
+                }
+                match b {
+                    b'\r' => line += 1,
+                    b'\n' if !after_cr => line += 1,
+                    _ => {}
+                }
+                after_cr = b == b'\r';
             }
-            after_cr = b == b'\r';
-        }
-        pos += nin;
-        consumed += nin as u64;
-        nout += nout_now;
-        nend += nend_now;
-        if oversized.is_none() {
-            let longest = field_lengths(&ends[..nend], nout).max().unwrap_or(0);
-            if longest > FIELD_LIMIT {
-                oversized = Some(format!(
-                    "a field is longer than {} MiB (an unbalanced quote mark makes the rest \
+            pos += nin;
+            consumed += nin as u64;
+            nout += nout_now;
+            nend += nend_now;
+            if oversized.is_none() {
+                let longest = field_lengths(&ends[..nend], nout).max().unwrap_or(0);
+                if longest > FIELD_LIMIT {
+                    oversized = Some(format!(
+                        "a field is longer than {} MiB (an unbalanced quote mark makes the rest \
                      of the file one field)",
-                    FIELD_LIMIT >> 20
-                ));
+                        FIELD_LIMIT >> 20
+                    ));
+                }
             }
-        }
-        match result {
-            csv_core::ReadRecordResult::InputEmpty => {}
-            csv_core::ReadRecordResult::OutputFull => {
-                if out.len() >= ROW_LIMIT || oversized.is_some() {
-                    oversized.get_or_insert_with(|| {
-                        format!("the row is longer than {} MiB", ROW_LIMIT >> 20)
-                    });
-                    // Read on to the end of the record, keeping nothing.
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    if out.len() >= ROW_LIMIT || oversized.is_some() {
+                        oversized.get_or_insert_with(|| {
+                            format!("the row is longer than {} MiB", ROW_LIMIT >> 20)
+                        });
+                        // Read on to the end of the record, keeping nothing.
+                        nout = 0;
+                        nend = 0;
+                    } else {
+                        out.resize(out.len() * 2, 0);
+                    }
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    if ends.len() >= MAX_COLUMNS {
+                        oversized.get_or_insert_with(|| {
+                            format!("the row has more than {MAX_COLUMNS} fields")
+                        });
+                        nend = 0;
+                        nout = 0;
+                    } else {
+                        ends.resize(ends.len() * 2, 0);
+                    }
+                }
+                csv_core::ReadRecordResult::Record => {
+                    let this_line = record_line.take().unwrap_or(line);
+                    // csv-core reads past empty lines without a record.
+                    if this_line > last_record_end + 1 && last_record_end > 0 {
+                        blank_before = true;
+                    }
+                    last_record_end = content_line;
+                    let why = oversized.take();
+                    let (fields, count) = (&out[..nout], nend);
                     nout = 0;
                     nend = 0;
-                } else {
-                    out.resize(out.len() * 2, 0);
-                }
-            }
-            csv_core::ReadRecordResult::OutputEndsFull => {
-                if ends.len() >= MAX_COLUMNS {
-                    oversized.get_or_insert_with(|| {
-                        format!("the row has more than {MAX_COLUMNS} fields")
-                    });
-                    nend = 0;
-                    nout = 0;
-                } else {
-                    ends.resize(ends.len() * 2, 0);
-                }
-            }
-            csv_core::ReadRecordResult::Record => {
-                let is_header = first;
-                first = false;
-                let this_line = record_line.take().unwrap_or(line);
-                let why = oversized.take();
-                let (fields, count) = (&out[..nout], nend);
-                nout = 0;
-                nend = 0;
-                if is_header && !header {
-                    continue;
-                }
-                row.line = this_line.min(u32::MAX as u64) as u32;
-                row.invalid_bytes.clear();
-                row.fraction = Some((consumed as f64 / total).min(1.0));
-                row.oversized = why;
-                row.cells.truncate(0);
-                if row.oversized.is_none() {
-                    let mut start = 0;
-                    for (i, &end) in ends[..count].iter().enumerate() {
-                        let field = &fields[start..end];
-                        start = end;
-                        let mut cell = String::new();
-                        match encoding {
-                            Encoding::Windows1252 => {
-                                let (text, _) =
-                                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(field);
-                                cell.push_str(&text);
-                            }
-                            _ => match std::str::from_utf8(field) {
-                                Ok(text) => cell.push_str(text),
+                    if skip_records > 0 {
+                        skip_records -= 1;
+                        continue;
+                    }
+                    let is_header = first;
+                    first = false;
+                    if is_header && !header {
+                        continue;
+                    }
+                    row.line = this_line.min(u32::MAX as u64) as u32;
+                    row.invalid_bytes.clear();
+                    let read = decoded.as_ref().map_or(consumed, |raw| raw.get());
+                    row.fraction = Some((read as f64 / total).min(1.0));
+                    row.oversized = why;
+                    row.cells.truncate(0);
+                    if row.oversized.is_none() {
+                        let mut start = 0;
+                        for (i, &end) in ends[..count].iter().enumerate() {
+                            let field = &fields[start..end];
+                            start = end;
+                            let mut cell = String::new();
+                            match std::str::from_utf8(field) {
+                                // A decoder writes U+FFFD for bytes not valid in the encoding.
+                                Ok(text) => {
+                                    cell.push_str(text);
+                                    if decoded.is_some() && text.contains('\u{FFFD}') {
+                                        row.invalid_bytes.push(i);
+                                    }
+                                }
                                 Err(_) => {
                                     cell.push_str(&String::from_utf8_lossy(field));
                                     row.invalid_bytes.push(i);
                                 }
-                            },
+                            }
+                            row.cells.push(cell);
                         }
-                        row.cells.push(cell);
+                        if !is_header
+                            && row
+                                .cells
+                                .iter()
+                                .all(|c| c.bytes().all(|b| b.is_ascii_whitespace()))
+                        {
+                            blank_before = true;
+                            continue;
+                        }
                     }
-                    if !is_header
-                        && row
-                            .cells
-                            .iter()
-                            .all(|c| c.bytes().all(|b| b.is_ascii_whitespace()))
-                    {
-                        continue;
+                    row.after_blank = std::mem::take(&mut blank_before);
+                    if is_header {
+                        f(&row);
+                        return Ok(());
+                    }
+                    if !f(&row) {
+                        return Ok(());
                     }
                 }
-                if is_header {
-                    f(&row);
-                    return Ok(());
-                }
-                if !f(&row) {
-                    return Ok(());
-                }
+                csv_core::ReadRecordResult::End => return Ok(()),
             }
-            csv_core::ReadRecordResult::End => return Ok(()),
         }
     }
+}
+
+/// The delimiter Excel's first line `sep=;` names (also quoted, or followed by empty
+/// fields when another program saved the file again).
+fn sep_line(text: &str) -> Option<u8> {
+    let first = text.split(['\n', '\r']).next()?;
+    let rest = first.strip_prefix('"').unwrap_or(first);
+    let rest = rest
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("sep="))
+        .map(|_| &rest[4..])?;
+    let delimiter = *rest.as_bytes().first()?;
+    let usable = delimiter.is_ascii_punctuation() && delimiter != b'"' || delimiter == b'\t';
+    usable.then_some(delimiter)
 }
 
 /// Lengths of the fields whose ends are `ends`, and of the one being read (up to `nout`).
@@ -627,12 +635,16 @@ fn read_xlsx(
     let mut row = Row::default();
     let mut current: Option<u32> = None;
     let mut seen_header = false;
+    // The worksheet row of the last row emitted (empty rows have no cells at all).
+    let mut last_emitted: Option<u32> = None;
     // Emits the row collected so far; returns false to stop.
     let mut emit = |row: &mut Row, seen_header: &mut bool| -> bool {
         let blank = row.cells.iter().all(|c| c.trim().is_empty());
         if blank {
             return true;
         }
+        row.after_blank = last_emitted.is_some_and(|last| row.line > last + 1);
+        last_emitted = Some(row.line);
         if !*seen_header {
             *seen_header = true;
             if header {

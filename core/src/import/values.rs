@@ -226,20 +226,35 @@ pub fn guess_field(header: &str) -> Option<ImportField> {
     Some(field)
 }
 
-/// One guess per column; a field is given to its first matching column only.
-pub fn guess_mapping(headers: &[String]) -> Vec<Option<ImportField>> {
-    let mut taken = Vec::new();
-    headers
+/// Whether `header` is the field's own name: the column of our export ("current_step")
+/// or the field's label ("Current step"), in any case and spacing.
+pub fn is_exact(header: &str, field: ImportField) -> bool {
+    let key = normalise_header(header);
+    key == normalise_header(field.key()) || key == normalise_header(field.label())
+}
+
+/// Every column that could fill each field, best first: a column named exactly like the
+/// field before one named by a synonym, then in file order.
+pub fn candidates(headers: &[String]) -> Vec<(ImportField, Vec<usize>)> {
+    ImportField::ALL
         .iter()
-        .map(|h| {
-            let field = guess_field(h)?;
-            if taken.contains(&field) {
-                return None;
-            }
-            taken.push(field);
-            Some(field)
+        .filter_map(|&field| {
+            let mut columns: Vec<usize> = (0..headers.len())
+                .filter(|&i| guess_field(&headers[i]) == Some(field))
+                .collect();
+            columns.sort_by_key(|&i| (!is_exact(&headers[i], field), i));
+            (!columns.is_empty()).then_some((field, columns))
         })
         .collect()
+}
+
+/// One guess per column: each field goes to its best candidate (see [`candidates`]).
+pub fn guess_mapping(headers: &[String]) -> Vec<Option<ImportField>> {
+    let mut mapping = vec![None; headers.len()];
+    for (field, columns) in candidates(headers) {
+        mapping[columns[0]] = Some(field);
+    }
+    mapping
 }
 
 #[cfg(test)]
@@ -350,6 +365,19 @@ mod tests {
             .collect();
         assert_eq!(guess_mapping(&ours), ImportField::ALL.map(Some).to_vec());
         assert_eq!(guess_field("ARR"), Some(ImportField::Arr));
+        // Our own field's name wins over a synonym before it.
+        let both: Vec<String> = ["Lifecycle Stage", "Name", "Current step", "Account Name"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            guess_mapping(&both),
+            vec![
+                None,
+                Some(ImportField::Name),
+                Some(ImportField::CurrentStep),
+                None
+            ]
+        );
         assert_eq!(guess_field("Account ID"), Some(ImportField::ExternalId));
     }
 

@@ -85,8 +85,19 @@ pub struct ImportPreview {
     pub path: String,
     /// "csv" or "xlsx".
     pub format: String,
-    /// For example "UTF-8 with BOM" or "Windows-1252"; empty for XLSX.
+    /// For example "UTF-8 with BOM" or "Shift_JIS (Japanese)"; empty for XLSX.
     pub encoding: String,
+    /// The encoding's name, to choose it again ("Shift_JIS"); empty for XLSX.
+    pub encoding_name: String,
+    /// False when the encoding was guessed on little or contradictory evidence: the
+    /// user should check the names in the sample and choose another when they look wrong.
+    pub encoding_sure: bool,
+    /// True when the user chose the encoding.
+    pub encoding_chosen: bool,
+    /// The encodings a CSV file can be read in (empty for XLSX).
+    pub encodings: Vec<EncodingChoice>,
+    /// True when the file starts with Excel's `sep=` line (read past).
+    pub sep_line: bool,
     /// "comma", "semicolon" or "tab"; empty for XLSX.
     pub delimiter: String,
     pub headers: Vec<String>,
@@ -96,10 +107,77 @@ pub struct ImportPreview {
     pub mapping: Vec<Option<ImportField>>,
     /// True when the mapping came (at least in part) from one saved earlier.
     pub mapping_saved: bool,
+    /// Per column: its choice was saved earlier (for the same header).
+    pub mapping_from_saved: Vec<bool>,
+    /// Fields more than one column could fill, and which one was taken.
+    pub ambiguities: Vec<ColumnAmbiguity>,
+    /// The fields a column can fill, with their labels, in the order to offer them.
+    pub fields: Vec<FieldChoice>,
     /// Columns whose header names a KPI of a map: proposed as that KPI's values.
     pub kpi_columns: Vec<KpiColumn>,
     /// Every KPI name of the workspace's maps, for choosing one for a column.
     pub kpi_names: Vec<String>,
+}
+
+/// An encoding to offer: its name and what it is used for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EncodingChoice {
+    pub name: String,
+    /// "Shift_JIS (Japanese)".
+    pub label: String,
+}
+
+/// A field and its label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldChoice {
+    pub field: ImportField,
+    pub label: String,
+}
+
+impl FieldChoice {
+    pub fn all() -> Vec<FieldChoice> {
+        ImportField::ALL
+            .iter()
+            .map(|&field| FieldChoice {
+                field,
+                label: field.label().to_string(),
+            })
+            .collect()
+    }
+}
+
+/// A field two or more columns could fill: the column taken and the others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnAmbiguity {
+    pub field: ImportField,
+    pub chosen: u32,
+    pub others: Vec<u32>,
+    /// What [`ColumnAmbiguity::describe`] says, for the wizard.
+    pub message: String,
+}
+
+impl ColumnAmbiguity {
+    /// "Current step: took "Current step"; "Lifecycle Stage" could be it too."
+    pub fn describe(&self, headers: &[String]) -> String {
+        let name = |i: u32| {
+            let header = headers.get(i as usize).map_or("", String::as_str);
+            if header.is_empty() {
+                format!("column {}", i + 1)
+            } else {
+                format!("\"{header}\"")
+            }
+        };
+        let others: Vec<String> = self.others.iter().map(|&i| name(i)).collect();
+        format!(
+            "{}: took {}; {} could be it too.",
+            self.field.label(),
+            name(self.chosen),
+            others.join(" and ")
+        )
+    }
 }
 
 /// A column of KPI values: each row's value goes to the KPI of that name on the map of
@@ -124,6 +202,9 @@ pub struct ImportOptions {
     pub create_missing: bool,
     /// The persona of rows whose persona cell is empty (or when no column is mapped to it).
     pub default_persona_id: Option<PersonaId>,
+    /// The encoding to read a CSV file in, by name; `None`: detected.
+    #[serde(default)]
+    pub encoding: Option<String>,
 }
 
 /// One problem of one row.
@@ -165,6 +246,9 @@ pub struct ImportReport {
     pub missing_steps: Vec<String>,
     /// False for validation and dry runs, and for cancelled or refused imports.
     pub written: bool,
+    /// What the import did with the file beyond its rows ("Ignored the report footer on
+    /// lines 5–6 (…)").
+    pub notes: Vec<String>,
 }
 
 impl ImportReport {

@@ -5,6 +5,7 @@
 //! round trip). The helpers both use are here.
 #[path = "../common/mod.rs"]
 mod common;
+mod crm_files;
 mod hostile;
 mod reading;
 mod writing;
@@ -38,6 +39,7 @@ pub(crate) fn options_for(db: &Db, table: &Table, create_missing: bool) -> Impor
         mapping,
         create_missing,
         default_persona_id: None,
+        encoding: None,
         kpi_columns: Vec::new(),
     }
 }

@@ -199,14 +199,14 @@ fn saved_column_choices_come_back_for_the_same_headers() {
     let (mut db, _) = workspace();
     let headers: Vec<String> = ["Kunde", "Typ", "Bemerkung"].map(String::from).to_vec();
     let (guess, saved) = db.read(|c| import::propose_mapping(c, &headers)).unwrap();
-    assert_eq!((guess, saved), (vec![None, None, None], false));
+    assert_eq!((guess, saved), (vec![None, None, None], vec![false; 3]));
     use successmap_core::model::ImportField::*;
     db.write(|tx| import::remember_mapping(tx, &headers, &[Some(Name), Some(Persona), None]))
         .unwrap();
     let (mapping, saved) = db.read(|c| import::propose_mapping(c, &headers)).unwrap();
     assert_eq!(
         (mapping, saved),
-        (vec![Some(Name), Some(Persona), None], true)
+        (vec![Some(Name), Some(Persona), None], vec![true; 3])
     );
 }
 

@@ -590,12 +590,13 @@ pub(crate) fn import(
     }
     let file = dir.join("crm.csv");
     std::fs::write(&file, csv).unwrap();
-    let preview = reads::preview_import(ws, &file).unwrap();
+    let preview = reads::preview_import(ws, &file, None).unwrap();
     let options = ImportOptions {
         mapping: preview.mapping,
         kpi_columns: preview.kpi_columns,
         create_missing: create,
         default_persona_id: None,
+        encoding: None,
     };
     let how = ImportWrite {
         remember_mapping: false,

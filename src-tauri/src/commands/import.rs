@@ -39,13 +39,18 @@ async fn on_worker<T: Send + 'static>(
         })?
 }
 
-/// Detects the file's format, encoding and delimiter, and proposes a column mapping.
+/// Detects the file's format, encoding (unless `encoding` names one to read it in) and
+/// delimiter, and proposes a column mapping.
 #[tauri::command]
 #[specta::specta]
-pub async fn preview_import(app: AppHandle, path: String) -> Result<ImportPreview, AppError> {
+pub async fn preview_import(
+    app: AppHandle,
+    path: String,
+    encoding: Option<String>,
+) -> Result<ImportPreview, AppError> {
     on_worker(move || {
         app.state::<OpenWorkspace>()
-            .with(|ws| reads::preview_import(ws, Path::new(&path)))
+            .with(|ws| reads::preview_import(ws, Path::new(&path), encoding.as_deref()))
     })
     .await
 }
@@ -65,7 +70,8 @@ pub async fn validate_import(
         .store(false, Ordering::Relaxed);
     on_worker(move || {
         let control = app.state::<ImportControl>();
-        let table = Table::open(Path::new(&path)).map_err(AppError::from)?;
+        let table = Table::open_as(Path::new(&path), options.encoding.as_deref())
+            .map_err(AppError::from)?;
         let mut send = |p| {
             let _ = progress.send(p);
         };
@@ -97,7 +103,7 @@ pub async fn run_import(
     on_worker(move || {
         let control = app.state::<ImportControl>();
         let file = Path::new(&path);
-        let table = Table::open(file).map_err(AppError::from)?;
+        let table = Table::open_as(file, options.encoding.as_deref()).map_err(AppError::from)?;
         let mut send = |p| {
             let _ = progress.send(p);
         };

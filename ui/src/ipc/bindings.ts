@@ -79,8 +79,11 @@ export const commands = {
 	 *  (their home folder when there is none).
 	 */
 	suggestPath: (fileName: string) => typedError<string, AppError_Serialize>(__TAURI_INVOKE("suggest_path", { fileName })),
-	/**  Detects the file's format, encoding and delimiter, and proposes a column mapping. */
-	previewImport: (path: string) => typedError<ImportPreview, AppError_Serialize>(__TAURI_INVOKE("preview_import", { path })),
+	/**
+	 *  Detects the file's format, encoding (unless `encoding` names one to read it in) and
+	 *  delimiter, and proposes a column mapping.
+	 */
+	previewImport: (path: string, encoding: string | null) => typedError<ImportPreview, AppError_Serialize>(__TAURI_INVOKE("preview_import", { path, encoding })),
 	/**  Checks every row with the chosen mapping; writes nothing. */
 	validateImport: (path: string, options: ImportOptions_Deserialize, progress: Channel<ImportProgress_Deserialize>) => typedError<ImportReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("validate_import", { path, options, progress })),
 	/**
@@ -200,6 +203,15 @@ export type CellRef_Deserialize = {
 export type CellRef_Serialize = {
 	currentStepId: StepId | null,
 	targetStepId: StepId | null,
+};
+
+/**  A field two or more columns could fill: the column taken and the others. */
+export type ColumnAmbiguity = {
+	field: ImportField,
+	chosen: number,
+	others: number[],
+	/**  What [`ColumnAmbiguity::describe`] says, for the wizard. */
+	message: string,
 };
 
 /**  A real customer account, placed on its persona's map. */
@@ -449,6 +461,19 @@ export type CustomersOnDelete =
 /**  Delete them (and their placement history) with the persona. */
 { type: "delete" };
 
+/**  An encoding to offer: its name and what it is used for. */
+export type EncodingChoice = {
+	name: string,
+	/**  "Shift_JIS (Japanese)". */
+	label: string,
+};
+
+/**  A field and its label. */
+export type FieldChoice = {
+	field: ImportField,
+	label: string,
+};
+
 /**  Health bands used to filter the customer list. */
 export type HealthBand = 
 /**  Health 0–39. */
@@ -476,6 +501,8 @@ export type ImportOptions_Deserialize = {
 	createMissing: boolean,
 	/**  The persona of rows whose persona cell is empty (or when no column is mapped to it). */
 	defaultPersonaId?: PersonaId | null,
+	/**  The encoding to read a CSV file in, by name; `None`: detected. */
+	encoding?: string | null,
 };
 
 /**  Choices for one import. */
@@ -488,6 +515,8 @@ export type ImportOptions_Serialize = {
 	createMissing: boolean,
 	/**  The persona of rows whose persona cell is empty (or when no column is mapped to it). */
 	defaultPersonaId: PersonaId | null,
+	/**  The encoding to read a CSV file in, by name; `None`: detected. */
+	encoding: string | null,
 };
 
 export type ImportPhase = "validating" | "writing";
@@ -497,8 +526,21 @@ export type ImportPreview = {
 	path: string,
 	/**  "csv" or "xlsx". */
 	format: string,
-	/**  For example "UTF-8 with BOM" or "Windows-1252"; empty for XLSX. */
+	/**  For example "UTF-8 with BOM" or "Shift_JIS (Japanese)"; empty for XLSX. */
 	encoding: string,
+	/**  The encoding's name, to choose it again ("Shift_JIS"); empty for XLSX. */
+	encodingName: string,
+	/**
+	 *  False when the encoding was guessed on little or contradictory evidence: the
+	 *  user should check the names in the sample and choose another when they look wrong.
+	 */
+	encodingSure: boolean,
+	/**  True when the user chose the encoding. */
+	encodingChosen: boolean,
+	/**  The encodings a CSV file can be read in (empty for XLSX). */
+	encodings: EncodingChoice[],
+	/**  True when the file starts with Excel's `sep=` line (read past). */
+	sepLine: boolean,
 	/**  "comma", "semicolon" or "tab"; empty for XLSX. */
 	delimiter: string,
 	headers: string[],
@@ -508,6 +550,12 @@ export type ImportPreview = {
 	mapping: (ImportField | null)[],
 	/**  True when the mapping came (at least in part) from one saved earlier. */
 	mappingSaved: boolean,
+	/**  Per column: its choice was saved earlier (for the same header). */
+	mappingFromSaved: boolean[],
+	/**  Fields more than one column could fill, and which one was taken. */
+	ambiguities: ColumnAmbiguity[],
+	/**  The fields a column can fill, with their labels, in the order to offer them. */
+	fields: FieldChoice[],
 	/**  Columns whose header names a KPI of a map: proposed as that KPI's values. */
 	kpiColumns: KpiColumn[],
 	/**  Every KPI name of the workspace's maps, for choosing one for a column. */
@@ -590,6 +638,11 @@ export type ImportReport_Deserialize = {
 	missingSteps: string[],
 	/**  False for validation and dry runs, and for cancelled or refused imports. */
 	written: boolean,
+	/**
+	 *  What the import did with the file beyond its rows ("Ignored the report footer on
+	 *  lines 5–6 (…)").
+	 */
+	notes: string[],
 };
 
 /**  What an import did, or would do (validation and dry runs). */
@@ -617,6 +670,11 @@ export type ImportReport_Serialize = {
 	missingSteps: string[],
 	/**  False for validation and dry runs, and for cancelled or refused imports. */
 	written: boolean,
+	/**
+	 *  What the import did with the file beyond its rows ("Ignored the report footer on
+	 *  lines 5–6 (…)").
+	 */
+	notes: string[],
 };
 
 /**  A measurable milestone of a step with three benchmark levels. */

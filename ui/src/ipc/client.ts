@@ -222,7 +222,9 @@ export const client = {
   /** True when another program changed the workspace since the last call. */
   changedElsewhere: () => unwrap(commands.changedElsewhere()),
   suggestPath: (fileName: string) => unwrap(commands.suggestPath(fileName)),
-  previewImport: (path: string) => unwrap(commands.previewImport(path)),
+  /** Reads the start of a file for the import wizard; `encoding` (a name from the
+   * preview's `encodings`) reads a CSV file in that encoding instead of the detected one. */
+  previewImport: (path: string, encoding: string | null = null) => unwrap(commands.previewImport(path, encoding)),
   validateImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>
     unwrap(commands.validateImport(path, options, progressChannel(onProgress))),
   runImport: (path: string, options: ImportOptions, remember: boolean, onProgress: (p: ImportProgress) => void) =>

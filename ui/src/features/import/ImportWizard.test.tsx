@@ -49,7 +49,13 @@ describe("the import wizard", () => {
     expect(within(wizard).getByText("<img src=x onerror=alert(1)>")).toBeInTheDocument();
     expect(wizard.querySelector("img")).toBeNull();
 
-    const options = { mapping: ["name", "persona"], kpiColumns: [], createMissing: false, defaultPersonaId: null };
+    const options = {
+      mapping: ["name", "persona"],
+      kpiColumns: [],
+      createMissing: false,
+      defaultPersonaId: null,
+      encoding: null,
+    };
     await userEvent.click(within(wizard).getByTestId("import-check"));
     expect(await within(wizard).findByTestId("import-summary")).toHaveTextContent(
       "3 rows read · 2 valid · 1 with problems",
@@ -79,6 +85,79 @@ describe("the import wizard", () => {
     await userEvent.selectOptions(within(wizard).getByLabelText("Field for column Kunde"), "name");
     await userEvent.selectOptions(within(wizard).getByLabelText("Field for column Typ"), "persona");
     expect(within(wizard).getByTestId("import-check")).toBeEnabled();
+  });
+});
+
+describe("files from other CRMs in the import wizard", () => {
+  it("reads the file again in the encoding chosen and imports in it", async () => {
+    const mojibake = [["Š”Ž®‰ïŽÐ", "Home architect"]];
+    const right = [["株式会社", "Home architect"]];
+    const { client, wizard } = await openWizard({
+      previewImport: async (path, encoding) =>
+        encoding === "Shift_JIS"
+          ? importPreview(path, ["name", "persona"], {
+              sample: right,
+              mapping: ["name", "persona"],
+              encoding: "Shift_JIS (Japanese)",
+              encodingName: "Shift_JIS",
+              encodingChosen: true,
+            })
+          : importPreview(path, ["name", "persona"], {
+              sample: mojibake,
+              mapping: ["name", "persona"],
+              encoding: "windows-1252 (Western European)",
+              encodingName: "windows-1252",
+              encodingSure: false,
+            }),
+      validateImport: async () => importReport({ rows: 1, validRows: 1, newCustomers: 1 }),
+    });
+    await userEvent.type(within(wizard).getByTestId("import-path"), "/data/jp.csv");
+    await userEvent.click(within(wizard).getByTestId("import-read"));
+    expect(await within(wizard).findByTestId("import-encoding-unsure")).toHaveTextContent(
+      "The encoding is a guess from little evidence.",
+    );
+    expect(within(wizard).getByTestId("import-encoding")).toHaveValue("windows-1252");
+    // The user's column choice survives the new reading of the same headers.
+    await userEvent.selectOptions(within(wizard).getByLabelText("Field for column persona"), "");
+    await userEvent.selectOptions(within(wizard).getByTestId("import-encoding"), "Shift_JIS");
+    expect(await within(wizard).findByText("株式会社")).toBeInTheDocument();
+    expect(client.previewImport).toHaveBeenLastCalledWith("/data/jp.csv", "Shift_JIS");
+    expect(within(wizard).queryByTestId("import-encoding-unsure")).toBeNull();
+    expect(within(wizard).getByTestId("import-detected")).toHaveTextContent("CSV · Shift_JIS (Japanese)");
+    expect(within(wizard).getByLabelText("Field for column persona")).toHaveValue("");
+    await userEvent.selectOptions(within(wizard).getByLabelText("Field for column persona"), "persona");
+    await userEvent.click(within(wizard).getByTestId("import-check"));
+    await waitFor(() =>
+      expect(client.validateImport).toHaveBeenCalledWith(
+        "/data/jp.csv",
+        expect.objectContaining({ encoding: "Shift_JIS" }),
+        expect.any(Function),
+      ),
+    );
+  });
+
+  it("says which column it took when two could be the same field, and what it left out of the file", async () => {
+    const message = 'Current step: took "Current step"; "Lifecycle Stage" could be it too.';
+    const { wizard } = await openWizard({
+      previewImport: async (path) =>
+        importPreview(path, ["name", "persona", "Lifecycle Stage", "Current step"], {
+          mapping: ["name", "persona", null, "current_step"],
+          ambiguities: [{ field: "current_step", chosen: 3, others: [2], message }],
+        }),
+      validateImport: async () =>
+        importReport({
+          rows: 2,
+          validRows: 2,
+          notes: ['Ignored the report footer on lines 5–6 ("Confidential Information - Do Not Distribute").'],
+        }),
+    });
+    await userEvent.type(within(wizard).getByTestId("import-path"), "/data/sf.csv");
+    await userEvent.click(within(wizard).getByTestId("import-read"));
+    expect(await within(wizard).findByTestId("import-ambiguity")).toHaveTextContent(message);
+    await userEvent.click(within(wizard).getByTestId("import-check"));
+    expect(await within(wizard).findByTestId("import-note")).toHaveTextContent(
+      "Ignored the report footer on lines 5–6",
+    );
   });
 });
 

@@ -16,7 +16,7 @@ import {
 import { useClient } from "../../ipc/context";
 import { plural } from "../../lib/format";
 import { useModal } from "../../lib/useModal";
-import { assign, describeFile, FIELDS, mappingProblem, reportSummary, resultSummary } from "./importText";
+import { ambiguityNotes, assign, describeFile, mappingProblem, reportSummary, resultSummary } from "./importText";
 
 interface Props {
   personas: PersonaSummary[];
@@ -41,6 +41,8 @@ export function ImportWizard({ personas, onClose }: Props) {
   const [createMissing, setCreateMissing] = useState(false);
   const [defaultPersona, setDefaultPersona] = useState<PersonaId | null>(null);
   const [remember, setRemember] = useState(true);
+  /** The encoding the user chose for a CSV file; null: the detected one. */
+  const [encoding, setEncoding] = useState<string | null>(null);
   const [busy, setBusy] = useState<{ what: string; progress: ImportProgress | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,6 +51,7 @@ export function ImportWizard({ personas, onClose }: Props) {
     kpiColumns: Object.entries(kpiColumns).map(([column, kpi]) => ({ column: Number(column), kpi })),
     createMissing,
     defaultPersonaId: defaultPersona,
+    encoding,
   });
 
   async function step<T>(
@@ -82,9 +85,26 @@ export function ImportWizard({ personas, onClose }: Props) {
     }
     const preview = await step("Reading the file…", () => client.previewImport(path.trim()));
     if (preview) {
-      setMapping(preview.mapping);
-      setKpiColumns(Object.fromEntries(preview.kpiColumns.map((k) => [k.column, k.kpi])));
-      setStage({ name: "columns", preview });
+      setEncoding(null);
+      show(preview);
+    }
+  }
+
+  function show(preview: ImportPreview) {
+    setMapping(preview.mapping);
+    setKpiColumns(Object.fromEntries(preview.kpiColumns.map((k) => [k.column, k.kpi])));
+    setStage({ name: "columns", preview });
+  }
+
+  /** Reads the file again in the encoding chosen, for the preview to show its text. */
+  async function readAs(previous: ImportPreview, name: string) {
+    const preview = await step("Reading the file…", () => client.previewImport(previous.path, name));
+    if (preview) {
+      setEncoding(name);
+      // The user's column choices stay when the headers read the same.
+      const same = preview.headers.join("\u0000") === previous.headers.join("\u0000");
+      if (same) setStage({ name: "columns", preview });
+      else show(preview);
     }
   }
 
@@ -141,7 +161,7 @@ export function ImportWizard({ personas, onClose }: Props) {
         {stage.name === "file" && (
           <form onSubmit={read} className="wizard-body" noValidate>
             <p className="muted">
-              A CSV (comma, semicolon or tab; UTF-8 or Windows-1252) or XLSX export of your CRM, one customer per row,
+              A CSV (comma, semicolon or tab, in any common encoding) or XLSX export of your CRM, one customer per row,
               with a header row.
             </p>
             <div className="field">
@@ -192,6 +212,39 @@ export function ImportWizard({ personas, onClose }: Props) {
               {describeFile(stage.preview)} · {plural(stage.preview.headers.length, "column")}
               {stage.preview.mappingSaved ? " · your saved column choices applied" : ""}
             </p>
+            {stage.preview.format === "csv" && (
+              <div className="wizard-encoding">
+                <label className="inline-field">
+                  <span>Text encoding</span>
+                  <select
+                    value={stage.preview.encodingName}
+                    disabled={busy !== null}
+                    onChange={(e) => void readAs(stage.preview, e.target.value)}
+                    data-testid="import-encoding"
+                  >
+                    {!stage.preview.encodings.some((e) => e.name === stage.preview.encodingName) && (
+                      <option value={stage.preview.encodingName}>{stage.preview.encoding}</option>
+                    )}
+                    {stage.preview.encodings.map((e) => (
+                      <option key={e.name} value={e.name}>
+                        {e.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {!stage.preview.encodingSure && !stage.preview.encodingChosen && (
+                  <p className="notice-inline notice-warning" role="status" data-testid="import-encoding-unsure">
+                    The encoding is a guess from little evidence. Check that the names below read right; if they do not,
+                    choose the encoding the file was saved in.
+                  </p>
+                )}
+              </div>
+            )}
+            {ambiguityNotes(stage.preview, mapping).map((note) => (
+              <p key={note} className="muted" data-testid="import-ambiguity">
+                {note} Choose another field for a column below if the guess is wrong.
+              </p>
+            ))}
             <div className="mapping-wrap">
               <table className="table table-compact mapping-table">
                 <thead>
@@ -216,8 +269,8 @@ export function ImportWizard({ personas, onClose }: Props) {
                           data-testid="mapping-select"
                         >
                           <option value="">Not imported</option>
-                          {FIELDS.map((f) => (
-                            <option key={f.value} value={f.value}>
+                          {stage.preview.fields.map((f) => (
+                            <option key={f.field} value={f.field}>
                               {f.label}
                             </option>
                           ))}
@@ -311,6 +364,11 @@ export function ImportWizard({ personas, onClose }: Props) {
               {plural(stage.report.newCustomers, "new customer")} and{" "}
               {plural(stage.report.matchedCustomers, "existing customer")} (matched by external id) to update.
             </p>
+            {stage.report.notes.map((note) => (
+              <p key={note} className="muted" data-testid="import-note">
+                {note}
+              </p>
+            ))}
             {stage.report.missingPersonas.length > 0 && (
               <p className="muted">
                 {createMissing ? "Will create personas: " : "Unknown personas: "}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { assign, describeFile, mappingProblem, reportSummary, resultSummary } from "./importText";
+import { importPreview, importReport } from "../../test/builders";
+import { ambiguityNotes, assign, describeFile, mappingProblem, reportSummary, resultSummary } from "./importText";
 
-const report = {
+const report = importReport({
   rows: 10,
   validRows: 8,
   rejectedRows: 2,
@@ -9,29 +10,27 @@ const report = {
   matchedCustomers: 3,
   updatedCustomers: 2,
   unchangedCustomers: 1,
-  problems: [],
   problemCount: 2,
-  missingPersonas: [],
-  missingSteps: [],
   written: true,
-};
+});
 
 describe("the import wizard's words", () => {
   it("describe the detected file", () => {
-    const p = {
-      path: "/x.csv",
-      format: "csv",
-      encoding: "UTF-8 with BOM",
-      delimiter: "semicolon",
-      headers: [],
-      sample: [],
-      mapping: [],
-      mappingSaved: false,
-      kpiColumns: [],
-      kpiNames: [],
-    };
+    const p = importPreview("/x.csv", [], { encoding: "UTF-8 with BOM", delimiter: "semicolon" });
     expect(describeFile(p)).toBe("CSV · UTF-8 with BOM · semicolon-separated");
     expect(describeFile({ ...p, format: "xlsx" })).toBe("XLSX (first worksheet)");
+    expect(describeFile({ ...p, sepLine: true })).toBe(
+      'CSV · UTF-8 with BOM · semicolon-separated (as its "sep=" line says)',
+    );
+  });
+
+  it("note a column choice among several only while it stands", () => {
+    const message = 'Current step: took "Current step"; "Lifecycle Stage" could be it too.';
+    const p = importPreview("/x.csv", ["Lifecycle Stage", "Current step"], {
+      ambiguities: [{ field: "current_step", chosen: 1, others: [0], message }],
+    });
+    expect(ambiguityNotes(p, [null, "current_step"])).toEqual([message]);
+    expect(ambiguityNotes(p, ["current_step", null])).toEqual([]);
   });
 
   it("summarise checks and results", () => {

@@ -2,25 +2,16 @@
 import type { ImportField, ImportPreview, ImportReport } from "../../ipc/client";
 import { plural } from "../../lib/format";
 
-export const FIELDS: { value: ImportField; label: string }[] = [
-  { value: "external_id", label: "External id" },
-  { value: "name", label: "Name" },
-  { value: "persona", label: "Persona" },
-  { value: "current_step", label: "Current step" },
-  { value: "target_step", label: "Target step" },
-  { value: "arr", label: "ARR" },
-  { value: "health", label: "Health" },
-  { value: "nps", label: "NPS" },
-  { value: "csat", label: "CSAT" },
-  { value: "owner", label: "Owner" },
-  { value: "renewal_date", label: "Renewal date" },
-  { value: "notes", label: "Notes" },
-];
-
 /** "CSV · UTF-8 with BOM · semicolon-separated" or "XLSX (first worksheet)". */
 export function describeFile(p: ImportPreview): string {
   if (p.format === "xlsx") return "XLSX (first worksheet)";
-  return `CSV · ${p.encoding} · ${p.delimiter}-separated`;
+  const sep = p.sepLine ? ` (as its "sep=" line says)` : "";
+  return `CSV · ${p.encoding} · ${p.delimiter}-separated${sep}`;
+}
+
+/** The notes on columns more than one could fill, while the proposed choice stands. */
+export function ambiguityNotes(p: ImportPreview, mapping: (ImportField | null)[]): string[] {
+  return p.ambiguities.filter((a) => mapping[a.chosen] === a.field).map((a) => a.message);
 }
 
 /** Sets `field` on column `index`, taking it away from any other column. */

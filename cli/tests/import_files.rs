@@ -1,0 +1,199 @@
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+//! `successmap import customers` with files made outside this project: the encoding
+//! chosen with `--encoding`, columns chosen with `--column`, saved choices, and output
+//! piped into a reader that stops early.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn successmap(workspace: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_successmap"))
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/import/files")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A workspace with the persona and steps the fixtures name.
+fn workspace(dir: &Path) -> PathBuf {
+    let ws = dir.join("w.successmap");
+    let file = dir.join("setup.csv");
+    std::fs::write(
+        &file,
+        "name,persona,current_step\nSeed,Architect,Onboard\nSeed 2,Architect,Adopt\n",
+    )
+    .unwrap();
+    let out = successmap(
+        &ws,
+        &[
+            "import",
+            "customers",
+            file.to_str().unwrap(),
+            "--create-missing",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    ws
+}
+
+fn names(ws: &Path) -> Vec<String> {
+    let out = successmap(ws, &["export", "customers"]);
+    assert!(out.status.success(), "{}", text(&out));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_encoding_is_detected_said_and_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workspace(dir.path());
+    let file = fixture("windows-1251.csv");
+    let out = successmap(&ws, &["import", "customers", &file, "--encoding", "cp1252"]);
+    assert!(text(&out).contains("CSV, windows-1252 (Western European), semicolon-separated"));
+    assert!(
+        names(&ws).contains(&"ÎÎÎ Ðîìàøêà".to_string()),
+        "read as asked"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workspace(dir.path());
+    let out = successmap(&ws, &["import", "customers", &file]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("CSV, windows-1251 (Cyrillic), semicolon-separated"));
+    assert!(names(&ws).contains(&"ООО Ромашка".to_string()));
+
+    let out = successmap(
+        &ws,
+        &["import", "customers", &file, "--encoding", "klingon"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("unknown encoding \"klingon\"; use one of UTF-8"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn columns_are_chosen_on_the_command_line_and_ambiguity_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workspace(dir.path());
+    let file = dir.path().join("crm.csv");
+    std::fs::write(
+        &file,
+        "Record ID,Lifecycle Stage,Current step,Kunde,Typ\n1,customer,Onboard,Acme,Architect\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    // Neither the name nor the persona can be guessed from German headers.
+    let out = successmap(&ws, &["import", "customers", file, "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("choose the column that holds the customer name: add --column"),
+        "{}",
+        text(&out)
+    );
+    let out = successmap(
+        &ws,
+        &[
+            "import",
+            "customers",
+            file,
+            "--column",
+            "Kunde=name",
+            "--column",
+            "typ=Persona",
+        ],
+    );
+    let said = text(&out);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("\"Kunde\" → Name (--column)"), "{said}");
+    assert!(said.contains("\"Typ\" → Persona (--column)"), "{said}");
+    assert!(
+        said.contains(
+            "Note: Current step: took \"Current step\"; \"Lifecycle Stage\" could be it too."
+        ),
+        "{said}"
+    );
+    assert!(said.contains("1 row: 1 valid, 0 rejected."), "{said}");
+    assert!(
+        said.contains("Imported: 1 new customer, 0 updated"),
+        "{said}"
+    );
+
+    for (spec, wanted) in [
+        (
+            "Nope=name",
+            "the file has no column \"Nope\"; its columns are \"Record ID\"",
+        ),
+        (
+            "Kunde=shoe size",
+            "unknown field \"shoe size\" for the column \"Kunde\"",
+        ),
+        (
+            "Kunde",
+            "\"Kunde\" is not a column choice; write it as \"HEADER=FIELD\"",
+        ),
+    ] {
+        let out = successmap(&ws, &["import", "customers", file, "--column", spec]);
+        assert_eq!(out.status.code(), Some(2), "{spec}");
+        assert!(text(&out).contains(wanted), "{spec}: {}", text(&out));
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.successmap");
+    assert!(successmap(&ws, &["demo"]).status.success());
+    let file = fixture("shift_jis.csv");
+    let commands: [&[&str]; 4] = [
+        &["export", "customers"],
+        &["stats"],
+        &["segment", "--format", "json"],
+        &[
+            "import",
+            "customers",
+            &file,
+            "--dry-run",
+            "--create-missing",
+        ],
+    ];
+    for args in commands {
+        // The reader is gone before the command writes its first byte, as when `head -1`
+        // has read its line.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_successmap"))
+            .arg("--workspace")
+            .arg(&ws)
+            .args(args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        assert!(out.status.success(), "{args:?}: {}", out.status);
+    }
+}
