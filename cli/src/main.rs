@@ -496,6 +496,38 @@ fn print_report(report: &ImportReport, dry_run: bool, all_or_nothing: bool) {
     for note in &report.notes {
         say!("{note}");
     }
+    for c in &report.changes {
+        let moved = if c.moved > 0 {
+            format!(" ({} moved to another step)", c.moved)
+        } else {
+            String::new()
+        };
+        say!(
+            "{}: {}, {} updated{moved}, {} unchanged.",
+            c.persona,
+            count(c.new_customers.into(), "new customer"),
+            c.updated,
+            c.unchanged
+        );
+    }
+    for m in &report.moves {
+        let step = |s: &Option<String>| s.clone().unwrap_or_else(|| "(no step)".to_string());
+        say!(
+            "  line {}: {} ({}) {} → {}",
+            m.line,
+            m.customer,
+            m.persona,
+            step(&m.from),
+            step(&m.to)
+        );
+    }
+    let moved: u32 = report.changes.iter().map(|c| c.moved).sum();
+    if moved as usize > report.moves.len() {
+        say!(
+            "  … and {} more.",
+            count((moved as usize - report.moves.len()) as u64, "move")
+        );
+    }
     if !report.missing_personas.is_empty() {
         say!(
             "Personas not in the workspace: {}",
@@ -516,9 +548,10 @@ fn print_report(report: &ImportReport, dry_run: bool, all_or_nothing: bool) {
     );
     if dry_run {
         say!(
-            "Dry run, nothing written: would add {} and update up to {}.",
+            "Dry run, nothing written: would add {}, update {} and leave {} as they are.",
             count(report.new_customers.into(), "customer"),
-            report.matched_customers
+            report.updated_customers,
+            report.unchanged_customers
         );
     } else if !report.written {
         let why = if all_or_nothing {

@@ -138,6 +138,10 @@ fn columns_are_chosen_on_the_command_line_and_ambiguity_is_said() {
     );
     assert!(said.contains("1 row: 1 valid, 0 rejected."), "{said}");
     assert!(
+        said.contains("Architect: 1 new customer, 0 updated, 0 unchanged."),
+        "{said}"
+    );
+    assert!(
         said.contains("Imported: 1 new customer, 0 updated"),
         "{said}"
     );

@@ -86,6 +86,11 @@ async fn a_crm_export_is_imported_through_the_wizard_placed_on_the_map_and_kept(
         problems,
         ["5\tAnnual Revenue\tARR \"lots\" is not an amount"]
     );
+    // What the import will do, per persona, before it runs.
+    assert_eq!(
+        app.texts("[data-testid=import-changes] tbody tr").await,
+        ["Ops Lead\t4\t0\t0\t0"]
+    );
     app.screenshot("import-report").await;
     app.click("[data-testid=import-run]").await;
     app.wait_for_text(

@@ -12,6 +12,7 @@
 //! resolved record), `write` (the upsert of a record, its placement history and KPI
 //! values).
 
+mod changes;
 pub mod encoding;
 mod mapping;
 mod names;
@@ -132,6 +133,9 @@ struct Engine<'a> {
     problems: Vec<ImportProblem>,
     /// Changes to the kept matrix, written once at the end.
     deltas: CellDeltas,
+    /// What the valid rows do, by persona slot; the first moves.
+    changes: HashMap<usize, crate::model::PersonaChanges>,
+    moves: Vec<crate::model::ImportMove>,
 }
 
 /// Calls `f` with every row like [`Table::rows`], while a second thread reads and
@@ -221,9 +225,13 @@ pub fn run(
             missing_steps: Vec::new(),
             written: false,
             notes: Vec::new(),
+            changes: Vec::new(),
+            moves: Vec::new(),
         },
         problems: Vec::new(),
         deltas: CellDeltas::default(),
+        changes: HashMap::new(),
+        moves: Vec::new(),
     };
     let phase = match mode {
         Mode::Validate => ImportPhase::Validating,
@@ -251,8 +259,9 @@ pub fn run(
                     } else {
                         engine.report.new_customers += 1;
                     }
+                    let same = engine.judge(&record, row.line)?;
                     if let (Some(now), Mode::Write { now: at }) = (&now, mode) {
-                        engine.write(record, now, at)?;
+                        engine.write(record, same, now, at)?;
                     }
                 }
                 None => engine.report.rejected_rows += 1,
@@ -297,6 +306,12 @@ pub fn run(
         fraction: Some(1.0),
     });
     let mut report = engine.report;
+    report.changes = changes::sorted(engine.changes);
+    report.moves = engine.moves;
+    if now.is_none() {
+        // A check knows before writing what the import will find.
+        (report.updated_customers, report.unchanged_customers) = changes::totals(&report.changes);
+    }
     report.problem_count = all_problems;
     report.missing_personas = engine.names.missing_personas;
     report.missing_steps = engine.names.missing_steps;

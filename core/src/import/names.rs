@@ -48,6 +48,8 @@ pub(super) struct Names {
     pub(super) by_id: HashMap<PersonaId, usize>,
     pub(super) missing_personas: Vec<String>,
     pub(super) missing_steps: Vec<String>,
+    /// Every step's title, as the map writes it.
+    pub(super) step_titles: HashMap<StepId, String>,
 }
 
 impl Names {
@@ -58,12 +60,14 @@ impl Names {
             by_id: HashMap::new(),
             missing_personas: Vec::new(),
             missing_steps: Vec::new(),
+            step_titles: HashMap::new(),
         };
         for persona in personas::list(conn)? {
-            let steps = steps::list_for_map(conn, persona.map_id)?
-                .into_iter()
-                .map(|s| (s.title.to_lowercase(), Some(s.id)))
-                .collect();
+            let mut steps = HashMap::new();
+            for step in steps::list_for_map(conn, persona.map_id)? {
+                steps.insert(step.title.to_lowercase(), Some(step.id));
+                names.step_titles.insert(step.id, step.title);
+            }
             names
                 .by_name
                 .insert(persona.name.to_lowercase(), names.personas.len());

@@ -11,12 +11,15 @@ use crate::db::customer_kpis;
 use crate::db::customers::imported::{self, ExistingCustomer, ImportedCustomer};
 use crate::db::placements::{self, PlacementChange};
 use crate::error::CoreResult;
-use crate::model::{KpiId, PersonaId, PlacementSource, StepId};
+use crate::model::{KpiId, PlacementSource, StepId};
 
 impl Engine<'_> {
+    /// Writes `record`; `same`: for a matched customer, whether its fields and steps
+    /// stay as they are (from [`Engine::judge`]).
     pub(super) fn write(
         &mut self,
         mut record: Resolved,
+        same: Option<bool>,
         now: &str,
         at: DateTime<Utc>,
     ) -> CoreResult<()> {
@@ -40,7 +43,7 @@ impl Engine<'_> {
                 };
                 let current = after(current_slot, before.current_step_id);
                 let target = after(target_slot, before.target_step_id);
-                let same = unchanged(before, &record, persona_id, current, target);
+                let same = same.unwrap_or(false);
                 let old = (before.current_step_id, before.target_step_id);
                 (before, old, (current, target), same)
             });
@@ -120,14 +123,9 @@ fn write_kpis(
     Ok(changed)
 }
 
-/// True when writing `record` would change nothing of `before` (only mapped columns count).
-fn unchanged(
-    before: &ExistingCustomer,
-    record: &Resolved,
-    persona_id: PersonaId,
-    current: Option<StepId>,
-    target: Option<StepId>,
-) -> bool {
+/// True when writing `record` would change none of `before`'s own fields (only mapped
+/// columns count; persona, steps and KPI values are judged apart).
+pub(super) fn same_fields(before: &ExistingCustomer, record: &Resolved) -> bool {
     fn same<T: PartialEq>(slot: &Option<T>, stored: &T) -> bool {
         slot.as_ref().is_none_or(|v| v == stored)
     }
@@ -136,9 +134,6 @@ fn unchanged(
             .is_none_or(|v| imported::text_hash(v) == stored)
     };
     imported::text_hash(&record.name) == before.name
-        && before.persona_id == persona_id
-        && before.current_step_id == current
-        && before.target_step_id == target
         && same(&record.arr, &before.arr_cents)
         && same(&record.health, &before.health)
         && same(&record.nps, &before.nps)

@@ -249,6 +249,37 @@ pub struct ImportReport {
     /// What the import did with the file beyond its rows ("Ignored the report footer on
     /// lines 5–6 (…)").
     pub notes: Vec<String>,
+    /// Per persona (by name): what the valid rows do to its customers.
+    pub changes: Vec<PersonaChanges>,
+    /// The first customers the import moves to another current step (at most 20).
+    pub moves: Vec<ImportMove>,
+}
+
+/// What an import does to one persona's customers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonaChanges {
+    pub persona: String,
+    pub new_customers: u32,
+    /// Customers the file matches whose values change.
+    pub updated: u32,
+    /// Customers the file matches exactly.
+    pub unchanged: u32,
+    /// Of the matched customers, those whose current step changes.
+    pub moved: u32,
+}
+
+/// A customer the import moves from one current step to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportMove {
+    pub line: u32,
+    pub customer: String,
+    pub persona: String,
+    /// `None`: not placed before.
+    pub from: Option<String>,
+    /// `None`: no longer placed.
+    pub to: Option<String>,
 }
 
 impl ImportReport {

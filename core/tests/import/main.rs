@@ -3,6 +3,7 @@
 //! encodings, validation reports by line, hostile files) and `writing` (upsert,
 //! history, all-or-nothing, cancel, creating missing personas and steps, the export
 //! round trip). The helpers both use are here.
+mod changes;
 #[path = "../common/mod.rs"]
 mod common;
 mod crm_files;

@@ -488,6 +488,31 @@ export type HealthBand =
 /**  A customer field a column of an imported file can fill. */
 export type ImportField = "external_id" | "name" | "persona" | "current_step" | "target_step" | "arr" | "health" | "nps" | "csat" | "owner" | "renewal_date" | "notes";
 
+/**  A customer the import moves from one current step to another. */
+export type ImportMove = ImportMove_Serialize | ImportMove_Deserialize;
+
+/**  A customer the import moves from one current step to another. */
+export type ImportMove_Deserialize = {
+	line: number,
+	customer: string,
+	persona: string,
+	/**  `None`: not placed before. */
+	from?: string | null,
+	/**  `None`: no longer placed. */
+	to?: string | null,
+};
+
+/**  A customer the import moves from one current step to another. */
+export type ImportMove_Serialize = {
+	line: number,
+	customer: string,
+	persona: string,
+	/**  `None`: not placed before. */
+	from: string | null,
+	/**  `None`: no longer placed. */
+	to: string | null,
+};
+
 /**  Choices for one import. */
 export type ImportOptions = ImportOptions_Serialize | ImportOptions_Deserialize;
 
@@ -643,6 +668,10 @@ export type ImportReport_Deserialize = {
 	 *  lines 5–6 (…)").
 	 */
 	notes: string[],
+	/**  Per persona (by name): what the valid rows do to its customers. */
+	changes: PersonaChanges[],
+	/**  The first customers the import moves to another current step (at most 20). */
+	moves: ImportMove_Deserialize[],
 };
 
 /**  What an import did, or would do (validation and dry runs). */
@@ -675,6 +704,10 @@ export type ImportReport_Serialize = {
 	 *  lines 5–6 (…)").
 	 */
 	notes: string[],
+	/**  Per persona (by name): what the valid rows do to its customers. */
+	changes: PersonaChanges[],
+	/**  The first customers the import moves to another current step (at most 20). */
+	moves: ImportMove_Serialize[],
 };
 
 /**  A measurable milestone of a step with three benchmark levels. */
@@ -826,6 +859,18 @@ export type NpsBand =
 
 /**  A fictional representative of one kind of customer with a shared definition of success. */
 export type Persona = Persona_Serialize | Persona_Deserialize;
+
+/**  What an import does to one persona's customers. */
+export type PersonaChanges = {
+	persona: string,
+	newCustomers: number,
+	/**  Customers the file matches whose values change. */
+	updated: number,
+	/**  Customers the file matches exactly. */
+	unchanged: number,
+	/**  Of the matched customers, those whose current step changes. */
+	moved: number,
+};
 
 /**  A persona. */
 export type PersonaId = number;

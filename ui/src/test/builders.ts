@@ -347,6 +347,8 @@ export function importReport(values: Partial<ImportReport> = {}): ImportReport {
     missingSteps: [],
     written: false,
     notes: [],
+    changes: [],
+    moves: [],
     ...values,
   };
 }

@@ -159,6 +159,26 @@ describe("files from other CRMs in the import wizard", () => {
       "Ignored the report footer on lines 5–6",
     );
   });
+
+  it("shows what the import will change before it runs", async () => {
+    const { wizard } = await openWizard({
+      previewImport: async (path) => importPreview(path, ["name", "persona"], { mapping: ["name", "persona"] }),
+      validateImport: async () =>
+        importReport({
+          rows: 4,
+          validRows: 4,
+          changes: [{ persona: "Home architect", newCustomers: 1, updated: 2, unchanged: 1, moved: 1 }],
+          moves: [{ line: 3, customer: "Acme Homes", persona: "Home architect", from: "Onboard", to: "Adopt" }],
+        }),
+    });
+    await userEvent.type(within(wizard).getByTestId("import-path"), "/data/again.csv");
+    await userEvent.click(within(wizard).getByTestId("import-read"));
+    await userEvent.click(await within(wizard).findByTestId("import-check"));
+    const changes = await within(wizard).findByTestId("import-changes");
+    expect(within(changes).getAllByRole("row")[1]).toHaveTextContent("Home architect1211");
+    expect(within(changes).getByText("1 move")).toBeInTheDocument();
+    expect(within(wizard).getByTestId("import-moves")).toHaveTextContent("Acme Homes (Home architect) Onboard → Adopt");
+  });
 });
 
 describe("KPI columns in the import wizard", () => {

@@ -16,6 +16,7 @@ import {
 import { useClient } from "../../ipc/context";
 import { plural } from "../../lib/format";
 import { useModal } from "../../lib/useModal";
+import { ImportChanges } from "./ImportChanges";
 import { ambiguityNotes, assign, describeFile, mappingProblem, reportSummary, resultSummary } from "./importText";
 
 interface Props {
@@ -360,10 +361,7 @@ export function ImportWizard({ personas, onClose }: Props) {
             <p className="report-summary" data-testid="import-summary">
               {reportSummary(stage.report)}
             </p>
-            <p className="muted">
-              {plural(stage.report.newCustomers, "new customer")} and{" "}
-              {plural(stage.report.matchedCustomers, "existing customer")} (matched by external id) to update.
-            </p>
+            <ImportChanges report={stage.report} />
             {stage.report.notes.map((note) => (
               <p key={note} className="muted" data-testid="import-note">
                 {note}
