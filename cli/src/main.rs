@@ -13,10 +13,12 @@ use successmap_core::edits::{self, ImportWrite};
 use successmap_core::files::Replace;
 use successmap_core::import::{self, Control, Table};
 use successmap_core::model::{
-    CustomerQuery, ImportField, ImportOptions, ImportReport, PersonaId, SegmentFilter,
+    CustomerQuery, ImportField, ImportOptions, ImportProblem, ImportReport, PersonaId,
+    SegmentFilter,
 };
 use successmap_core::{export, reads, CoreError, NewFile, Workspace};
 
+mod history;
 mod out;
 use out::{say, tell};
 
@@ -104,6 +106,31 @@ enum ImportWhat {
         #[arg(long = "column", value_name = "HEADER=FIELD")]
         columns: Vec<String>,
     },
+    /// A CRM's stage history (customer, previous stage, new stage, date per row) as the
+    /// placement history of the workspace's customers, with the original dates.
+    History {
+        input: PathBuf,
+        /// Check and report only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read a CSV file in this encoding instead of the detected one.
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// Which field a column holds, as "HEADER=FIELD": external_id, name, stage,
+        /// previous_stage, date, field (which field changed, in a report of all fields),
+        /// or ignore.
+        #[arg(long = "column", value_name = "HEADER=FIELD")]
+        columns: Vec<String>,
+        /// The step a CRM stage stands for, as "STAGE=STEP TITLE", or "STAGE=ignore" to
+        /// leave its rows out (repeat for more stages). Without it, a stage goes to the
+        /// step chosen for it in the app, else to a step of the same name.
+        #[arg(long = "stage", value_name = "STAGE=STEP")]
+        stages: Vec<String>,
+        /// With a "field changed" column: import the rows of this field (default: those
+        /// whose field's name contains "stage").
+        #[arg(long, value_name = "NAME")]
+        field: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -134,7 +161,7 @@ enum ExportWhat {
 }
 
 /// A failure that ends the command with exit status 2.
-struct Unusable(String);
+pub(crate) struct Unusable(pub(crate) String);
 
 impl From<CoreError> for Unusable {
     fn from(e: CoreError) -> Self {
@@ -176,7 +203,7 @@ impl Command {
         match self {
             Command::Demo => true,
             Command::Import {
-                what: ImportWhat::Customers { dry_run, .. },
+                what: ImportWhat::Customers { dry_run, .. } | ImportWhat::History { dry_run, .. },
             } => !dry_run,
             Command::Export { .. }
             | Command::Stats
@@ -235,6 +262,27 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
             tell!("Wrote a copy of the workspace to {}.", output.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            what:
+                ImportWhat::History {
+                    input,
+                    dry_run,
+                    encoding,
+                    columns,
+                    stages,
+                    field,
+                },
+        } => history::import(
+            ws,
+            &input,
+            &history::Args {
+                dry_run,
+                encoding,
+                columns,
+                stages,
+                field,
+            },
+        ),
         Command::Import {
             what:
                 ImportWhat::Customers {
@@ -358,7 +406,7 @@ struct ImportArgs {
 }
 
 /// "1 row", "2 rows", "1,234 rows".
-fn count(n: u64, noun: &str) -> String {
+pub(crate) fn count(n: u64, noun: &str) -> String {
     let digits = n.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -482,17 +530,22 @@ fn import_customers(ws: &Workspace, input: &Path, args: &ImportArgs) -> Result<E
     })
 }
 
-fn print_report(report: &ImportReport, dry_run: bool, all_or_nothing: bool) {
-    for p in &report.problems {
+/// Each problem listed by line, and how many more there are.
+pub(crate) fn print_problems(problems: &[ImportProblem], all: u32) {
+    for p in problems {
         match &p.column {
             Some(column) => say!("line {}, column \"{column}\": {}", p.line, p.reason),
             None => say!("line {}: {}", p.line, p.reason),
         }
     }
-    let unlisted = report.problem_count as usize - report.problems.len();
+    let unlisted = (all as usize).saturating_sub(problems.len());
     if unlisted > 0 {
         say!("… and {}.", count(unlisted as u64, "more problem"));
     }
+}
+
+fn print_report(report: &ImportReport, dry_run: bool, all_or_nothing: bool) {
+    print_problems(&report.problems, report.problem_count);
     for note in &report.notes {
         say!("{note}");
     }

@@ -201,3 +201,73 @@ fn a_closed_pipe_ends_the_output_quietly() {
         assert!(out.status.success(), "{args:?}: {}", out.status);
     }
 }
+
+#[test]
+fn a_crm_stage_history_is_imported_with_stage_choices_and_again_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workspace(dir.path());
+    let customers = dir.path().join("customers.csv");
+    std::fs::write(
+        &customers,
+        "external_id,name,persona,current_step\nA-1,Acme,Architect,Adopt\n",
+    )
+    .unwrap();
+    let out = successmap(&ws, &["import", "customers", customers.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let file = dir.path().join("history.csv");
+    std::fs::write(
+        &file,
+        "Record ID,Lifecycle Stage,Date entered\nA-1,lead,2025-01-02\nA-1,customer,2025-02-03\n\
+         A-1,Adopt,2025-06-01 09:30\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let args = [
+        "import",
+        "history",
+        file,
+        "--stage",
+        "customer=Onboard",
+        "--stage",
+        "lead=ignore",
+    ];
+    let out = successmap(&ws, &args);
+    let said = text(&out);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("\"Date entered\" → Date of the change"),
+        "{said}"
+    );
+    assert!(
+        said.contains("\"customer\" → Onboard (--stage): 1 row"),
+        "{said}"
+    );
+    assert!(
+        said.contains("\"Adopt\" → Adopt (same name): 1 row"),
+        "{said}"
+    );
+    assert!(
+        said.contains("\"lead\" → no step, left out (--stage): 1 row"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "Imported: 2 new step changes in the history of 1 customer (0 already there)."
+        ),
+        "{said}"
+    );
+    let out = successmap(&ws, &args);
+    assert!(text(&out)
+        .contains("Imported: 0 new step changes in the history of 1 customer (2 already there)."));
+
+    let out = successmap(
+        &ws,
+        &["import", "history", file, "--column", "Date entered=ignore"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("choose the column that holds the date of the change: add --column"),
+        "{}",
+        text(&out)
+    );
+}

@@ -17,10 +17,10 @@ use crate::error::{CoreError, CoreResult};
 use crate::import::{self, Control, Mode, Table};
 use crate::model::{
     Attachment, AttachmentId, AttachmentTarget, Customer, CustomerId, CustomerInput,
-    CustomersOnDelete, ImportOptions, ImportReport, Kpi, KpiId, KpiInput, KpiLevel, KpiValueInput,
-    MapId, Persona, PersonaId, PersonaInput, PlacementMove, PlacementSource, SavedSegment,
-    SavedSegmentInput, SegmentId, Step, StepId, StepInput, Vehicle, VehicleId, VehicleInput,
-    WorkspaceInfo,
+    CustomersOnDelete, HistoryOptions, HistoryReport, ImportOptions, ImportReport, Kpi, KpiId,
+    KpiInput, KpiLevel, KpiValueInput, MapId, Persona, PersonaId, PersonaInput, PlacementMove,
+    PlacementSource, SavedSegment, SavedSegmentInput, SegmentId, Step, StepId, StepInput, Vehicle,
+    VehicleId, VehicleInput, WorkspaceInfo,
 };
 use crate::workspace::Workspace;
 use crate::{demo, ops, reads};
@@ -421,6 +421,39 @@ pub struct ImportWrite {
     /// Keep the import on the undo stack (the app). A one-shot client (the CLI) has no
     /// undo to offer, and a million-row import's change set takes hundreds of MB.
     pub undoable: bool,
+}
+
+/// Imports a stage history file (read from `file`) into the placement history as one
+/// undoable edit; with `remember`, keeps the stage choices for the next file.
+pub fn import_history(
+    ws: &Workspace,
+    file: &Path,
+    table: &Table,
+    options: &HistoryOptions,
+    how: ImportWrite,
+    control: Control<'_>,
+    now: DateTime<Utc>,
+) -> CoreResult<HistoryReport> {
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let run = |tx: &Transaction<'_>| {
+        let mut report = import::history::run(tx, table, options, Mode::Write { now }, control)?;
+        let commit = !(how.all_or_nothing && report.rejected_rows > 0);
+        report.written = commit;
+        if commit && how.remember_mapping {
+            import::history::remember_stages(tx, &options.stages)?;
+        }
+        Ok((report, commit))
+    };
+    ws.write(&format!("importing stage history from “{name}”"), |db| {
+        if how.undoable {
+            db.edit_if(format!("Import stage history from “{name}”"), run)
+        } else {
+            db.write_if(run)
+        }
+    })
 }
 
 /// Imports the valid rows of `table` (read from `file`) as one undoable edit; while it

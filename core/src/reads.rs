@@ -15,11 +15,11 @@ use crate::error::{CoreError, CoreResult};
 use crate::files::{self, Replace};
 use crate::import::{self, Control, Mode, Table};
 use crate::model::{
-    CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, ImportField,
-    ImportOptions, ImportPreview, ImportReport, KpiColumn, KpiLevel, MapDetail, PersonaId,
-    PersonaMatrix, PersonaStats, PersonaSummary, ProgressBasis, ProgressionView,
-    SatisfactionMeasure, SatisfactionView, SegmentFilter, SegmentSummary, StepStats,
-    SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
+    CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, HistoryOptions,
+    HistoryPreview, HistoryReport, ImportField, ImportOptions, ImportPreview, ImportReport,
+    KpiColumn, KpiLevel, MapDetail, PersonaId, PersonaMatrix, PersonaStats, PersonaSummary,
+    ProgressBasis, ProgressionView, SatisfactionMeasure, SatisfactionView, SegmentFilter,
+    SegmentSummary, StepStats, SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
 };
 use crate::workspace::Workspace;
 use crate::{export, ops};
@@ -294,6 +294,27 @@ pub fn propose_import_columns(
         let kpis = import::propose_kpi_columns(c, headers, &mapping)?;
         Ok((mapping, kpis))
     })
+}
+
+/// Describes a stage history file and proposes its columns.
+pub fn preview_history(
+    ws: &Workspace,
+    path: &Path,
+    encoding: Option<&str>,
+) -> CoreResult<HistoryPreview> {
+    let table = Table::open_as(path, encoding)?;
+    let sample = import::sample_rows(&table)?;
+    ws.read(|c| import::history::preview(c, path, &table, sample))
+}
+
+/// Checks every row of a stage history file; writes nothing.
+pub fn validate_history(
+    ws: &Workspace,
+    table: &Table,
+    options: &HistoryOptions,
+    control: Control<'_>,
+) -> CoreResult<HistoryReport> {
+    ws.read(|c| import::history::run(c, table, options, Mode::Validate, control))
 }
 
 /// Checks every row of `table` with `options`; writes nothing.

@@ -159,3 +159,22 @@ pub fn for_each_step_change(
     }
     Ok(())
 }
+
+/// Removes one entry of the history (an import's first sighting of a customer that a
+/// stage history from its CRM replaces).
+pub fn delete(conn: &Connection, id: PlacementId) -> CoreResult<()> {
+    conn.prepare_cached("DELETE FROM placement WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// Sets the step an entry says the customer came from (once a stage history tells it).
+pub fn set_from_current(
+    conn: &Connection,
+    id: PlacementId,
+    from: Option<StepId>,
+) -> CoreResult<()> {
+    conn.prepare_cached("UPDATE placement SET from_current_step_id = ?2 WHERE id = ?1")?
+        .execute(params![id, from])?;
+    Ok(())
+}

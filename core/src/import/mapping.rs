@@ -119,14 +119,8 @@ pub fn apply_column_choices(
 ) -> CoreResult<Vec<usize>> {
     let mut chosen = Vec::new();
     for spec in specs {
-        let Some((header, field)) = spec.rsplit_once('=') else {
-            return Err(CoreError::invalid(
-                "column",
-                format!("\"{spec}\" is not a column choice; write it as \"HEADER=FIELD\""),
-            ));
-        };
-        let column = column_named(headers, header.trim())?;
-        let field = field.trim();
+        let (column, field) = parse_choice(headers, spec)?;
+        let header = headers[column].as_str();
         kpi_columns.retain(|k| k.column as usize != column);
         if field.eq_ignore_ascii_case("ignore") {
             mapping[column] = None;
@@ -160,6 +154,17 @@ pub fn apply_column_choices(
         chosen.push(column);
     }
     Ok(chosen)
+}
+
+/// A "HEADER=FIELD" choice: the column of HEADER and the FIELD as written.
+pub(super) fn parse_choice<'s>(headers: &[String], spec: &'s str) -> CoreResult<(usize, &'s str)> {
+    let Some((header, field)) = spec.rsplit_once('=') else {
+        return Err(CoreError::invalid(
+            "column",
+            format!("\"{spec}\" is not a column choice; write it as \"HEADER=FIELD\""),
+        ));
+    };
+    Ok((column_named(headers, header.trim())?, field.trim()))
 }
 
 /// The one column whose header is `header` (exactly, else in any case).

@@ -14,6 +14,7 @@
 
 mod changes;
 pub mod encoding;
+pub mod history;
 mod mapping;
 mod names;
 pub use names::{MAX_NEW_PERSONAS, MAX_NEW_STEPS};

@@ -158,6 +158,37 @@ pub fn parse_date(text: &str, style: NumberStyle) -> Option<NaiveDate> {
         .filter(|d| plausible(*d))
 }
 
+/// A moment as CRMs export it: RFC 3339 (`2026-11-23T10:02:00Z`, with an offset, or
+/// Salesforce's `2026-11-23T10:02:00.000+0000`), or a date as [`parse_date`] reads it
+/// with an optional time after it (`10:02`, `10:02:33`, `10:02 AM`). A time without a
+/// zone is read as UTC; a date alone is its midnight.
+pub fn parse_datetime(text: &str, style: NumberStyle) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::{DateTime, NaiveTime, Utc};
+    let t = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(t) {
+        return Some(at.with_timezone(&Utc));
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
+        if let Ok(at) = DateTime::parse_from_str(t, format) {
+            return Some(at.with_timezone(&Utc));
+        }
+    }
+    let (date, time) = match t.find(['T', ' ']) {
+        Some(i) => (&t[..i], t[i + 1..].trim()),
+        None => (t, ""),
+    };
+    let day = parse_date(date, style)?;
+    let time = if time.is_empty() {
+        NaiveTime::MIN
+    } else {
+        let time = time.strip_suffix('Z').unwrap_or(time);
+        ["%H:%M:%S%.f", "%H:%M", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p"]
+            .iter()
+            .find_map(|f| NaiveTime::parse_from_str(time, f).ok())?
+    };
+    Some(day.and_time(time).and_utc())
+}
+
 /// Undoes the neutralisation of our CSV export: a `'` put before `=`, `+`, `-` or `@`.
 pub fn unneutralise(text: &str) -> &str {
     match text.strip_prefix('\'') {
@@ -379,6 +410,24 @@ mod tests {
             ]
         );
         assert_eq!(guess_field("Account ID"), Some(ImportField::ExternalId));
+    }
+
+    #[test]
+    fn moments_in_the_ways_crms_write_them() {
+        let at = |text: &str, style| parse_datetime(text, style).map(|t| t.to_rfc3339());
+        let morning = Some("2026-03-01T10:02:00+00:00".to_string());
+        assert_eq!(at("2026-03-01T10:02:00Z", DecimalPoint), morning);
+        assert_eq!(at("2026-03-01T11:02:00+01:00", DecimalPoint), morning);
+        assert_eq!(at("2026-03-01T10:02:00.000+0000", DecimalPoint), morning);
+        assert_eq!(at("2026-03-01 10:02", DecimalPoint), morning);
+        assert_eq!(at("3/1/2026 10:02 AM", DecimalPoint), morning);
+        assert_eq!(at("01.03.2026 10:02:00", DecimalComma), morning);
+        assert_eq!(
+            at("2026-03-01", DecimalPoint),
+            Some("2026-03-01T00:00:00+00:00".to_string())
+        );
+        assert_eq!(at("3/1/2026 25:00", DecimalPoint), None);
+        assert_eq!(at("yesterday", DecimalPoint), None);
     }
 
     #[test]

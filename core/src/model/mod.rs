@@ -4,6 +4,7 @@
 
 mod customer;
 mod evidence;
+mod history;
 mod ids;
 mod import;
 mod map;
@@ -14,6 +15,7 @@ mod workspace;
 
 pub use customer::*;
 pub use evidence::*;
+pub use history::*;
 pub use ids::*;
 pub use import::*;
 pub use map::*;

@@ -7,6 +7,7 @@ mod changes;
 #[path = "../common/mod.rs"]
 mod common;
 mod crm_files;
+mod history;
 mod hostile;
 mod reading;
 mod writing;

@@ -7,7 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use successmap_core::edits::{self, ImportWrite};
 use successmap_core::import::{Control, Table};
-use successmap_core::model::{ImportOptions, ImportPreview, ImportProgress, ImportReport};
+use successmap_core::model::{
+    HistoryOptions, HistoryPreview, HistoryReport, ImportOptions, ImportPreview, ImportProgress,
+    ImportReport,
+};
 use successmap_core::reads;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
@@ -118,6 +121,86 @@ pub async fn run_import(
         };
         app.state::<OpenWorkspace>()
             .with(|ws| edits::import_customers(ws, file, &table, &options, how, control, now()))
+    })
+    .await
+}
+
+/// Describes a stage history file and proposes its columns.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_history(
+    app: AppHandle,
+    path: String,
+    encoding: Option<String>,
+) -> Result<HistoryPreview, AppError> {
+    on_worker(move || {
+        app.state::<OpenWorkspace>()
+            .with(|ws| reads::preview_history(ws, Path::new(&path), encoding.as_deref()))
+    })
+    .await
+}
+
+/// Checks every row of a stage history file with the chosen columns and stages.
+#[tauri::command]
+#[specta::specta]
+pub async fn validate_history(
+    app: AppHandle,
+    path: String,
+    options: HistoryOptions,
+    progress: Channel<ImportProgress>,
+) -> Result<HistoryReport, AppError> {
+    app.state::<ImportControl>()
+        .cancel
+        .store(false, Ordering::Relaxed);
+    on_worker(move || {
+        let control = app.state::<ImportControl>();
+        let table = Table::open_as(Path::new(&path), options.encoding.as_deref())
+            .map_err(AppError::from)?;
+        let mut send = |p| {
+            let _ = progress.send(p);
+        };
+        let control = Control {
+            progress: &mut send,
+            cancel: &control.cancel,
+        };
+        app.state::<OpenWorkspace>()
+            .with(|ws| reads::validate_history(ws, &table, &options, control))
+    })
+    .await
+}
+
+/// Imports a stage history file into the placement history in one undoable edit; with
+/// `remember`, keeps the stage choices for the next file.
+#[tauri::command]
+#[specta::specta]
+pub async fn run_history(
+    app: AppHandle,
+    path: String,
+    options: HistoryOptions,
+    remember: bool,
+    progress: Channel<ImportProgress>,
+) -> Result<HistoryReport, AppError> {
+    app.state::<ImportControl>()
+        .cancel
+        .store(false, Ordering::Relaxed);
+    on_worker(move || {
+        let control = app.state::<ImportControl>();
+        let file = Path::new(&path);
+        let table = Table::open_as(file, options.encoding.as_deref()).map_err(AppError::from)?;
+        let mut send = |p| {
+            let _ = progress.send(p);
+        };
+        let control = Control {
+            progress: &mut send,
+            cancel: &control.cancel,
+        };
+        let how = ImportWrite {
+            remember_mapping: remember,
+            all_or_nothing: false,
+            undoable: true,
+        };
+        app.state::<OpenWorkspace>()
+            .with(|ws| edits::import_history(ws, file, &table, &options, how, control, now()))
     })
     .await
 }

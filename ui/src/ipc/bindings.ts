@@ -93,6 +93,15 @@ export const commands = {
 	runImport: (path: string, options: ImportOptions_Deserialize, remember: boolean, progress: Channel<ImportProgress_Deserialize>) => typedError<ImportReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("run_import", { path, options, remember, progress })),
 	/**  Asks the running validation or import to stop; an import then changes nothing. */
 	cancelImport: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_import")),
+	/**  Describes a stage history file and proposes its columns. */
+	previewHistory: (path: string, encoding: string | null) => typedError<HistoryPreview, AppError_Serialize>(__TAURI_INVOKE("preview_history", { path, encoding })),
+	/**  Checks every row of a stage history file with the chosen columns and stages. */
+	validateHistory: (path: string, options: HistoryOptions_Deserialize, progress: Channel<ImportProgress_Deserialize>) => typedError<HistoryReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("validate_history", { path, options, progress })),
+	/**
+	 *  Imports a stage history file into the placement history in one undoable edit; with
+	 *  `remember`, keeps the stage choices for the next file.
+	 */
+	runHistory: (path: string, options: HistoryOptions_Deserialize, remember: boolean, progress: Channel<ImportProgress_Deserialize>) => typedError<HistoryReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("run_history", { path, options, remember, progress })),
 	/**  The current × target matrix of one persona or all, with the filter applied. */
 	segmentMatrix: (filter: SegmentFilter_Deserialize) => typedError<PersonaMatrix_Serialize[], AppError_Serialize>(__TAURI_INVOKE("segment_matrix", { filter })),
 	/**  The saved segments with their size now, by name. */
@@ -484,6 +493,122 @@ export type HealthBand =
 "healthy" | 
 /**  No health score. */
 "unknown";
+
+/**  What a column of a stage history file holds. */
+export type HistoryField = 
+/**  The customer's external id (as in the customer import). */
+"external_id" | 
+/**  The customer's name (when the file has no id). */
+"name" | 
+/**  The stage the customer moved to. */
+"stage" | 
+/**  The stage it left (optional). */
+"previous_stage" | 
+/**  When it moved. */
+"date" | 
+/**  Which field changed, in a report of every tracked field ("Field/Event"). */
+"field";
+
+/**  A history field and its label, to offer for a column. */
+export type HistoryFieldChoice = {
+	field: HistoryField,
+	label: string,
+};
+
+/**  Choices for one history import. */
+export type HistoryOptions = HistoryOptions_Serialize | HistoryOptions_Deserialize;
+
+/**  Choices for one history import. */
+export type HistoryOptions_Deserialize = {
+	mapping: (HistoryField | null)[],
+	/**  The user's stage choices (others: saved ones, else the step of the same name). */
+	stages?: StageChoice_Deserialize[],
+	/**
+	 *  With a "field changed" column: the field whose rows to import (`None`: those
+	 *  whose field's name says "stage").
+	 */
+	field?: string | null,
+	/**  The encoding of a CSV file, by name; `None`: detected. */
+	encoding?: string | null,
+};
+
+/**  Choices for one history import. */
+export type HistoryOptions_Serialize = {
+	mapping: (HistoryField | null)[],
+	/**  The user's stage choices (others: saved ones, else the step of the same name). */
+	stages: StageChoice_Serialize[],
+	/**
+	 *  With a "field changed" column: the field whose rows to import (`None`: those
+	 *  whose field's name says "stage").
+	 */
+	field: string | null,
+	/**  The encoding of a CSV file, by name; `None`: detected. */
+	encoding: string | null,
+};
+
+/**
+ *  A stage history file described for the wizard: the file as for a customer import,
+ *  and the columns proposed for history.
+ */
+export type HistoryPreview = {
+	file: ImportPreview,
+	/**  One entry per column. */
+	mapping: (HistoryField | null)[],
+	fields: HistoryFieldChoice[],
+	/**  The titles of every map's steps (distinct, in map order), to map stages onto. */
+	stepTitles: string[],
+};
+
+/**  What a history import did, or would do. */
+export type HistoryReport = HistoryReport_Serialize | HistoryReport_Deserialize;
+
+/**  What a history import did, or would do. */
+export type HistoryReport_Deserialize = {
+	/**  Data rows read. */
+	rows: number,
+	/**  Rows that give a step change of a customer. */
+	validRows: number,
+	/**  Rows with a problem (listed). */
+	rejectedRows: number,
+	/**  Rows left out on purpose: another field changed, or a stage mapped to no step. */
+	skippedRows: number,
+	/**  Customers with history in the file. */
+	customers: number,
+	/**  Step changes not yet in the workspace's history. */
+	newEntries: number,
+	/**  Step changes the history already holds (from an earlier import of the file). */
+	knownEntries: number,
+	/**  Every stage of the file, by rows (most first). */
+	stages: StageUse_Deserialize[],
+	problems: ImportProblem_Deserialize[],
+	problemCount: number,
+	notes: string[],
+	written: boolean,
+};
+
+/**  What a history import did, or would do. */
+export type HistoryReport_Serialize = {
+	/**  Data rows read. */
+	rows: number,
+	/**  Rows that give a step change of a customer. */
+	validRows: number,
+	/**  Rows with a problem (listed). */
+	rejectedRows: number,
+	/**  Rows left out on purpose: another field changed, or a stage mapped to no step. */
+	skippedRows: number,
+	/**  Customers with history in the file. */
+	customers: number,
+	/**  Step changes not yet in the workspace's history. */
+	newEntries: number,
+	/**  Step changes the history already holds (from an earlier import of the file). */
+	knownEntries: number,
+	/**  Every stage of the file, by rows (most first). */
+	stages: StageUse_Serialize[],
+	problems: ImportProblem_Serialize[],
+	problemCount: number,
+	notes: string[],
+	written: boolean,
+};
 
 /**  A customer field a column of an imported file can fill. */
 export type ImportField = "external_id" | "name" | "persona" | "current_step" | "target_step" | "arr" | "health" | "nps" | "csat" | "owner" | "renewal_date" | "notes";
@@ -1276,6 +1401,51 @@ export type SegmentSummary_Serialize = {
 	 *  cell was deleted); it then counts no customers.
 	 */
 	problem: string | null,
+};
+
+/**  A CRM stage and the step it stands for (`None`: left out). */
+export type StageChoice = StageChoice_Serialize | StageChoice_Deserialize;
+
+/**  A CRM stage and the step it stands for (`None`: left out). */
+export type StageChoice_Deserialize = {
+	stage: string,
+	step?: string | null,
+};
+
+/**  A CRM stage and the step it stands for (`None`: left out). */
+export type StageChoice_Serialize = {
+	stage: string,
+	step: string | null,
+};
+
+/**  How a stage found its step. */
+export type StageMatch = 
+/**  Chosen for this import. */
+"chosen" | 
+/**  Chosen in an earlier import. */
+"saved" | 
+/**  A step has the stage's name. */
+"same_name" | 
+/**  Not mapped: its rows are left out. */
+"none";
+
+/**  A stage the file names: its rows and the step it goes to. */
+export type StageUse = StageUse_Serialize | StageUse_Deserialize;
+
+/**  A stage the file names: its rows and the step it goes to. */
+export type StageUse_Deserialize = {
+	stage: string,
+	rows: number,
+	step?: string | null,
+	matched: StageMatch,
+};
+
+/**  A stage the file names: its rows and the step it goes to. */
+export type StageUse_Serialize = {
+	stage: string,
+	rows: number,
+	step: string | null,
+	matched: StageMatch,
 };
 
 export type Step = {

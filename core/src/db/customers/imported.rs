@@ -210,3 +210,27 @@ pub fn update_imported(
     }
     Ok(changed)
 }
+
+/// A customer as a stage history file names it.
+#[derive(Debug, Clone)]
+pub struct CustomerKey {
+    pub id: CustomerId,
+    pub persona_id: PersonaId,
+    pub external_id: Option<String>,
+    pub name: String,
+}
+
+/// Every customer's id, persona, external id and name, in storage order.
+pub fn keys(conn: &Connection) -> CoreResult<Vec<CustomerKey>> {
+    let mut stmt =
+        conn.prepare("SELECT id, persona_id, external_id, name FROM customer NOT INDEXED")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(CustomerKey {
+            id: r.get(0)?,
+            persona_id: r.get(1)?,
+            external_id: r.get(2)?,
+            name: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
