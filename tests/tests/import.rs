@@ -244,3 +244,87 @@ async fn the_encoding_is_chosen_in_the_wizard_and_the_preview_follows() {
     names.sort();
     assert_eq!(names, ["Šiaulių Ūkis", "Żółć Spółka"]);
 }
+
+/// A CRM's lifecycle stage history, through the wizard, into the history of customers
+/// imported before: the CRM's "customer" stage is chosen to be the map's first step,
+/// "lead" is left out, and the customer's history shows the moves with their dates.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stage_history_is_imported_through_the_wizard_with_its_dates() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let workspace = sandbox.path().join("history.successmap");
+    let customers = sandbox.path().join("customers.csv");
+    std::fs::write(
+        &customers,
+        "Record ID,Company name,Persona,Lifecycle Stage\r\nR-1,Acme Homes,Ops Lead,Pilot\r\n\
+         R-2,Birch & Co,Ops Lead,Rollout\r\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(successmap_e2e::cli_binary())
+        .arg("--workspace")
+        .arg(&workspace)
+        .args([
+            "import",
+            "customers",
+            customers.to_str().unwrap(),
+            "--create-missing",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let history = sandbox.path().join("lifecycle history.csv");
+    std::fs::write(
+        &history,
+        "Record ID,Lifecycle Stage,Date entered\r\nR-1,lead,2025-01-10\r\nR-1,customer,2025-03-01\r\n\
+         R-2,customer,2025-02-01\r\nR-2,Rollout,2025-08-15 10:30\r\n",
+    )
+    .unwrap();
+    let app = App::start(sandbox.path(), Launch::workspace(&workspace)).await;
+    app.open("customers").await;
+    app.click("[data-testid=open-import]").await;
+    app.click("[data-testid=import-kind-history]").await;
+    app.wait_for("[data-testid=import-path]")
+        .await
+        .send_keys(history.display().to_string())
+        .await
+        .unwrap();
+    app.click("[data-testid=import-read]").await;
+    app.wait_for("[data-testid=history-mapping-select]").await;
+    app.click("[data-testid=import-check]").await;
+    app.wait_for_text(
+        "[data-testid=import-summary]",
+        "4 rows read · 1 valid · 3 left out",
+    )
+    .await;
+    let customer_stage = app
+        .all("[data-testid=history-stage-select]")
+        .await
+        .into_iter()
+        .next()
+        .unwrap();
+    app.choose(&customer_stage, "Pilot").await;
+    app.wait_for_text(
+        "[data-testid=import-summary]",
+        "4 rows read · 3 valid · 1 left out",
+    )
+    .await;
+    app.screenshot("import-history-stages").await;
+    app.click("[data-testid=import-run]").await;
+    app.wait_for_text(
+        "[data-testid=import-done]",
+        "Imported: 3 step changes in the history of 2 customers.",
+    )
+    .await;
+    app.click("[data-testid=import-close]").await;
+    let timeline = app.open_customer("Birch & Co").await;
+    let text = app
+        .wait_until_shows(
+            &timeline,
+            &["Current: none → Pilot", "Current: Pilot → Rollout"],
+        )
+        .await;
+    assert!(text.contains("2025"), "{text}");
+}

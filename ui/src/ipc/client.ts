@@ -48,6 +48,12 @@ import type {
   KpiValueInput,
   PlacementSuggestion,
   SuggestionsView,
+  HistoryField,
+  HistoryOptions_Deserialize,
+  HistoryPreview,
+  HistoryReport_Serialize,
+  StageChoice,
+  StageMatch,
   ImportField,
   ImportOptions_Deserialize,
   ImportPreview,
@@ -102,6 +108,9 @@ export type { ImportPreview };
 export type ImportProblem = ImportProblem_Serialize;
 export type ImportProgress = ImportProgress_Serialize;
 export type ImportReport = ImportReport_Serialize;
+export type { HistoryField, HistoryPreview, StageChoice, StageMatch };
+export type HistoryOptions = HistoryOptions_Deserialize;
+export type HistoryReport = HistoryReport_Serialize;
 
 // The generated bindings type a channel by what the command takes; what arrives is the
 // same shape as the serialized progress.
@@ -225,6 +234,12 @@ export const client = {
   /** Reads the start of a file for the import wizard; `encoding` (a name from the
    * preview's `encodings`) reads a CSV file in that encoding instead of the detected one. */
   previewImport: (path: string, encoding: string | null = null) => unwrap(commands.previewImport(path, encoding)),
+  /** A stage history file described, its columns proposed (`encoding` as for previewImport). */
+  previewHistory: (path: string, encoding: string | null = null) => unwrap(commands.previewHistory(path, encoding)),
+  validateHistory: (path: string, options: HistoryOptions, onProgress: (p: ImportProgress) => void) =>
+    unwrap(commands.validateHistory(path, options, progressChannel(onProgress))),
+  runHistory: (path: string, options: HistoryOptions, remember: boolean, onProgress: (p: ImportProgress) => void) =>
+    unwrap(commands.runHistory(path, options, remember, progressChannel(onProgress))),
   validateImport: (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>
     unwrap(commands.validateImport(path, options, progressChannel(onProgress))),
   runImport: (path: string, options: ImportOptions, remember: boolean, onProgress: (p: ImportProgress) => void) =>

@@ -215,3 +215,76 @@ describe("KPI columns in the import wizard", () => {
     );
   });
 });
+
+describe("stage history in the import wizard", () => {
+  it("maps columns, checks again when a stage's step is chosen, and imports the history", async () => {
+    const preview = {
+      file: importPreview("/data/history.csv", ["Record ID", "Lifecycle Stage", "Date entered"], {
+        sample: [["101", "customer", "2025-02-03"]],
+      }),
+      mapping: ["external_id", "stage", "date"] as const,
+      fields: [
+        { field: "external_id", label: "Customer's external id" },
+        { field: "stage", label: "New stage" },
+        { field: "date", label: "Date of the change" },
+      ] as const,
+      stepTitles: ["Onboard", "Adopt"],
+    };
+    const stageUse = (step: string | null) => ({
+      stage: "customer",
+      rows: 2,
+      step,
+      matched: step === null ? ("none" as const) : ("chosen" as const),
+    });
+    const history = (step: string | null) => ({
+      rows: 2,
+      validRows: step === null ? 0 : 2,
+      rejectedRows: 0,
+      skippedRows: step === null ? 2 : 0,
+      customers: step === null ? 0 : 1,
+      newEntries: step === null ? 0 : 2,
+      knownEntries: 0,
+      stages: [stageUse(step)],
+      problems: [],
+      problemCount: 0,
+      notes: step === null ? ["Left out 2 rows of stages that go to no step."] : [],
+      written: false,
+    });
+    const { client, wizard } = await openWizard({
+      previewHistory: async () => ({ ...preview, mapping: [...preview.mapping], fields: [...preview.fields] }),
+      validateHistory: async (_path, options) => history(options.stages?.[0]?.step ?? null),
+      runHistory: async () => ({ ...history("Onboard"), written: true }),
+    });
+    await userEvent.click(within(wizard).getByTestId("import-kind-history"));
+    expect(within(wizard).getByRole("heading", { name: "Import stage history" })).toBeInTheDocument();
+    await userEvent.type(within(wizard).getByTestId("import-path"), "/data/history.csv");
+    await userEvent.click(within(wizard).getByTestId("import-read"));
+    expect(await within(wizard).findByLabelText("Field for column Date entered")).toHaveValue("date");
+    expect(client.previewHistory).toHaveBeenCalledWith("/data/history.csv");
+
+    await userEvent.click(within(wizard).getByTestId("import-check"));
+    expect(await within(wizard).findByTestId("import-summary")).toHaveTextContent("2 rows read · 0 valid · 2 left out");
+    expect(within(wizard).getByTestId("import-note")).toHaveTextContent(
+      "Left out 2 rows of stages that go to no step.",
+    );
+    expect(within(wizard).getByTestId("import-run")).toBeDisabled();
+
+    await userEvent.selectOptions(within(wizard).getByLabelText("Step for the stage customer"), "Onboard");
+    await waitFor(() => expect(within(wizard).getByTestId("import-summary")).toHaveTextContent("2 valid"));
+    expect(client.validateHistory).toHaveBeenLastCalledWith(
+      "/data/history.csv",
+      {
+        mapping: ["external_id", "stage", "date"],
+        stages: [{ stage: "customer", step: "Onboard" }],
+        field: null,
+        encoding: null,
+      },
+      expect.any(Function),
+    );
+    await userEvent.click(within(wizard).getByTestId("import-run"));
+    expect(await within(wizard).findByTestId("import-done")).toHaveTextContent(
+      "Imported: 2 step changes in the history of 1 customer.",
+    );
+    expect(client.runHistory).toHaveBeenCalledWith("/data/history.csv", expect.anything(), true, expect.any(Function));
+  });
+});

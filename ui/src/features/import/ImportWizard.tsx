@@ -4,11 +4,9 @@
 // file is ever interpreted as markup.
 import { useId, useState, type FormEvent } from "react";
 import {
-  BackendError,
   describeError,
   type ImportField,
   type ImportPreview,
-  type ImportProgress,
   type ImportReport,
   type PersonaId,
   type PersonaSummary,
@@ -16,7 +14,10 @@ import {
 import { useClient } from "../../ipc/context";
 import { plural } from "../../lib/format";
 import { useModal } from "../../lib/useModal";
+import { HistorySteps } from "./HistorySteps";
 import { ImportChanges } from "./ImportChanges";
+import { EncodingPicker, ProblemTable } from "./ImportParts";
+import { useImportStep } from "./useImportStep";
 import { ambiguityNotes, assign, describeFile, mappingProblem, reportSummary, resultSummary } from "./importText";
 
 interface Props {
@@ -28,7 +29,9 @@ type Stage =
   | { name: "file" }
   | { name: "columns"; preview: ImportPreview }
   | { name: "report"; preview: ImportPreview; report: ImportReport }
-  | { name: "done"; report: ImportReport };
+  | { name: "done"; report: ImportReport }
+  /** A stage history file, in its own steps; `at`: the step shown (1–3), `done` once imported. */
+  | { name: "history"; at: number; done: boolean };
 
 export function ImportWizard({ personas, onClose }: Props) {
   const client = useClient();
@@ -36,6 +39,8 @@ export function ImportWizard({ personas, onClose }: Props) {
   const id = useId();
   const [stage, setStage] = useState<Stage>({ name: "file" });
   const [path, setPath] = useState("");
+  /** What the file holds: customers, or their stage history from a CRM. */
+  const [kind, setKind] = useState<"customers" | "history">("customers");
   const [mapping, setMapping] = useState<(ImportField | null)[]>([]);
   /** Column → the KPI whose values it holds. */
   const [kpiColumns, setKpiColumns] = useState<Record<number, string>>({});
@@ -44,8 +49,7 @@ export function ImportWizard({ personas, onClose }: Props) {
   const [remember, setRemember] = useState(true);
   /** The encoding the user chose for a CSV file; null: the detected one. */
   const [encoding, setEncoding] = useState<string | null>(null);
-  const [busy, setBusy] = useState<{ what: string; progress: ImportProgress | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, step } = useImportStep();
 
   const options = () => ({
     mapping,
@@ -55,33 +59,14 @@ export function ImportWizard({ personas, onClose }: Props) {
     encoding,
   });
 
-  async function step<T>(
-    what: string,
-    run: (onProgress: (p: ImportProgress) => void) => Promise<T>,
-  ): Promise<T | null> {
-    setBusy({ what, progress: null });
-    setError(null);
-    // Progress messages can arrive after the result: once finished, they are ignored.
-    let finished = false;
-    try {
-      return await run((progress) => {
-        if (!finished) setBusy({ what, progress });
-      });
-    } catch (e) {
-      setError(
-        e instanceof BackendError && e.code === "cancelled" ? "Cancelled. Nothing was changed." : describeError(e),
-      );
-      return null;
-    } finally {
-      finished = true;
-      setBusy(null);
-    }
-  }
-
   async function read(e?: FormEvent) {
     e?.preventDefault();
     if (path.trim() === "") {
       setError("Choose a CSV or XLSX file");
+      return;
+    }
+    if (kind === "history") {
+      setStage({ name: "history", at: 1, done: false });
       return;
     }
     const preview = await step("Reading the file…", () => client.previewImport(path.trim()));
@@ -125,7 +110,7 @@ export function ImportWizard({ personas, onClose }: Props) {
 
   const close = () => {
     if (busy) return;
-    onClose(stage.name === "done");
+    onClose(stage.name === "done" || (stage.name === "history" && stage.done));
   };
 
   const problem = stage.name === "columns" ? mappingProblem(mapping, defaultPersona !== null) : null;
@@ -143,10 +128,10 @@ export function ImportWizard({ personas, onClose }: Props) {
       data-testid="import-wizard"
     >
       <div className="dialog-form">
-        <h2 id={`${id}-title`}>Import customers</h2>
+        <h2 id={`${id}-title`}>{kind === "history" ? "Import stage history" : "Import customers"}</h2>
         <ol className="wizard-steps" aria-label="Steps">
           {["File", "Columns", "Check", "Done"].map((label, i) => {
-            const at = ["file", "columns", "report", "done"].indexOf(stage.name);
+            const at = stage.name === "history" ? stage.at : ["file", "columns", "report", "done"].indexOf(stage.name);
             return (
               <li
                 key={label}
@@ -161,9 +146,37 @@ export function ImportWizard({ personas, onClose }: Props) {
 
         {stage.name === "file" && (
           <form onSubmit={read} className="wizard-body" noValidate>
+            <fieldset className="import-kind">
+              <legend>The file holds</legend>
+              <label className="check-field">
+                <input
+                  type="radio"
+                  name={`${id}-kind`}
+                  checked={kind === "customers"}
+                  onChange={() => setKind("customers")}
+                />
+                <span>
+                  Customers, one per row <span className="muted">(added, or updated by external id)</span>
+                </span>
+              </label>
+              <label className="check-field">
+                <input
+                  type="radio"
+                  name={`${id}-kind`}
+                  checked={kind === "history"}
+                  onChange={() => setKind("history")}
+                  data-testid="import-kind-history"
+                />
+                <span>
+                  Stage history, one change per row{" "}
+                  <span className="muted">
+                    (HubSpot lifecycle stage history, a Salesforce field history report: customer, stage, date)
+                  </span>
+                </span>
+              </label>
+            </fieldset>
             <p className="muted">
-              A CSV (comma, semicolon or tab, in any common encoding) or XLSX export of your CRM, one customer per row,
-              with a header row.
+              A CSV (comma, semicolon or tab, in any common encoding) or XLSX export of your CRM, with a header row.
             </p>
             <div className="field">
               <label htmlFor={`${id}-path`}>File</label>
@@ -207,40 +220,30 @@ export function ImportWizard({ personas, onClose }: Props) {
           </form>
         )}
 
+        {stage.name === "history" && (
+          <HistorySteps
+            path={path.trim()}
+            busy={busy !== null}
+            step={step}
+            onAt={(at) => setStage({ name: "history", at, done: at === 3 })}
+            onBack={() => setStage({ name: "file" })}
+            onClose={() => {
+              if (!busy) onClose(stage.done);
+            }}
+          />
+        )}
+
         {stage.name === "columns" && (
           <div className="wizard-body">
             <p className="muted" data-testid="import-detected">
               {describeFile(stage.preview)} · {plural(stage.preview.headers.length, "column")}
               {stage.preview.mappingSaved ? " · your saved column choices applied" : ""}
             </p>
-            {stage.preview.format === "csv" && (
-              <div className="wizard-encoding">
-                <label className="inline-field">
-                  <span>Text encoding</span>
-                  <select
-                    value={stage.preview.encodingName}
-                    disabled={busy !== null}
-                    onChange={(e) => void readAs(stage.preview, e.target.value)}
-                    data-testid="import-encoding"
-                  >
-                    {!stage.preview.encodings.some((e) => e.name === stage.preview.encodingName) && (
-                      <option value={stage.preview.encodingName}>{stage.preview.encoding}</option>
-                    )}
-                    {stage.preview.encodings.map((e) => (
-                      <option key={e.name} value={e.name}>
-                        {e.label}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                {!stage.preview.encodingSure && !stage.preview.encodingChosen && (
-                  <p className="notice-inline notice-warning" role="status" data-testid="import-encoding-unsure">
-                    The encoding is a guess from little evidence. Check that the names below read right; if they do not,
-                    choose the encoding the file was saved in.
-                  </p>
-                )}
-              </div>
-            )}
+            <EncodingPicker
+              preview={stage.preview}
+              disabled={busy !== null}
+              onChoose={(name) => void readAs(stage.preview, name)}
+            />
             {ambiguityNotes(stage.preview, mapping).map((note) => (
               <p key={note} className="muted" data-testid="import-ambiguity">
                 {note} Choose another field for a column below if the guess is wrong.
@@ -379,35 +382,7 @@ export function ImportWizard({ personas, onClose }: Props) {
                 {stage.report.missingSteps.join(", ")}
               </p>
             )}
-            {stage.report.problems.length > 0 && (
-              <div className="problem-list" role="region" aria-label="Problems" tabIndex={0}>
-                <table className="table table-compact" data-testid="import-problems">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        Line
-                      </th>
-                      <th scope="col">Column</th>
-                      <th scope="col">Problem</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {stage.report.problems.map((p, i) => (
-                      <tr key={i}>
-                        <td className="num">{p.line}</td>
-                        <td>{p.column ?? "—"}</td>
-                        <td>{p.reason}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {stage.report.problemCount > stage.report.problems.length && (
-                  <p className="muted">
-                    … and {plural(stage.report.problemCount - stage.report.problems.length, "more problem")}.
-                  </p>
-                )}
-              </div>
-            )}
+            <ProblemTable problems={stage.report.problems} count={stage.report.problemCount} />
             <div className="form-actions">
               <button type="button" className="button" onClick={close} disabled={busy !== null}>
                 Cancel import

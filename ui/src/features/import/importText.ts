@@ -1,5 +1,5 @@
 // Words of the import wizard: field names, the detected format, report summaries.
-import type { ImportField, ImportPreview, ImportReport } from "../../ipc/client";
+import type { HistoryReport, ImportField, ImportPreview, ImportReport, StageMatch } from "../../ipc/client";
 import { plural } from "../../lib/format";
 
 /** "CSV · UTF-8 with BOM · semicolon-separated" or "XLSX (first worksheet)". */
@@ -43,4 +43,26 @@ export function resultSummary(r: ImportReport): string {
   if (r.unchangedCustomers > 0) parts.push(`${r.unchangedCustomers.toLocaleString("en-US")} unchanged`);
   if (r.rejectedRows > 0) parts.push(`${plural(r.rejectedRows, "row")} left out`);
   return parts.join(", ");
+}
+
+/** "120 rows read · 80 valid · 2 with problems · 38 left out". */
+export function historySummary(r: HistoryReport): string {
+  const parts = [`${plural(r.rows, "row")} read`, `${r.validRows.toLocaleString("en-US")} valid`];
+  if (r.rejectedRows > 0) parts.push(`${r.rejectedRows.toLocaleString("en-US")} with problems`);
+  if (r.skippedRows > 0) parts.push(`${r.skippedRows.toLocaleString("en-US")} left out`);
+  return parts.join(" · ");
+}
+
+/** Why a stage goes to its step. */
+export function stageHow(m: StageMatch): string {
+  switch (m) {
+    case "chosen":
+      return "your choice";
+    case "saved":
+      return "chosen before";
+    case "same_name":
+      return "a step of the same name";
+    case "none":
+      return "no step of that name";
+  }
 }
