@@ -11,7 +11,8 @@ use successmap_core::model::{HistoryOptions, HistoryReport, StageChoice, StageMa
 use successmap_core::{reads, CoreError, Workspace};
 
 use crate::out::say;
-use crate::{count, print_problems, Unusable};
+use crate::{print_problems, Unusable};
+use successmap_core::words::count;
 
 /// The choices of `import history`.
 pub struct Args {

@@ -16,6 +16,7 @@ use successmap_core::model::{
     CustomerQuery, ImportField, ImportOptions, ImportProblem, ImportReport, PersonaId,
     SegmentFilter,
 };
+use successmap_core::words::count;
 use successmap_core::{export, reads, CoreError, NewFile, Workspace};
 
 mod history;
@@ -338,8 +339,9 @@ fn stats(ws: &Workspace) -> Result<ExitCode, Unusable> {
     ];
     for persona in &stats.personas {
         lines.push(format!(
-            "{} ({} customers)",
-            persona.name, persona.customers
+            "{} ({})",
+            persona.name,
+            count(persona.customers as u64, "customer")
         ));
         for step in &persona.steps {
             lines.push(format!("  {}: {}", step.title, step.customers));
@@ -403,23 +405,6 @@ struct ImportArgs {
     persona: Option<String>,
     encoding: Option<String>,
     columns: Vec<String>,
-}
-
-/// "1 row", "2 rows", "1,234 rows".
-pub(crate) fn count(n: u64, noun: &str) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if n == 1 {
-        format!("{grouped} {noun}")
-    } else {
-        format!("{grouped} {noun}s")
-    }
 }
 
 fn import_customers(ws: &Workspace, input: &Path, args: &ImportArgs) -> Result<ExitCode, Unusable> {

@@ -21,6 +21,7 @@ pub mod ops;
 pub mod reads;
 pub mod time;
 pub mod validate;
+pub mod words;
 pub mod workspace;
 
 pub use db::Db;

@@ -9,6 +9,7 @@ use super::Table;
 use crate::db::{kpis, meta, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{ColumnAmbiguity, ImportField, ImportOptions, KpiColumn};
+use crate::words;
 
 use super::values;
 
@@ -257,8 +258,8 @@ pub(super) fn check_mapping(
         return Err(CoreError::invalid(
             "mapping",
             format!(
-                "the mapping has {} columns; the file has {}",
-                options.mapping.len(),
+                "the mapping has {}; the file has {}",
+                words::count(options.mapping.len() as u64, "column"),
                 table.headers.len()
             ),
         ));

@@ -9,6 +9,7 @@ use super::{source, values, Engine};
 use crate::error::CoreResult;
 use crate::model::{ImportField, ImportProblem, KpiId};
 use crate::validate::{self, Figure, NAME_MAX, TEXT_MAX};
+use crate::words;
 
 /// A value of a mapped column (`None` in the outer option: column not mapped).
 pub(super) type Slot<T> = Option<Option<T>>;
@@ -128,7 +129,10 @@ impl<'a> Engine<'a> {
             self.problems.push(problem(
                 line,
                 None,
-                format!("the row has {} fields; the header has {width}", cells.len()),
+                format!(
+                    "the row has {}; the header has {width}",
+                    words::count(cells.len() as u64, "field")
+                ),
             ));
             return Ok(None);
         }

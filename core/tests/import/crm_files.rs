@@ -182,7 +182,7 @@ fn short_rows_at_the_end_that_are_not_a_footer_are_still_reported() {
     let report = import_bytes(&mut db, file.as_bytes());
     assert_eq!(
         report.problems,
-        vec![p(4, None, "the row has 1 fields; the header has 3")]
+        vec![p(4, None, "the row has 1 field; the header has 3")]
     );
     assert!(report.notes.is_empty());
     // A footer's words in the middle of the data are data.

@@ -188,7 +188,7 @@ fn an_unterminated_quote_swallows_the_rest_and_is_reported_as_ragged() {
     let report = import_bytes(&mut db, file);
     assert_eq!(
         report.problems,
-        vec![p(3, None, "the row has 1 fields; the header has 2")]
+        vec![p(3, None, "the row has 1 field; the header has 2")]
     );
     assert_eq!(report.valid_rows, 1);
 }

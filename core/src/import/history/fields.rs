@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::super::{values, Table};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{HistoryField, HistoryOptions, ImportField};
+use crate::words;
 
 /// The history field a header names.
 pub fn guess_field(header: &str) -> Option<HistoryField> {
@@ -94,8 +95,8 @@ pub(super) fn check(
         return Err(CoreError::invalid(
             "mapping",
             format!(
-                "the mapping has {} columns; the file has {}",
-                options.mapping.len(),
+                "the mapping has {}; the file has {}",
+                words::count(options.mapping.len() as u64, "column"),
                 table.headers.len()
             ),
         ));
