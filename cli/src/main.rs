@@ -452,10 +452,12 @@ fn import_customers(ws: &Workspace, input: &Path, args: &ImportArgs) -> Result<E
         } else {
             format!(" The first names read: {}.", shown.join(", "))
         };
-        say!(
-            "  The encoding is a guess from little evidence.{read} If they look wrong, \
-             choose the encoding with --encoding NAME."
+        let doubt = preview.encoding_doubt.as_deref().unwrap_or_default();
+        let doubt = doubt.replace("the names below", "the names").replace(
+            "choose the encoding the file was saved in",
+            "choose the encoding with --encoding NAME",
         );
+        say!("  {doubt}{read}");
     }
     for (i, (header, field)) in table.headers.iter().zip(&mapping).enumerate() {
         let why = if chosen.contains(&i) {

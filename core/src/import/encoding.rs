@@ -102,7 +102,23 @@ pub enum Decided {
 impl Decided {
     /// False when the user should check the text in the preview.
     pub fn sure(self) -> bool {
-        !matches!(self, Decided::DamagedUtf8 | Decided::DetectorUnsure)
+        self.doubt().is_none()
+    }
+
+    /// Why the user should check the text, when they should.
+    pub fn doubt(self) -> Option<&'static str> {
+        match self {
+            Decided::DamagedUtf8 => Some(
+                "Most of the file is UTF-8, but some bytes are not: rows with such bytes in \
+                 an imported column are reported. If names look wrong, choose the encoding \
+                 the file was saved in.",
+            ),
+            Decided::DetectorUnsure => Some(
+                "The encoding is a guess from little evidence. Check that the names below \
+                 read right; if they do not, choose the encoding the file was saved in.",
+            ),
+            _ => None,
+        }
     }
 }
 

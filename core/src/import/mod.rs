@@ -104,6 +104,7 @@ pub fn preview(
         encoding_name: detected.map_or("", |e| e.encoding.name()).to_string(),
         encoding_sure: detected.is_none_or(|e| e.decided.sure()),
         encoding_chosen: detected.is_some_and(|e| e.decided == encoding::Decided::Chosen),
+        encoding_doubt: detected.and_then(|e| e.decided.doubt()).map(str::to_string),
         encodings,
         sep_line: table.has_sep_line(),
         delimiter: table

@@ -94,6 +94,8 @@ pub struct ImportPreview {
     pub encoding_sure: bool,
     /// True when the user chose the encoding.
     pub encoding_chosen: bool,
+    /// Why the user should check the text in the sample (when `encoding_sure` is false).
+    pub encoding_doubt: Option<String>,
     /// The encodings a CSV file can be read in (empty for XLSX).
     pub encodings: Vec<EncodingChoice>,
     /// True when the file starts with Excel's `sep=` line (read past).

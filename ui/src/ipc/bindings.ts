@@ -83,7 +83,7 @@ export const commands = {
 	 *  Detects the file's format, encoding (unless `encoding` names one to read it in) and
 	 *  delimiter, and proposes a column mapping.
 	 */
-	previewImport: (path: string, encoding: string | null) => typedError<ImportPreview, AppError_Serialize>(__TAURI_INVOKE("preview_import", { path, encoding })),
+	previewImport: (path: string, encoding: string | null) => typedError<ImportPreview_Serialize, AppError_Serialize>(__TAURI_INVOKE("preview_import", { path, encoding })),
 	/**  Checks every row with the chosen mapping; writes nothing. */
 	validateImport: (path: string, options: ImportOptions_Deserialize, progress: Channel<ImportProgress_Deserialize>) => typedError<ImportReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("validate_import", { path, options, progress })),
 	/**
@@ -94,7 +94,7 @@ export const commands = {
 	/**  Asks the running validation or import to stop; an import then changes nothing. */
 	cancelImport: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_import")),
 	/**  Describes a stage history file and proposes its columns. */
-	previewHistory: (path: string, encoding: string | null) => typedError<HistoryPreview, AppError_Serialize>(__TAURI_INVOKE("preview_history", { path, encoding })),
+	previewHistory: (path: string, encoding: string | null) => typedError<HistoryPreview_Serialize, AppError_Serialize>(__TAURI_INVOKE("preview_history", { path, encoding })),
 	/**  Checks every row of a stage history file with the chosen columns and stages. */
 	validateHistory: (path: string, options: HistoryOptions_Deserialize, progress: Channel<ImportProgress_Deserialize>) => typedError<HistoryReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("validate_history", { path, options, progress })),
 	/**
@@ -550,8 +550,27 @@ export type HistoryOptions_Serialize = {
  *  A stage history file described for the wizard: the file as for a customer import,
  *  and the columns proposed for history.
  */
-export type HistoryPreview = {
-	file: ImportPreview,
+export type HistoryPreview = HistoryPreview_Serialize | HistoryPreview_Deserialize;
+
+/**
+ *  A stage history file described for the wizard: the file as for a customer import,
+ *  and the columns proposed for history.
+ */
+export type HistoryPreview_Deserialize = {
+	file: ImportPreview_Deserialize,
+	/**  One entry per column. */
+	mapping: (HistoryField | null)[],
+	fields: HistoryFieldChoice[],
+	/**  The titles of every map's steps (distinct, in map order), to map stages onto. */
+	stepTitles: string[],
+};
+
+/**
+ *  A stage history file described for the wizard: the file as for a customer import,
+ *  and the columns proposed for history.
+ */
+export type HistoryPreview_Serialize = {
+	file: ImportPreview_Serialize,
 	/**  One entry per column. */
 	mapping: (HistoryField | null)[],
 	fields: HistoryFieldChoice[],
@@ -672,7 +691,10 @@ export type ImportOptions_Serialize = {
 export type ImportPhase = "validating" | "writing";
 
 /**  What was detected about a file, its first rows and the proposed column mapping. */
-export type ImportPreview = {
+export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+
+/**  What was detected about a file, its first rows and the proposed column mapping. */
+export type ImportPreview_Deserialize = {
 	path: string,
 	/**  "csv" or "xlsx". */
 	format: string,
@@ -687,6 +709,51 @@ export type ImportPreview = {
 	encodingSure: boolean,
 	/**  True when the user chose the encoding. */
 	encodingChosen: boolean,
+	/**  Why the user should check the text in the sample (when `encoding_sure` is false). */
+	encodingDoubt?: string | null,
+	/**  The encodings a CSV file can be read in (empty for XLSX). */
+	encodings: EncodingChoice[],
+	/**  True when the file starts with Excel's `sep=` line (read past). */
+	sepLine: boolean,
+	/**  "comma", "semicolon" or "tab"; empty for XLSX. */
+	delimiter: string,
+	headers: string[],
+	/**  The first rows after the header, as text. */
+	sample: string[][],
+	/**  One entry per column: the field it fills, or none. */
+	mapping: (ImportField | null)[],
+	/**  True when the mapping came (at least in part) from one saved earlier. */
+	mappingSaved: boolean,
+	/**  Per column: its choice was saved earlier (for the same header). */
+	mappingFromSaved: boolean[],
+	/**  Fields more than one column could fill, and which one was taken. */
+	ambiguities: ColumnAmbiguity[],
+	/**  The fields a column can fill, with their labels, in the order to offer them. */
+	fields: FieldChoice[],
+	/**  Columns whose header names a KPI of a map: proposed as that KPI's values. */
+	kpiColumns: KpiColumn[],
+	/**  Every KPI name of the workspace's maps, for choosing one for a column. */
+	kpiNames: string[],
+};
+
+/**  What was detected about a file, its first rows and the proposed column mapping. */
+export type ImportPreview_Serialize = {
+	path: string,
+	/**  "csv" or "xlsx". */
+	format: string,
+	/**  For example "UTF-8 with BOM" or "Shift_JIS (Japanese)"; empty for XLSX. */
+	encoding: string,
+	/**  The encoding's name, to choose it again ("Shift_JIS"); empty for XLSX. */
+	encodingName: string,
+	/**
+	 *  False when the encoding was guessed on little or contradictory evidence: the
+	 *  user should check the names in the sample and choose another when they look wrong.
+	 */
+	encodingSure: boolean,
+	/**  True when the user chose the encoding. */
+	encodingChosen: boolean,
+	/**  Why the user should check the text in the sample (when `encoding_sure` is false). */
+	encodingDoubt: string | null,
 	/**  The encodings a CSV file can be read in (empty for XLSX). */
 	encodings: EncodingChoice[],
 	/**  True when the file starts with Excel's `sep=` line (read past). */

@@ -50,13 +50,13 @@ import type {
   SuggestionsView,
   HistoryField,
   HistoryOptions_Deserialize,
-  HistoryPreview,
+  HistoryPreview_Serialize,
   HistoryReport_Serialize,
   StageChoice,
   StageMatch,
   ImportField,
   ImportOptions_Deserialize,
-  ImportPreview,
+  ImportPreview_Serialize,
   ImportProblem_Serialize,
   ImportProgress_Serialize,
   ImportProgress_Deserialize,
@@ -104,11 +104,12 @@ export type { ProgressBasis, Quadrant, QuadrantRef, SatisfactionMeasure, Satisfa
 export type { ProgressionView };
 export type { CustomerKpiValue, KpiLevel, KpiValueInput, PlacementSuggestion, SuggestionsView };
 export type ImportOptions = ImportOptions_Deserialize;
-export type { ImportPreview };
+export type ImportPreview = ImportPreview_Serialize;
 export type ImportProblem = ImportProblem_Serialize;
 export type ImportProgress = ImportProgress_Serialize;
 export type ImportReport = ImportReport_Serialize;
-export type { HistoryField, HistoryPreview, StageChoice, StageMatch };
+export type { HistoryField, StageChoice, StageMatch };
+export type HistoryPreview = HistoryPreview_Serialize;
 export type HistoryOptions = HistoryOptions_Deserialize;
 export type HistoryReport = HistoryReport_Serialize;
 

@@ -299,6 +299,7 @@ export function importPreview(path: string, headers: string[], values: Partial<I
     encodingName: "UTF-8",
     encodingSure: true,
     encodingChosen: false,
+    encodingDoubt: null,
     encodings: [
       { name: "UTF-8", label: "UTF-8 (Unicode)" },
       { name: "windows-1252", label: "windows-1252 (Western European)" },

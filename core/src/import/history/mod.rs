@@ -299,11 +299,12 @@ impl Engine<'_> {
         Some((text, self.table.headers[i].as_str()))
     }
 
-    /// The step a stage goes to (a title), and how it was found.
-    fn resolve(&mut self, stage: &str) -> (Option<String>, StageMatch) {
+    /// The step a stage goes to (a title), and how it was found; `new`: the stage is a
+    /// row's new stage (counted in its rows), not its previous one.
+    fn resolve(&mut self, stage: &str, new: bool) -> (Option<String>, StageMatch) {
         let key = stage.to_lowercase();
         if let Some(known) = self.stages.get_mut(&key) {
-            known.rows += 1;
+            known.rows += u32::from(new);
             return (known.step.clone(), known.matched);
         }
         let chosen = self
@@ -329,7 +330,7 @@ impl Engine<'_> {
             key,
             StageUse {
                 stage: stage.to_string(),
-                rows: 1,
+                rows: u32::from(new),
                 step: step.clone(),
                 matched,
             },
@@ -368,7 +369,7 @@ impl Engine<'_> {
             self.problems.push(problem(line, Some(&column), reason));
             return;
         }
-        let Some(title) = self.resolve(&stage).0 else {
+        let Some(title) = self.resolve(&stage, true).0 else {
             self.left_out.no_step += 1;
             return;
         };
@@ -409,7 +410,7 @@ impl Engine<'_> {
         let from = match self.cell(cells, HistoryField::PreviousStage) {
             Some((previous, _)) if !previous.is_empty() => {
                 let previous = validate::one_line(previous).into_owned();
-                match self.resolve(&previous).0 {
+                match self.resolve(&previous, false).0 {
                     Some(title) => self.step_on_map(persona, &title),
                     None => None,
                 }

@@ -34,10 +34,9 @@ export function EncodingPicker({
           ))}
         </select>
       </label>
-      {!preview.encodingSure && !preview.encodingChosen && (
+      {preview.encodingDoubt !== null && !preview.encodingChosen && (
         <p className="notice-inline notice-warning" role="status" data-testid="import-encoding-unsure">
-          The encoding is a guess from little evidence. Check that the names below read right; if they do not, choose
-          the encoding the file was saved in.
+          {preview.encodingDoubt}
         </p>
       )}
     </div>

@@ -108,6 +108,7 @@ describe("files from other CRMs in the import wizard", () => {
               encoding: "windows-1252 (Western European)",
               encodingName: "windows-1252",
               encodingSure: false,
+              encodingDoubt: "The encoding is a guess from little evidence. Check that the names below read right.",
             }),
       validateImport: async () => importReport({ rows: 1, validRows: 1, newCustomers: 1 }),
     });
