@@ -113,19 +113,30 @@ pub fn control_problem(label: &str, text: &str, lines: bool) -> Option<String> {
     })
 }
 
+/// `text` without the control characters it may not hold (see [`control_character`]).
+pub fn without_controls(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
+    if control_character(text, lines).is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .filter(|&c| !c.is_control() || (lines && matches!(c, '\t' | '\n' | '\r')))
+            .collect(),
+    )
+}
+
 /// A required short name: trimmed, not empty, at most NAME_MAX characters, one line
-/// (see [`one_line`]).
+/// (see [`one_line`]), without control characters. A form drops those (a name stored
+/// by an older import may hold one, and editing its customer must not fail on it); an
+/// import refuses the row instead ([`control_problem`]).
 pub fn name(field: &'static str, label: &str, value: &str) -> CoreResult<String> {
-    let value = one_line(value);
+    let value = without_controls(&one_line(value), false).into_owned();
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(CoreError::invalid(
             field,
             format!("{label} cannot be empty"),
         ));
-    }
-    if let Some(reason) = control_problem(label, trimmed, false) {
-        return Err(CoreError::invalid(field, reason));
     }
     let len = trimmed.chars().count();
     if len > NAME_MAX {
@@ -139,10 +150,8 @@ pub fn name(field: &'static str, label: &str, value: &str) -> CoreResult<String>
 
 /// Optional free text: trimmed at the ends, at most TEXT_MAX characters.
 pub fn text(field: &'static str, label: &str, value: &str) -> CoreResult<String> {
+    let value = without_controls(value, true);
     let trimmed = value.trim();
-    if let Some(reason) = control_problem(label, trimmed, true) {
-        return Err(CoreError::invalid(field, reason));
-    }
     let len = trimmed.chars().count();
     if len > TEXT_MAX {
         return Err(CoreError::invalid(
@@ -212,19 +221,21 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_refused_but_line_breaks_in_text_are_not() {
-        let err = name("name", "Name", "Acme\u{0}Corp").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "Name contains a control character (U+0000); remove it"
-        );
+    fn forms_drop_control_characters_but_keep_line_breaks_in_text() {
+        assert_eq!(name("name", "Name", "Acme\u{0}Corp").unwrap(), "AcmeCorp");
         assert_eq!(name("name", "Name", "Acme\r\n\tCorp").unwrap(), "Acme Corp");
-        assert!(
-            name("name", "Name", "Ac\u{9b}me").is_err(),
-            "C1 controls too"
+        assert_eq!(
+            name("name", "Name", "Ac\u{9b}me").unwrap(),
+            "Acme",
+            "C1 too"
         );
+        assert!(name("name", "Name", "\u{0}\u{7}").is_err(), "nothing left");
         assert_eq!(text("notes", "Notes", "a\r\n\tb").unwrap(), "a\r\n\tb");
-        assert!(text("notes", "Notes", "a\u{1b}[31m").is_err());
+        assert_eq!(text("notes", "Notes", "a\u{1b}[31m").unwrap(), "a[31m");
+        assert_eq!(
+            control_problem("Name", "Acme\u{0}", false).as_deref(),
+            Some("Name contains a control character (U+0000); remove it")
+        );
     }
 
     #[test]

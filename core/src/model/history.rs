@@ -147,6 +147,9 @@ pub struct HistoryReport {
     pub new_entries: u32,
     /// Step changes the history already holds (from an earlier import of the file).
     pub known_entries: u32,
+    /// Stored entries the history corrects: the step an entry came from, or a customer
+    /// import's first sighting ("placed on X") that the history now dates.
+    pub corrected_entries: u32,
     /// Every stage of the file, by rows (most first).
     pub stages: Vec<StageUse>,
     pub problems: Vec<ImportProblem>,

@@ -165,7 +165,10 @@ fn a_hubspot_lifecycle_history_becomes_placement_history_with_its_dates() {
 #[test]
 fn saved_stage_choices_and_same_named_steps_are_used_next_time() {
     let (mut db, _) = workspace();
-    import_bytes(&mut db, b"external_id,name,persona\n101,Acme,Architect\n");
+    import_bytes(
+        &mut db,
+        b"external_id,name,persona,current_step\n101,Acme,Architect,Adopt\n",
+    );
     db.write(|tx| {
         history::remember_stages(
             tx,
@@ -256,4 +259,84 @@ Acme,Stage,Adopt,Certified,5/1/2025 8:00 AM\n";
         entries[0].to_current_step_id
     );
     assert_eq!(entries[1].to_current_step_id, acme.customer.current_step_id);
+}
+
+#[test]
+fn a_second_import_with_more_stages_mapped_corrects_instead_of_repeating() {
+    let (mut db, _) = workspace();
+    import_bytes(
+        &mut db,
+        b"external_id,name,persona,current_step\n101,Acme,Architect,Adopt\n",
+    );
+    let file = "Record ID,Lifecycle Stage,Date\n101,lead,2025-01-01\n101,customer,2025-02-01\n\
+101,evangelist,2025-03-01\n101,Expand,2030-01-01\n";
+    let first = [
+        ("customer", Some("Adopt")),
+        ("evangelist", None),
+        ("lead", None),
+    ];
+    let done = run_history(&mut db, file.as_bytes(), &first, Mode::Write { now: now() }).unwrap();
+    // The 2030 change is later than the workspace's own latest entry (the import today).
+    assert_eq!((done.new_entries, done.corrected_entries), (1, 1));
+    assert!(done
+        .notes
+        .iter()
+        .any(|n| n.starts_with("Left out 1 row of changes later than")));
+    let second = [
+        ("customer", Some("Adopt")),
+        ("evangelist", None),
+        ("lead", Some("Onboard")),
+    ];
+    let again = run_history(
+        &mut db,
+        file.as_bytes(),
+        &second,
+        Mode::Write { now: now() },
+    )
+    .unwrap();
+    // Onboard in January is new; the February move onto Adopt is known, and now comes
+    // from Onboard.
+    assert_eq!(
+        (
+            again.new_entries,
+            again.known_entries,
+            again.corrected_entries
+        ),
+        (1, 1, 1)
+    );
+    let acme = all_customers(&db).remove(0);
+    let entries = db
+        .read(|c| placements::list_for_customer(c, acme.customer.id))
+        .unwrap();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(
+        entries[1].from_current_step_id,
+        entries[0].to_current_step_id
+    );
+    assert_eq!(entries[1].to_current_step_id, acme.customer.current_step_id);
+}
+
+#[test]
+fn changes_at_the_same_moment_in_a_file_written_newest_first_are_read_bottom_up() {
+    let (mut db, _) = workspace();
+    import_bytes(
+        &mut db,
+        b"external_id,name,persona,current_step\n101,Acme,Architect,Expand\n",
+    );
+    let file = "Record ID,Lifecycle Stage,Date\n101,Expand,2025-05-01\n101,Adopt,2025-03-01\n\
+101,Onboard,2025-03-01\n";
+    let done = run_history(&mut db, file.as_bytes(), &[], Mode::Write { now: now() }).unwrap();
+    assert_eq!(done.new_entries, 3);
+    let acme = all_customers(&db).remove(0);
+    let entries = db
+        .read(|c| placements::list_for_customer(c, acme.customer.id))
+        .unwrap();
+    let to: Vec<_> = entries.iter().map(|e| e.to_current_step_id).collect();
+    let from: Vec<_> = entries.iter().map(|e| e.from_current_step_id).collect();
+    assert_eq!(from[0], None);
+    assert_eq!(
+        (from[1], from[2]),
+        (to[0], to[1]),
+        "Onboard → Adopt → Expand"
+    );
 }

@@ -597,6 +597,11 @@ export type HistoryReport_Deserialize = {
 	newEntries: number,
 	/**  Step changes the history already holds (from an earlier import of the file). */
 	knownEntries: number,
+	/**
+	 *  Stored entries the history corrects: the step an entry came from, or a customer
+	 *  import's first sighting ("placed on X") that the history now dates.
+	 */
+	correctedEntries: number,
 	/**  Every stage of the file, by rows (most first). */
 	stages: StageUse_Deserialize[],
 	problems: ImportProblem_Deserialize[],
@@ -621,6 +626,11 @@ export type HistoryReport_Serialize = {
 	newEntries: number,
 	/**  Step changes the history already holds (from an earlier import of the file). */
 	knownEntries: number,
+	/**
+	 *  Stored entries the history corrects: the step an entry came from, or a customer
+	 *  import's first sighting ("placed on X") that the history now dates.
+	 */
+	correctedEntries: number,
 	/**  Every stage of the file, by rows (most first). */
 	stages: StageUse_Serialize[],
 	problems: ImportProblem_Serialize[],

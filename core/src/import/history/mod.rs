@@ -133,11 +133,13 @@ struct LeftOut {
     no_step: u32,
     unknown_customers: u32,
     unknown_examples: Vec<String>,
+    /// Changes later than what the workspace knows of the customer.
+    later: u32,
 }
 
 impl LeftOut {
     fn total(&self) -> u32 {
-        self.other_field + self.no_step + self.unknown_customers
+        self.other_field + self.no_step + self.unknown_customers + self.later
     }
 
     /// What the report says of them.
@@ -173,6 +175,14 @@ impl LeftOut {
                  them as customers first to keep their history.",
                 rows(self.unknown_customers),
                 examples.join(", ")
+            ));
+        }
+        if self.later > 0 {
+            notes.push(format!(
+                "Left out {} of changes later than the customer's latest step in the \
+                 workspace (or of customers never placed): import the customers again to \
+                 bring their steps up to date, then the history.",
+                rows(self.later)
             ));
         }
         notes
@@ -230,6 +240,7 @@ pub fn run(
             customers: 0,
             new_entries: 0,
             known_entries: 0,
+            corrected_entries: 0,
             stages: Vec::new(),
             problems: Vec::new(),
             problem_count: 0,
@@ -475,7 +486,27 @@ impl Engine<'_> {
             Mode::Validate => None,
         };
         let mut entries = std::mem::take(&mut self.entries);
-        entries.sort_by_key(|e| (e.customer, e.at, e.line));
+        // Changes at the same moment keep the order of the file, read from its oldest
+        // end: a file written newest first is read bottom up.
+        let (mut rising, mut falling) = (0u32, 0u32);
+        for pair in entries.windows(2) {
+            if pair[0].customer == pair[1].customer {
+                match pair[0].at.cmp(&pair[1].at) {
+                    std::cmp::Ordering::Less => rising += 1,
+                    std::cmp::Ordering::Greater => falling += 1,
+                    std::cmp::Ordering::Equal => {}
+                }
+            }
+        }
+        let newest_first = falling > rising;
+        entries.sort_by_key(|e| {
+            let order = if newest_first {
+                u32::MAX - e.line
+            } else {
+                e.line
+            };
+            (e.customer, e.at, order)
+        });
         let mut start = 0;
         while start < entries.len() {
             let customer = entries[start].customer;
@@ -489,6 +520,8 @@ impl Engine<'_> {
             self.report.customers += 1;
             self.report.new_entries += counts.new;
             self.report.known_entries += counts.known;
+            self.report.corrected_entries += counts.corrected;
+            self.left_out.later += counts.later;
             start = end;
         }
         self.report.skipped_rows = self.left_out.total();
