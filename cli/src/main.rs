@@ -175,10 +175,17 @@ impl From<CoreError> for Unusable {
             CoreError::Invalid {
                 field: Some("mapping"),
                 message,
-            } => Unusable(format!(
-                "{message}: add --column \"HEADER=FIELD\" (for example --column \
-                 \"Account Name=name\"), or --persona NAME for the persona"
-            )),
+            } => {
+                let persona = if message.contains("persona") {
+                    ", or --persona NAME for all rows"
+                } else {
+                    ""
+                };
+                Unusable(format!(
+                    "{message}: add --column \"HEADER=FIELD\" (for example --column \
+                     \"Account Name=name\"){persona}"
+                ))
+            }
             e => Unusable(e.to_string()),
         }
     }
@@ -473,7 +480,12 @@ fn import_customers(ws: &Workspace, input: &Path, args: &ImportArgs) -> Result<E
             (None, None) => say!("  \"{header}\" (not imported){why}"),
         }
     }
-    if preview.mapping_saved && chosen.len() < table.headers.len() {
+    let saved_used = preview
+        .mapping_from_saved
+        .iter()
+        .enumerate()
+        .any(|(i, saved)| *saved && !chosen.contains(&i));
+    if saved_used {
         say!(
             "Column choices saved in the app for these headers were used; --column overrides them."
         );

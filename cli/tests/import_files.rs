@@ -146,6 +146,22 @@ fn columns_are_chosen_on_the_command_line_and_ambiguity_is_said() {
         "{said}"
     );
 
+    // Choices saved by the app's wizard for these headers apply, and are said.
+    let db = rusqlite::Connection::open(&ws).unwrap();
+    db.execute(
+        "INSERT OR REPLACE INTO workspace_meta (key, value) VALUES ('import.mapping', ?1)",
+        [r#"{"kunde":"name","typ":"persona"}"#],
+    )
+    .unwrap();
+    drop(db);
+    let out = successmap(&ws, &["import", "customers", file, "--dry-run"]);
+    let said = text(&out);
+    assert!(said.contains("\"Kunde\" → Name (saved choice)"), "{said}");
+    assert!(
+        said.contains("Column choices saved in the app for these headers were used"),
+        "{said}"
+    );
+
     for (spec, wanted) in [
         (
             "Nope=name",

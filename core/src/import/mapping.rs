@@ -64,6 +64,7 @@ pub fn propose_mapping(
             }
         }
     }
+    let from_saved = decided.clone();
     for (field, columns) in values::candidates(headers) {
         if mapping.contains(&Some(field)) {
             continue;
@@ -73,10 +74,6 @@ pub fn propose_mapping(
             decided[i] = true;
         }
     }
-    let from_saved = headers
-        .iter()
-        .map(|h| saved.contains_key(&values::normalise_header(h)))
-        .collect();
     Ok((mapping, from_saved))
 }
 

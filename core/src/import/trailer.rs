@@ -18,8 +18,6 @@ pub const MAX_ROWS: usize = 12;
 /// What footers say, in lower case.
 const MARKS: &[&str] = &[
     "copyright",
-    "(c)",
-    "©",
     "all rights reserved",
     "confidential",
     "do not distribute",

@@ -158,35 +158,75 @@ pub fn parse_date(text: &str, style: NumberStyle) -> Option<NaiveDate> {
         .filter(|d| plausible(*d))
 }
 
+/// A moment read from a file: with its zone, or as the file wrote it (the exporting
+/// user's local time, as CRMs write them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    Utc(chrono::DateTime<chrono::Utc>),
+    Local(chrono::NaiveDateTime),
+}
+
+impl Moment {
+    /// The moment in UTC, reading a local one in this machine's time zone.
+    pub fn to_utc(self) -> chrono::DateTime<chrono::Utc> {
+        match self {
+            Moment::Utc(at) => at,
+            Moment::Local(naive) => naive
+                .and_local_timezone(chrono::Local)
+                .earliest()
+                .map_or_else(|| naive.and_utc(), |at| at.to_utc()),
+        }
+    }
+}
+
 /// A moment as CRMs export it: RFC 3339 (`2026-11-23T10:02:00Z`, with an offset, or
 /// Salesforce's `2026-11-23T10:02:00.000+0000`), or a date as [`parse_date`] reads it
-/// with an optional time after it (`10:02`, `10:02:33`, `10:02 AM`). A time without a
-/// zone is read as UTC; a date alone is its midnight.
-pub fn parse_datetime(text: &str, style: NumberStyle) -> Option<chrono::DateTime<chrono::Utc>> {
+/// (a comma after it allowed) with an optional time (`10:02`, `10:02:33`, `10:02 AM`),
+/// which is a local moment; a date alone is its midnight.
+pub fn parse_moment(text: &str, style: NumberStyle) -> Option<Moment> {
     use chrono::{DateTime, NaiveTime, Utc};
     let t = text.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(t) {
-        return Some(at.with_timezone(&Utc));
+        return Some(Moment::Utc(at.with_timezone(&Utc)));
     }
     for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
         if let Ok(at) = DateTime::parse_from_str(t, format) {
-            return Some(at.with_timezone(&Utc));
+            return Some(Moment::Utc(at.with_timezone(&Utc)));
         }
     }
     let (date, time) = match t.find(['T', ' ']) {
         Some(i) => (&t[..i], t[i + 1..].trim()),
         None => (t, ""),
     };
-    let day = parse_date(date, style)?;
-    let time = if time.is_empty() {
-        NaiveTime::MIN
-    } else {
-        let time = time.strip_suffix('Z').unwrap_or(time);
-        ["%H:%M:%S%.f", "%H:%M", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p"]
-            .iter()
-            .find_map(|f| NaiveTime::parse_from_str(time, f).ok())?
-    };
-    Some(day.and_time(time).and_utc())
+    let day = parse_date(date.trim_end_matches(','), style)?;
+    if time.is_empty() {
+        return Some(Moment::Local(day.and_time(NaiveTime::MIN)));
+    }
+    if let Some(time) = time.strip_suffix('Z') {
+        let time = parse_time(time)?;
+        return Some(Moment::Utc(day.and_time(time).and_utc()));
+    }
+    Some(Moment::Local(day.and_time(parse_time(time)?)))
+}
+
+fn parse_time(text: &str) -> Option<chrono::NaiveTime> {
+    ["%H:%M:%S%.f", "%H:%M", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p"]
+        .iter()
+        .find_map(|f| chrono::NaiveTime::parse_from_str(text.trim(), f).ok())
+}
+
+/// Which order a date written with slashes must have (`13/1/2026` only day first,
+/// `1/13/2026` only month first), or `None` when either could be (or no slashes).
+pub fn slashed_order(text: &str) -> Option<NumberStyle> {
+    let date = text.trim().split([' ', 'T', ',']).next()?;
+    let mut parts = date.split('/');
+    let (a, b) = (parts.next()?, parts.next()?);
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    match (a > 12, b > 12) {
+        (true, false) => Some(NumberStyle::DecimalComma),
+        (false, true) => Some(NumberStyle::DecimalPoint),
+        _ => None,
+    }
 }
 
 /// Undoes the neutralisation of our CSV export: a `'` put before `=`, `+`, `-` or `@`.
@@ -414,20 +454,31 @@ mod tests {
 
     #[test]
     fn moments_in_the_ways_crms_write_them() {
-        let at = |text: &str, style| parse_datetime(text, style).map(|t| t.to_rfc3339());
-        let morning = Some("2026-03-01T10:02:00+00:00".to_string());
-        assert_eq!(at("2026-03-01T10:02:00Z", DecimalPoint), morning);
-        assert_eq!(at("2026-03-01T11:02:00+01:00", DecimalPoint), morning);
-        assert_eq!(at("2026-03-01T10:02:00.000+0000", DecimalPoint), morning);
-        assert_eq!(at("2026-03-01 10:02", DecimalPoint), morning);
-        assert_eq!(at("3/1/2026 10:02 AM", DecimalPoint), morning);
-        assert_eq!(at("01.03.2026 10:02:00", DecimalComma), morning);
-        assert_eq!(
-            at("2026-03-01", DecimalPoint),
-            Some("2026-03-01T00:00:00+00:00".to_string())
-        );
-        assert_eq!(at("3/1/2026 25:00", DecimalPoint), None);
-        assert_eq!(at("yesterday", DecimalPoint), None);
+        let utc = |text: &str| match parse_moment(text, DecimalPoint) {
+            Some(Moment::Utc(at)) => at.to_rfc3339(),
+            other => format!("{other:?}"),
+        };
+        let local = |text: &str, style| match parse_moment(text, style) {
+            Some(Moment::Local(at)) => at.to_string(),
+            other => format!("{other:?}"),
+        };
+        let morning = "2026-03-01T10:02:00+00:00";
+        assert_eq!(utc("2026-03-01T10:02:00Z"), morning);
+        assert_eq!(utc("2026-03-01T11:02:00+01:00"), morning);
+        assert_eq!(utc("2026-03-01T10:02:00.000+0000"), morning);
+        assert_eq!(utc("2026-03-01 10:02Z"), morning);
+        let morning = "2026-03-01 10:02:00";
+        assert_eq!(local("2026-03-01 10:02", DecimalPoint), morning);
+        assert_eq!(local("3/1/2026 10:02 AM", DecimalPoint), morning);
+        assert_eq!(local("3/1/2026, 10:02 AM", DecimalPoint), morning);
+        assert_eq!(local("01.03.2026 10:02:00", DecimalComma), morning);
+        assert_eq!(local("2026-03-01", DecimalPoint), "2026-03-01 00:00:00");
+        assert_eq!(parse_moment("3/1/2026 25:00", DecimalPoint), None);
+        assert_eq!(parse_moment("yesterday", DecimalPoint), None);
+        assert_eq!(slashed_order("13/1/2026 10:00"), Some(DecimalComma));
+        assert_eq!(slashed_order("1/13/2026"), Some(DecimalPoint));
+        assert_eq!(slashed_order("3/1/2026"), None);
+        assert_eq!(slashed_order("2026-01-13"), None);
     }
 
     #[test]

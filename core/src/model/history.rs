@@ -129,6 +129,15 @@ pub struct StageUse {
     pub matched: StageMatch,
 }
 
+/// A value of the "field changed" column: its rows and whether they are imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldUse {
+    pub field: String,
+    pub rows: u32,
+    pub imported: bool,
+}
+
 /// What a history import did, or would do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -152,6 +161,8 @@ pub struct HistoryReport {
     pub corrected_entries: u32,
     /// Every stage of the file, by rows (most first).
     pub stages: Vec<StageUse>,
+    /// With a "field changed" column: its values (at most 200, most rows first).
+    pub fields: Vec<FieldUse>,
     pub problems: Vec<ImportProblem>,
     pub problem_count: u32,
     pub notes: Vec<String>,

@@ -83,6 +83,18 @@ fn a_hubspot_lifecycle_history_becomes_placement_history_with_its_dates() {
         ),
         (6, 3, 3, 2, 3)
     );
+    let fields: Vec<(String, u32, bool)> = check
+        .fields
+        .iter()
+        .map(|f| (f.field.clone(), f.rows, f.imported))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("Lifecycle Stage".into(), 5, true),
+            ("Annual Revenue".into(), 1, false)
+        ]
+    );
     let lead = check.stages.iter().find(|s| s.stage == "lead").unwrap();
     assert_eq!(
         (lead.rows, lead.step.as_deref(), lead.matched),
@@ -253,7 +265,14 @@ Acme,Stage,Adopt,Certified,5/1/2025 8:00 AM\n";
     // The history (Onboard → Adopt in March) comes first; the import's sighting on
     // Expand now starts from Adopt.
     assert_eq!(entries.len(), 2);
-    assert_eq!(entries[0].at.to_rfc3339(), "2025-03-01T10:02:00+00:00");
+    // Without a zone, the moment is the exporting user's local time (this machine's).
+    let local = chrono::NaiveDate::from_ymd_opt(2025, 3, 1)
+        .unwrap()
+        .and_hms_opt(10, 2, 0)
+        .unwrap()
+        .and_local_timezone(chrono::Local)
+        .unwrap();
+    assert_eq!(entries[0].at, local.to_utc());
     assert_eq!(
         entries[1].from_current_step_id,
         entries[0].to_current_step_id
@@ -339,4 +358,29 @@ fn changes_at_the_same_moment_in_a_file_written_newest_first_are_read_bottom_up(
         (to[0], to[1]),
         "Onboard → Adopt → Expand"
     );
+}
+
+#[test]
+fn a_file_that_writes_days_first_is_read_days_first_throughout() {
+    let (mut db, _) = workspace();
+    import_bytes(
+        &mut db,
+        b"external_id,name,persona,current_step\n101,Acme,Architect,Adopt\n",
+    );
+    // A comma-separated file (month first by default), whose 13/2 shows days first.
+    let file = "Record ID,Lifecycle Stage,Date\n101,Onboard,1/2/2025\n101,Adopt,13/2/2025\n";
+    run_history(&mut db, file.as_bytes(), &[], Mode::Write { now: now() }).unwrap();
+    let acme = all_customers(&db).remove(0);
+    let entries = db
+        .read(|c| placements::list_for_customer(c, acme.customer.id))
+        .unwrap();
+    let days: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            e.at.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(days, ["2025-02-01", "2025-02-13"]);
 }

@@ -483,6 +483,13 @@ export type FieldChoice = {
 	label: string,
 };
 
+/**  A value of the "field changed" column: its rows and whether they are imported. */
+export type FieldUse = {
+	field: string,
+	rows: number,
+	imported: boolean,
+};
+
 /**  Health bands used to filter the customer list. */
 export type HealthBand = 
 /**  Health 0–39. */
@@ -604,6 +611,8 @@ export type HistoryReport_Deserialize = {
 	correctedEntries: number,
 	/**  Every stage of the file, by rows (most first). */
 	stages: StageUse_Deserialize[],
+	/**  With a "field changed" column: its values (at most 200, most rows first). */
+	fields: FieldUse[],
 	problems: ImportProblem_Deserialize[],
 	problemCount: number,
 	notes: string[],
@@ -633,6 +642,8 @@ export type HistoryReport_Serialize = {
 	correctedEntries: number,
 	/**  Every stage of the file, by rows (most first). */
 	stages: StageUse_Serialize[],
+	/**  With a "field changed" column: its values (at most 200, most rows first). */
+	fields: FieldUse[],
 	problems: ImportProblem_Serialize[],
 	problemCount: number,
 	notes: string[],

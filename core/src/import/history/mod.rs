@@ -28,14 +28,16 @@ use crate::db::customers::imported::{self, CustomerKey};
 use crate::db::{meta, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
-    HistoryField, HistoryFieldChoice, HistoryOptions, HistoryPreview, HistoryReport, ImportPhase,
-    ImportProblem, ImportProgress, ImportReport, PersonaId, StageChoice, StageMatch, StageUse,
-    StepId,
+    FieldUse, HistoryField, HistoryFieldChoice, HistoryOptions, HistoryPreview, HistoryReport,
+    ImportPhase, ImportProblem, ImportProgress, ImportReport, PersonaId, StageChoice, StageMatch,
+    StageUse, StepId,
 };
 use crate::validate;
 
 const STAGES_KEY: &str = "import.history.stages";
 const PROGRESS_EVERY: u32 = 4096;
+/// The most values of a "field changed" column listed.
+const MAX_FIELDS_LISTED: usize = 200;
 
 /// Describes a stage history file for the wizard.
 pub fn preview(
@@ -100,6 +102,8 @@ pub fn remember_stages(conn: &Connection, choices: &[StageChoice]) -> CoreResult
 struct Entry {
     customer: usize,
     at: DateTime<Utc>,
+    /// The date as written, when it has slashes (see [`Dates`]).
+    date_text: Option<Box<str>>,
     /// The step the row says it left (mapped from its previous stage).
     from: Option<StepId>,
     to: StepId,
@@ -121,9 +125,34 @@ struct Engine<'a> {
     /// Lower-case stage → its use (the stage as first written).
     stages: HashMap<String, StageUse>,
     entries: Vec<Entry>,
+    dates: Dates,
+    /// Lower-case value of the "field changed" column → its use.
+    fields: HashMap<String, FieldUse>,
     left_out: LeftOut,
     report: HistoryReport,
     problems: Vec<ImportProblem>,
+}
+
+/// Dates written with slashes: how many could only be read day first (13/1/2026) or
+/// only month first (1/13/2026). One file writes them one way: when only one way was
+/// seen, every date that either way could read is read that way.
+#[derive(Default)]
+struct Dates {
+    day_first: u32,
+    month_first: u32,
+}
+
+impl Dates {
+    /// The order the file's dates show, when it differs from what the file's style
+    /// assumed.
+    fn settled(&self, style: values::NumberStyle) -> Option<values::NumberStyle> {
+        let shown = match (self.day_first > 0, self.month_first > 0) {
+            (true, false) => values::NumberStyle::DecimalComma,
+            (false, true) => values::NumberStyle::DecimalPoint,
+            _ => return None,
+        };
+        (shown != style).then_some(shown)
+    }
 }
 
 /// Rows left out on purpose, by why.
@@ -231,6 +260,8 @@ pub fn run(
         saved: saved_stages(conn)?,
         stages: HashMap::new(),
         entries: Vec::new(),
+        dates: Dates::default(),
+        fields: HashMap::new(),
         left_out: LeftOut::default(),
         report: HistoryReport {
             rows: 0,
@@ -242,6 +273,7 @@ pub fn run(
             known_entries: 0,
             corrected_entries: 0,
             stages: Vec::new(),
+            fields: Vec::new(),
             problems: Vec::new(),
             problem_count: 0,
             notes: Vec::new(),
@@ -359,6 +391,17 @@ impl Engine<'_> {
                 Some(name) => field.eq_ignore_ascii_case(name.trim()),
                 None => values::normalise_header(field).contains("stage"),
             };
+            let key = field.to_lowercase();
+            if let Some(known) = self.fields.get_mut(&key) {
+                known.rows += 1;
+            } else if self.fields.len() < MAX_FIELDS_LISTED {
+                let field = FieldUse {
+                    field: field.to_string(),
+                    rows: 1,
+                    imported: wanted,
+                };
+                self.fields.insert(key, field);
+            }
             if !wanted {
                 self.left_out.other_field += 1;
                 return;
@@ -380,7 +423,7 @@ impl Engine<'_> {
             self.problems.push(problem(line, Some(&column), reason));
             return;
         }
-        let Some(title) = self.resolve(&stage, true).0 else {
+        let (Some(title), matched) = self.resolve(&stage, true) else {
             self.left_out.no_step += 1;
             return;
         };
@@ -388,8 +431,15 @@ impl Engine<'_> {
             return;
         };
         let at = match self.cell(cells, HistoryField::Date) {
-            Some((text, column)) => match values::parse_datetime(text, self.style) {
-                Some(at) => at,
+            Some((text, column)) => match values::parse_moment(text, self.style) {
+                Some(at) => {
+                    match values::slashed_order(text) {
+                        Some(values::NumberStyle::DecimalComma) => self.dates.day_first += 1,
+                        Some(values::NumberStyle::DecimalPoint) => self.dates.month_first += 1,
+                        None => {}
+                    }
+                    at
+                }
                 None => {
                     let reason = if text.is_empty() {
                         "the date is empty".to_string()
@@ -408,6 +458,11 @@ impl Engine<'_> {
         };
         let persona = self.customers[customer].persona_id;
         let Some(to) = self.step_on_map(persona, &title) else {
+            if matched == StageMatch::SameName {
+                // Named like a step of another persona's map only.
+                self.left_out.no_step += 1;
+                return;
+            }
             let name = self
                 .persona_names
                 .get(&persona)
@@ -429,9 +484,15 @@ impl Engine<'_> {
             _ => None,
         };
         self.report.valid_rows += 1;
+        // A date both orders could read waits for the file's other dates to tell.
+        let date_text = cells
+            .get(self.columns[&HistoryField::Date])
+            .filter(|t| t.contains('/'))
+            .map(|t| t.trim().into());
         self.entries.push(Entry {
             customer,
-            at,
+            at: at.to_utc(),
+            date_text,
             from,
             to,
             line,
@@ -486,6 +547,14 @@ impl Engine<'_> {
             Mode::Validate => None,
         };
         let mut entries = std::mem::take(&mut self.entries);
+        if let Some(order) = self.dates.settled(self.style) {
+            for entry in &mut entries {
+                let text = entry.date_text.take();
+                if let Some(at) = text.and_then(|t| values::parse_moment(&t, order)) {
+                    entry.at = at.to_utc();
+                }
+            }
+        }
         // Changes at the same moment keep the order of the file, read from its oldest
         // end: a file written newest first is read bottom up.
         let (mut rising, mut falling) = (0u32, 0u32);
@@ -528,8 +597,11 @@ impl Engine<'_> {
         self.report.notes = self.left_out.notes();
         let mut stages: Vec<StageUse> = self.stages.into_values().collect();
         stages.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.stage.cmp(&b.stage)));
+        let mut fields: Vec<FieldUse> = self.fields.into_values().collect();
+        fields.sort_by(|a, b| b.rows.cmp(&a.rows).then_with(|| a.field.cmp(&b.field)));
         let mut report = self.report;
         report.stages = stages;
+        report.fields = fields;
         report.written = now.is_some();
         Ok(report)
     }

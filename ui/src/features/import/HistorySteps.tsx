@@ -31,6 +31,8 @@ export function HistorySteps({ path, busy, step, onAt, onBack, onClose }: Props)
   const [mapping, setMapping] = useState<(HistoryField | null)[]>([]);
   const [encoding, setEncoding] = useState<string | null>(null);
   const [stages, setStages] = useState<StageChoice[]>([]);
+  /** The value of the "field changed" column whose rows are imported; null: stage fields. */
+  const [field, setField] = useState<string | null>(null);
   const [remember, setRemember] = useState(true);
 
   const show = (preview: HistoryPreview) => {
@@ -53,13 +55,21 @@ export function HistorySteps({ path, busy, step, onAt, onBack, onClose }: Props)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const options = (choices: StageChoice[]) => ({ mapping, stages: choices, field: null, encoding });
+  const options = (choices: StageChoice[], only: string | null) => ({
+    mapping,
+    stages: choices,
+    field: only,
+    encoding,
+  });
 
-  async function check(preview: HistoryPreview, choices: StageChoice[]) {
+  /** Checks the file with these choices; they are kept only when the check succeeds. */
+  async function check(preview: HistoryPreview, choices: StageChoice[], only: string | null) {
     const report = await step("Checking rows…", (onProgress) =>
-      client.validateHistory(path, options(choices), onProgress),
+      client.validateHistory(path, options(choices, only), onProgress),
     );
     if (report) {
+      setStages(choices);
+      setField(only);
       setSub({ name: "check", preview, report });
       onAt(2);
     }
@@ -77,13 +87,12 @@ export function HistorySteps({ path, busy, step, onAt, onBack, onClose }: Props)
 
   function choose(preview: HistoryPreview, stage: string, step: string | null) {
     const choices = [...stages.filter((c) => c.stage !== stage), { stage, step }];
-    setStages(choices);
-    void check(preview, choices);
+    void check(preview, choices, field);
   }
 
   async function importHistory() {
     const report = await step("Importing…", (onProgress) =>
-      client.runHistory(path, options(stages), remember, onProgress),
+      client.runHistory(path, options(stages, field), remember, onProgress),
     );
     if (report) {
       setSub({ name: "done", report });
@@ -153,7 +162,7 @@ export function HistorySteps({ path, busy, step, onAt, onBack, onClose }: Props)
             type="button"
             className="button button-primary"
             disabled={busy}
-            onClick={() => void check(preview, stages)}
+            onClick={() => void check(preview, stages, field)}
             data-testid="import-check"
           >
             Check rows
@@ -170,6 +179,24 @@ export function HistorySteps({ path, busy, step, onAt, onBack, onClose }: Props)
         <p className="report-summary" data-testid="import-summary">
           {historySummary(report)}
         </p>
+        {report.fields.length > 0 && (
+          <label className="inline-field">
+            <span>Import the changes of the field</span>
+            <select
+              value={field ?? report.fields.find((f) => f.imported)?.field ?? ""}
+              disabled={busy}
+              onChange={(e) => void check(preview, stages, e.target.value)}
+              data-testid="history-field"
+            >
+              {!report.fields.some((f) => f.imported) && <option value="">None of them</option>}
+              {report.fields.map((f) => (
+                <option key={f.field} value={f.field}>
+                  {f.field} ({plural(f.rows, "row")})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div className="mapping-wrap">
           <table className="table table-compact" data-testid="history-stages">
             <caption className="visually-hidden">The step each stage of the file stands for</caption>
@@ -218,6 +245,12 @@ export function HistorySteps({ path, busy, step, onAt, onBack, onClose }: Props)
             {note}
           </p>
         ))}
+        {report.correctedEntries > 0 && (
+          <p className="muted" data-testid="history-corrected">
+            {plural(report.correctedEntries, "stored entry", "stored entries")} will be corrected: the step a change
+            came from, or a customer import&apos;s first placement, now dated by this history.
+          </p>
+        )}
         <ProblemTable problems={report.problems} count={report.problemCount} />
         <label className="check-field">
           <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />

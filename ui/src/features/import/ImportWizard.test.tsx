@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { Client, CustomerRow } from "../../ipc/client";
+import { BackendError, type Client, type CustomerRow } from "../../ipc/client";
 import { customer, customerRow, importPreview, importReport, page, personaSummary } from "../../test/builders";
 import { frame, renderApp, stubClient } from "../../test/stubClient";
 
@@ -245,7 +245,9 @@ describe("stage history in the import wizard", () => {
       customers: step === null ? 0 : 1,
       newEntries: step === null ? 0 : 2,
       knownEntries: 0,
+      correctedEntries: 0,
       stages: [stageUse(step)],
+      fields: [],
       problems: [],
       problemCount: 0,
       notes: step === null ? ["Left out 2 rows of stages that go to no step."] : [],
@@ -287,5 +289,70 @@ describe("stage history in the import wizard", () => {
       "Imported: 2 step changes in the history of 1 customer.",
     );
     expect(client.runHistory).toHaveBeenCalledWith("/data/history.csv", expect.anything(), true, expect.any(Function));
+  });
+
+  it("keeps a stage choice only once its check succeeded, and checks again for another field", async () => {
+    const report = (field: string) => ({
+      rows: 3,
+      validRows: 1,
+      rejectedRows: 0,
+      skippedRows: 2,
+      customers: 1,
+      newEntries: 1,
+      knownEntries: 0,
+      correctedEntries: 1,
+      stages: [{ stage: "Closed Won", rows: 1, step: "Onboard", matched: "same_name" as const }],
+      fields: [
+        { field: "Stage", rows: 2, imported: field === "Stage" },
+        { field: "Customer Status", rows: 1, imported: field === "Customer Status" },
+      ],
+      problems: [],
+      problemCount: 0,
+      notes: [],
+      written: false,
+    });
+    let fail = false;
+    const { client, wizard } = await openWizard({
+      previewHistory: async (path) => ({
+        file: importPreview(path, ["Account ID", "Field", "New Value", "Edit Date"]),
+        mapping: ["external_id", "field", "stage", "date"],
+        fields: [],
+        stepTitles: ["Onboard", "Adopt"],
+      }),
+      validateHistory: async (_path, options) => {
+        if (fail) throw new BackendError({ code: "cancelled", message: "cancelled" });
+        return report(options.field ?? "Stage");
+      },
+      runHistory: async () => ({ ...report("Stage"), written: true }),
+    });
+    await userEvent.click(within(wizard).getByTestId("import-kind-history"));
+    await userEvent.type(within(wizard).getByTestId("import-path"), "/data/sf.csv");
+    await userEvent.click(within(wizard).getByTestId("import-read"));
+    await userEvent.click(await within(wizard).findByTestId("import-check"));
+    expect(await within(wizard).findByTestId("history-corrected")).toHaveTextContent(
+      "1 stored entry will be corrected",
+    );
+    expect(within(wizard).getByTestId("history-field")).toHaveValue("Stage");
+
+    await userEvent.selectOptions(within(wizard).getByTestId("history-field"), "Customer Status");
+    await waitFor(() => expect(within(wizard).getByTestId("history-field")).toHaveValue("Customer Status"));
+    expect(client.validateHistory).toHaveBeenLastCalledWith(
+      "/data/sf.csv",
+      expect.objectContaining({ field: "Customer Status" }),
+      expect.any(Function),
+    );
+
+    fail = true;
+    await userEvent.selectOptions(within(wizard).getByLabelText("Step for the stage Closed Won"), "Adopt");
+    expect(await within(wizard).findByTestId("import-error")).toHaveTextContent("Cancelled. Nothing was changed.");
+    fail = false;
+    await userEvent.click(within(wizard).getByTestId("import-run"));
+    await within(wizard).findByTestId("import-done");
+    expect(client.runHistory).toHaveBeenCalledWith(
+      "/data/sf.csv",
+      expect.objectContaining({ stages: [], field: "Customer Status" }),
+      true,
+      expect.any(Function),
+    );
   });
 });
