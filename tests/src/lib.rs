@@ -469,6 +469,20 @@ impl App {
         field.send_keys(text).await.expect("type into the field");
     }
 
+    /// Fills the path field of a save dialog once the path it suggests has arrived:
+    /// arriving between clearing and typing, it would be typed after.
+    pub async fn fill_save_path(&self, css: &str, path: &str) {
+        let field = self.wait_for(css).await;
+        Self::eventually("the suggested path", || async {
+            match field.prop("value").await {
+                Ok(Some(value)) if !value.is_empty() => Ok(()),
+                other => Err(format!("{other:?}")),
+            }
+        })
+        .await;
+        self.fill(css, path).await;
+    }
+
     /// Waits until the undo button offers to undo `label` ("Add step “Pilot”").
     pub async fn wait_for_undo(&self, label: &str) {
         self.wait_for_attr("[data-testid=undo]", "aria-label", &format!("Undo {label}"))
@@ -505,7 +519,7 @@ impl App {
     /// Exports through the open export dialog to `path` and waits until it says it
     /// wrote `count` customers there.
     pub async fn export_to(&self, path: &Path, count: impl std::fmt::Display) {
-        self.fill("[data-testid=export-path]", &path.display().to_string())
+        self.fill_save_path("[data-testid=export-path]", &path.display().to_string())
             .await;
         self.click("[data-testid=export-save]").await;
         self.wait_for_text(

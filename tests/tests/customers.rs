@@ -188,7 +188,7 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
 
     // The same name again: the dialog asks before replacing the file.
     std::fs::write(&path, "an older export").unwrap();
-    app.fill("[data-testid=export-path]", &path.display().to_string())
+    app.fill_save_path("[data-testid=export-path]", &path.display().to_string())
         .await;
     app.click("[data-testid=export-save]").await;
     app.wait_for_text(
@@ -215,7 +215,8 @@ async fn several_customers_move_in_one_edit_and_the_list_exports_to_csv() {
     let workspace = app
         .text_of(&app.wait_for("[data-testid=status-path]").await)
         .await;
-    app.fill("[data-testid=export-path]", &workspace).await;
+    app.fill_save_path("[data-testid=export-path]", &workspace)
+        .await;
     app.click("[data-testid=export-save]").await;
     app.wait_for_text(
         ".field-error",

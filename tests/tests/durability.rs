@@ -121,7 +121,7 @@ async fn save_a_copy_writes_the_whole_workspace_to_one_file_and_asks_before_repl
     app.create_persona("Operations lead").await;
     let copy = sandbox.path().join("handout.successmap");
     app.click("[data-testid=open-save-copy]").await;
-    app.fill("[data-testid=copy-path]", &copy.display().to_string())
+    app.fill_save_path("[data-testid=copy-path]", &copy.display().to_string())
         .await;
     app.click("[data-testid=copy-save]").await;
     app.wait_for_text(
@@ -135,7 +135,7 @@ async fn save_a_copy_writes_the_whole_workspace_to_one_file_and_asks_before_repl
     assert_eq!(personas_in_the_file_alone(&copy), vec!["Operations lead"]);
 
     // Again to the same name: asked first.
-    app.fill("[data-testid=copy-path]", &copy.display().to_string())
+    app.fill_save_path("[data-testid=copy-path]", &copy.display().to_string())
         .await;
     app.click("[data-testid=copy-save]").await;
     app.wait_for_text(
