@@ -30,6 +30,7 @@ fn workspace(path: &std::path::Path) -> (Db, Vec<Vec<i64>>) {
                     let input = StepInput {
                         title: title.into(),
                         outcome: String::new(),
+                        notes: None,
                     };
                     steps.push(ops::steps::add(tx, p.map_id, &input, None, now())?.id.0);
                 }

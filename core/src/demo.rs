@@ -348,6 +348,7 @@ pub fn build(conn: &Connection, now: DateTime<Utc>) -> CoreResult<()> {
                 &StepInput {
                     title: s.title.to_string(),
                     outcome: s.outcome.to_string(),
+                    notes: None,
                 },
                 None,
                 now,

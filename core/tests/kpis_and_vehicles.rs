@@ -276,6 +276,7 @@ fn inserting_a_step_inside_a_move_keeps_the_vehicle_on_the_move_out_of_its_first
             &StepInput {
                 title: "A2".into(),
                 outcome: String::new(),
+                notes: None,
             },
             Some(1),
             common::now(),

@@ -18,6 +18,7 @@ fn steps_are_appended_in_order_and_can_be_inserted_between_two() {
             &StepInput {
                 title: "Two".into(),
                 outcome: String::new(),
+                notes: None,
             },
             Some(1),
             now(),
@@ -66,6 +67,7 @@ fn duplicate_step_titles_in_one_map_are_refused_but_allowed_across_maps() {
                 &StepInput {
                     title: "onboarded".into(),
                     outcome: String::new(),
+                    notes: None,
                 },
                 None,
                 now(),
@@ -156,10 +158,43 @@ fn editing_a_step_changes_its_title_and_outcome() {
                 &StepInput {
                     title: "New".into(),
                     outcome: "Better".into(),
+                    notes: None,
                 },
                 now(),
             )
         })
         .unwrap();
     assert_eq!((s.title.as_str(), s.outcome.as_str()), ("New", "Better"));
+}
+
+#[test]
+fn presenter_notes_are_kept_and_an_edit_without_them_leaves_them() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let input = |notes: Option<&str>| StepInput {
+        title: "Pilot".into(),
+        outcome: "Live".into(),
+        notes: notes.map(str::to_string),
+    };
+    let added = db
+        .write(|tx| {
+            ops::steps::add(
+                tx,
+                p.map_id,
+                &input(Some(" Ask about the pilot \n")),
+                None,
+                now(),
+            )
+        })
+        .unwrap();
+    assert_eq!(added.notes, "Ask about the pilot");
+    // An older caller that does not know notes leaves them as they are.
+    let edited = db
+        .write(|tx| ops::steps::update(tx, added.id, &input(None), now()))
+        .unwrap();
+    assert_eq!(edited.notes, "Ask about the pilot");
+    let cleared = db
+        .write(|tx| ops::steps::update(tx, added.id, &input(Some("")), now()))
+        .unwrap();
+    assert_eq!(cleared.notes, "");
 }

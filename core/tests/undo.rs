@@ -27,6 +27,7 @@ fn add_step(
             &StepInput {
                 title: title.into(),
                 outcome: String::new(),
+                notes: None,
             },
             None,
             now(),

@@ -96,6 +96,7 @@ fn deletes_are_labelled_with_the_name_of_what_they_delete() {
         &StepInput {
             title: "Pilot".into(),
             outcome: String::new(),
+            notes: None,
         },
         None,
         now(),

@@ -72,6 +72,11 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
         "Own templates cut drawing work",
     )
     .await;
+    app.fill(
+        "[data-testid=step-notes-input]",
+        "Ask who built their own template",
+    )
+    .await;
     app.click("[data-testid=step-save]").await;
     wait_for_titles(
         &app,
@@ -178,6 +183,11 @@ async fn steps_are_added_edited_deleted_undone_and_kept_across_a_restart() {
         ],
     )
     .await;
+    // The presenter notes are kept with their step.
+    assert_eq!(
+        app.texts("[data-testid=step-notes]").await,
+        ["Presenter notes: Ask who built their own template"]
+    );
     app.quit().await;
 }
 

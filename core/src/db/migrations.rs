@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_customer_filter_index",
         include_str!("../../migrations/0007_customer_filter_index.sql"),
     ),
+    (
+        "0008_step_notes",
+        include_str!("../../migrations/0008_step_notes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

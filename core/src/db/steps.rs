@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{MapId, Step, StepId};
 
-const SELECT: &str = "SELECT id, map_id, position, title, outcome FROM step";
+const SELECT: &str = "SELECT id, map_id, position, title, outcome, notes FROM step";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Step> {
     Ok(Step {
@@ -14,6 +14,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Step> {
         position: row.get(2)?,
         title: row.get(3)?,
         outcome: row.get(4)?,
+        notes: row.get(5)?,
     })
 }
 
@@ -34,6 +35,15 @@ pub fn insert(
     )
     .map_err(|e| super::unique_violation(e, duplicate_title(title)))?;
     Ok(StepId(conn.last_insert_rowid()))
+}
+
+/// Sets a step's presenter notes.
+pub fn set_notes(conn: &Connection, id: StepId, notes: &str) -> CoreResult<()> {
+    conn.execute(
+        "UPDATE step SET notes = ?2 WHERE id = ?1 AND notes IS NOT ?2",
+        params![id, notes],
+    )?;
+    Ok(())
 }
 
 pub fn update_text(conn: &Connection, id: StepId, title: &str, outcome: &str) -> CoreResult<()> {

@@ -24,6 +24,7 @@ fn workspace() -> Option<Db> {
             let input = StepInput {
                 title: title.to_string(),
                 outcome: String::new(),
+                notes: None,
             };
             ops::steps::add(tx, persona.map_id, &input, None, now)?;
         }

@@ -289,6 +289,7 @@ impl Engine<'_> {
         let input = StepInput {
             title,
             outcome: String::new(),
+            notes: None,
         };
         let id = ops::steps::add(self.conn, map_id, &input, None, now)?.id;
         self.names.personas[persona].steps.insert(key, Some(id));

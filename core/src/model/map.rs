@@ -21,6 +21,8 @@ pub struct Step {
     pub position: i32,
     pub title: String,
     pub outcome: String,
+    /// The presenter's notes for a workshop (not part of the map's drawing).
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
@@ -111,6 +113,9 @@ pub struct KpiInput {
 pub struct StepInput {
     pub title: String,
     pub outcome: String,
+    /// Presenter notes; absent in older callers, which then leave them as they are.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// One step as the map screen shows it.

@@ -12,11 +12,20 @@ use crate::model::{MapId, Step, StepId, StepInput};
 use crate::ops::{positions, vehicles};
 use crate::{time, validate};
 
-fn check(input: &StepInput) -> CoreResult<(String, String)> {
-    Ok((
-        validate::name("title", "Step title", &input.title)?,
-        validate::text("outcome", "Outcome", &input.outcome)?,
-    ))
+/// A step's texts, checked.
+struct StepText {
+    title: String,
+    outcome: String,
+    notes: String,
+}
+
+/// The checked texts of `input`; notes it does not give stay `kept`.
+fn check(input: &StepInput, kept: &str) -> CoreResult<StepText> {
+    Ok(StepText {
+        title: validate::name("title", "Step title", &input.title)?,
+        outcome: validate::text("outcome", "Outcome", &input.outcome)?,
+        notes: validate::text("notes", "Notes", input.notes.as_deref().unwrap_or(kept))?,
+    })
 }
 
 fn write_order(conn: &Connection, map_id: MapId, order: &[StepId]) -> CoreResult<()> {
@@ -38,14 +47,17 @@ pub fn add(
     at: Option<u32>,
     now: DateTime<Utc>,
 ) -> CoreResult<Step> {
-    let (title, outcome) = check(input)?;
+    let text = check(input, "")?;
     maps::get(conn, map_id)?;
     let order: Vec<StepId> = steps::list_for_map(conn, map_id)?
         .iter()
         .map(|s| s.id)
         .collect();
     let end = order.len() as i32;
-    let id = steps::insert(conn, map_id, end, &title, &outcome)?;
+    let id = steps::insert(conn, map_id, end, &text.title, &text.outcome)?;
+    if !text.notes.is_empty() {
+        steps::set_notes(conn, id, &text.notes)?;
+    }
     if let Some(at) = at {
         write_order(conn, map_id, &positions::insert_at(&order, id, at as usize))?;
         vehicles::keep_moves_consistent(conn, map_id)?;
@@ -60,9 +72,10 @@ pub fn update(
     input: &StepInput,
     now: DateTime<Utc>,
 ) -> CoreResult<Step> {
-    let (title, outcome) = check(input)?;
     let step = steps::get(conn, id)?;
-    steps::update_text(conn, id, &title, &outcome)?;
+    let text = check(input, &step.notes)?;
+    steps::update_text(conn, id, &text.title, &text.outcome)?;
+    steps::set_notes(conn, id, &text.notes)?;
     maps::touch(conn, step.map_id, &time::to_stored(now))?;
     steps::get(conn, id)
 }

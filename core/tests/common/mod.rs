@@ -32,6 +32,7 @@ pub fn step(db: &mut Db, persona: &Persona, title: &str) -> Step {
             &StepInput {
                 title: title.to_string(),
                 outcome: format!("{title} reached"),
+                notes: None,
             },
             None,
             now(),

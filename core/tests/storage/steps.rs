@@ -42,6 +42,7 @@ fn every_column_of_a_step_survives_a_round_trip() {
             position: 3,
             title: "Onboarded".into(),
             outcome: "Ünïcode “outcome”\nline 2".into(),
+            notes: String::new(),
         }
     );
     db.write(|tx| steps::update_text(tx, id, "Activated", ""))

@@ -302,6 +302,7 @@ pub(crate) fn step_input(title: &str, outcome: &str) -> StepInput {
     StepInput {
         title: title.to_string(),
         outcome: outcome.to_string(),
+        notes: None,
     }
 }
 

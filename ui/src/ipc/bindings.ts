@@ -29,9 +29,9 @@ export const commands = {
 	/**  A persona's success map with KPIs, vehicles, moves and customer figures. */
 	getMap: (personaId: PersonaId) => typedError<MapDetail_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_map", { personaId })),
 	/**  Adds a step at index `at` of the map (`None`: at the end). */
-	addStep: (mapId: MapId, input: StepInput, at: number | null) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("add_step", { mapId, input, at })),
+	addStep: (mapId: MapId, input: StepInput_Deserialize, at: number | null) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("add_step", { mapId, input, at })),
 	/**  Changes a step's title and outcome. */
-	updateStep: (id: StepId, input: StepInput) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("update_step", { id, input })),
+	updateStep: (id: StepId, input: StepInput_Deserialize) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("update_step", { id, input })),
 	/**  Moves a step to index `to` of its map; returns the map's steps in their new order. */
 	reorderStep: (id: StepId, to: number) => typedError<Step[], AppError_Serialize>(__TAURI_INVOKE("reorder_step", { id, to })),
 	/**  Deletes a step; refused while customers stand on it or aim at it. */
@@ -1543,14 +1543,27 @@ export type Step = {
 	position: number,
 	title: string,
 	outcome: string,
+	/**  The presenter's notes for a workshop (not part of the map's drawing). */
+	notes: string,
 };
 
 /**  A step of a success map. */
 export type StepId = number;
 
-export type StepInput = {
+export type StepInput = StepInput_Serialize | StepInput_Deserialize;
+
+export type StepInput_Deserialize = {
 	title: string,
 	outcome: string,
+	/**  Presenter notes; absent in older callers, which then leave them as they are. */
+	notes?: string | null,
+};
+
+export type StepInput_Serialize = {
+	title: string,
+	outcome: string,
+	/**  Presenter notes; absent in older callers, which then leave them as they are. */
+	notes: string | null,
 };
 
 /**  How customers moved through one step of a map, from their placement history. */

@@ -72,7 +72,7 @@ export function personaSummary(
 
 /** Step `id` of map 1 at `position`. */
 export function step(id: number, title: string, position: number, values: Partial<Step> = {}): Step {
-  return { id, mapId: 1, position, title, outcome: "", ...values };
+  return { id, mapId: 1, position, title, outcome: "", notes: "", ...values };
 }
 
 export function kpi(id: number, stepId: number, name: string, values: Partial<Kpi> = {}): Kpi {

@@ -81,9 +81,9 @@ describe("editing a success map", () => {
     expect(titles()).toEqual(["First project delivered", "Templates in daily use", "Visualisation wins clients"]);
     expect(screen.getByText("A house designed end to end")).toBeInTheDocument();
     expect(client.addStep.mock.calls).toEqual([
-      [1, { title: "First project delivered", outcome: "A house designed end to end" }, null],
-      [1, { title: "Visualisation wins clients", outcome: "" }, null],
-      [1, { title: "Templates in daily use", outcome: "" }, 1],
+      [1, { title: "First project delivered", outcome: "A house designed end to end", notes: "" }, null],
+      [1, { title: "Visualisation wins clients", outcome: "", notes: "" }, null],
+      [1, { title: "Templates in daily use", outcome: "", notes: "" }, 1],
     ]);
   });
 
@@ -105,7 +105,28 @@ describe("editing a success map", () => {
     await userEvent.click(screen.getByTestId("edit-step"));
     await userEvent.type(screen.getByLabelText("Step title"), " changed{Escape}");
     expect(titles()).toEqual(["Pilot project live"]);
-    expect(client.updateStep.mock.calls).toEqual([[11, { title: "Pilot project live", outcome: "" }]]);
+    expect(client.updateStep.mock.calls).toEqual([[11, { title: "Pilot project live", outcome: "", notes: "" }]]);
+  });
+
+  it("keeps presenter notes with a step and shows them under its outcome", async () => {
+    const pilot = step(11, "Pilot", 0);
+    const noted = { ...pilot, notes: "Ask who ran a pilot" };
+    const map = backendMap(mapDetail([]));
+    const client = await openMap({
+      getMap: map.getMap,
+      addStep: map.edit(mapDetail([stepView(pilot)]), pilot),
+      updateStep: map.edit(mapDetail([stepView(noted)]), noted),
+    });
+    await addStep("Pilot");
+    await userEvent.click(screen.getByTestId("edit-step"));
+    await userEvent.type(screen.getByLabelText("Presenter notes"), "  Ask who ran a pilot ");
+    await userEvent.click(screen.getByTestId("step-save"));
+    expect(await screen.findByTestId("step-notes")).toHaveTextContent("Presenter notes: Ask who ran a pilot");
+    expect(client.updateStep).toHaveBeenLastCalledWith(11, {
+      title: "Pilot",
+      outcome: "",
+      notes: "Ask who ran a pilot",
+    });
   });
 
   it("explains a duplicate title at the field and keeps the form open", async () => {
@@ -125,7 +146,7 @@ describe("editing a success map", () => {
     await userEvent.type(screen.getByLabelText("Step title"), "onboarded{Enter}");
     expect(await screen.findByRole("alert")).toHaveTextContent('This map already has a step titled "onboarded"');
     expect(screen.getByLabelText("Step title")).toHaveValue("onboarded");
-    expect(client.addStep).toHaveBeenLastCalledWith(1, { title: "onboarded", outcome: "" }, null);
+    expect(client.addStep).toHaveBeenLastCalledWith(1, { title: "onboarded", outcome: "", notes: "" }, null);
   });
 
   it("deletes a step, and Ctrl+Z brings it back", async () => {

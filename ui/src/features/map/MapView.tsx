@@ -337,7 +337,7 @@ function MapBoard({
   const editor = (at: number) => (
     <div className="step-column step-column-new" role="listitem">
       <StepEditor
-        initial={{ title: "", outcome: "" }}
+        initial={{ title: "", outcome: "", notes: "" }}
         submitLabel="Add step"
         onSubmit={(input) => client.addStep(map.map.id, input, at >= map.steps.length ? null : at)}
         onDone={() => {
@@ -406,7 +406,7 @@ function MapBoard({
                 {editing === step.step.id ? (
                   <div className="step-column" role="listitem">
                     <StepEditor
-                      initial={{ title: step.step.title, outcome: step.step.outcome }}
+                      initial={{ title: step.step.title, outcome: step.step.outcome, notes: step.step.notes }}
                       submitLabel="Save"
                       onSubmit={(input) => client.updateStep(step.step.id, input)}
                       onDone={() => {

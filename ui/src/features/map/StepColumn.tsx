@@ -105,6 +105,12 @@ export function StepColumn({
           {step.step.title}
         </h2>
         {step.step.outcome && <p className="step-outcome">{step.step.outcome}</p>}
+        {step.step.notes && (
+          <p className="step-notes" title={step.step.notes} data-testid="step-notes">
+            <span className="visually-hidden">Presenter notes: </span>
+            {step.step.notes}
+          </p>
+        )}
         {step.kpis.length > 0 && (
           <ul className="kpi-list" aria-label="KPIs">
             {step.kpis.map((k) => (

@@ -13,7 +13,8 @@ interface Props {
 export function StepEditor({ initial, submitLabel, onSubmit, onDone, onCancel }: Props) {
   const [title, setTitle] = useState(initial.title);
   const [outcome, setOutcome] = useState(initial.outcome);
-  const [error, setError] = useState<{ field: "title" | "outcome" | null; message: string } | null>(null);
+  const [notes, setNotes] = useState(initial.notes ?? "");
+  const [error, setError] = useState<{ field: "title" | "outcome" | "notes" | null; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -28,10 +29,13 @@ export function StepEditor({ initial, submitLabel, onSubmit, onDone, onCancel }:
     }
     setSaving(true);
     try {
-      await onSubmit({ title: title.trim(), outcome: outcome.trim() });
+      await onSubmit({ title: title.trim(), outcome: outcome.trim(), notes: notes.trim() });
       onDone();
     } catch (e) {
-      const field = e instanceof BackendError && (e.field === "title" || e.field === "outcome") ? e.field : null;
+      const field =
+        e instanceof BackendError && (e.field === "title" || e.field === "outcome" || e.field === "notes")
+          ? e.field
+          : null;
       setError({
         field: field ?? (e instanceof BackendError && e.code === "conflict" ? "title" : null),
         message: describeError(e),
@@ -86,6 +90,20 @@ export function StepEditor({ initial, submitLabel, onSubmit, onDone, onCancel }:
             e.currentTarget.form?.requestSubmit();
           }
         }}
+      />
+      <label htmlFor={`${id}-notes`}>Presenter notes</label>
+      <textarea
+        id={`${id}-notes`}
+        name="notes"
+        rows={2}
+        value={notes}
+        placeholder="What to say when this step is shown in a workshop (not part of the map)"
+        aria-invalid={error?.field === "notes" ? true : undefined}
+        onChange={(e) => {
+          setNotes(e.target.value);
+          setError(null);
+        }}
+        data-testid="step-notes-input"
       />
       {error && (
         <p className="field-error" id={`${id}-error`} role="alert">

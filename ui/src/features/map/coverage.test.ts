@@ -33,7 +33,7 @@ function kpi(kind: Kpi["kind"]): Kpi {
 
 function step(kpis: Kpi[]): StepView {
   return {
-    step: { id: 1, mapId: 1, position: 0, title: "S", outcome: "" },
+    step: { id: 1, mapId: 1, position: 0, title: "S", outcome: "", notes: "" },
     kpis,
     vehicles: [],
     customerCount: 0,

@@ -6,9 +6,9 @@ const matrix: PersonaMatrix = {
   personaId: 1,
   personaName: "P",
   steps: [
-    { id: 10, mapId: 1, position: 0, title: "Pilot", outcome: "" },
-    { id: 11, mapId: 1, position: 1, title: "Scale", outcome: "" },
-    { id: 12, mapId: 1, position: 2, title: "Unused", outcome: "" },
+    { id: 10, mapId: 1, position: 0, title: "Pilot", outcome: "", notes: "" },
+    { id: 11, mapId: 1, position: 1, title: "Scale", outcome: "", notes: "" },
+    { id: 12, mapId: 1, position: 2, title: "Unused", outcome: "", notes: "" },
   ],
   cells: [
     { currentStepId: 10, targetStepId: 11, customers: 3, arrCents: 300_00, regression: false },

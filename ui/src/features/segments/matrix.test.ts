@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { PersonaMatrix } from "../../ipc/client";
 import { grid, heat } from "./matrix";
 
-const step = (id: number, position: number, title: string) => ({ id, mapId: 1, position, title, outcome: "" });
+const step = (id: number, position: number, title: string) => ({
+  id,
+  mapId: 1,
+  position,
+  title,
+  outcome: "",
+  notes: "",
+});
 
 const m: PersonaMatrix = {
   personaId: 1,
