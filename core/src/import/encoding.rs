@@ -87,6 +87,9 @@ pub enum Decided {
     Bom,
     /// Every byte is UTF-8 (or ASCII, which is UTF-8 too).
     ValidUtf8,
+    /// The start of a longer file is plain ASCII: UTF-8 so far, but the rest could be
+    /// in any encoding (rows with other bytes are reported, with a note).
+    PlainStart,
     /// Mostly UTF-8, with some damaged bytes (reported in the cells that hold them).
     DamagedUtf8,
     /// UTF-16 without a byte order mark, told by its zero bytes.
@@ -166,10 +169,10 @@ pub fn detect(sample: &[u8], complete: bool) -> Detected {
         return Detected {
             encoding: encoding_rs::UTF_8,
             skip: 0,
-            decided: if invalid == 0 {
-                Decided::ValidUtf8
-            } else {
-                Decided::DamagedUtf8
+            decided: match (invalid, multibyte) {
+                (0, 0) if !complete => Decided::PlainStart,
+                (0, _) => Decided::ValidUtf8,
+                _ => Decided::DamagedUtf8,
             },
         };
     }

@@ -138,6 +138,8 @@ struct Engine<'a> {
     /// What the valid rows do, by persona slot; the first moves.
     changes: HashMap<usize, crate::model::PersonaChanges>,
     moves: Vec<crate::model::ImportMove>,
+    /// The first line with bytes not valid in the file's encoding, in an imported cell.
+    first_invalid: Option<u32>,
 }
 
 /// Calls `f` with every row like [`Table::rows`], while a second thread reads and
@@ -234,6 +236,7 @@ pub fn run(
         deltas: CellDeltas::default(),
         changes: HashMap::new(),
         moves: Vec::new(),
+        first_invalid: None,
     };
     let phase = match mode {
         Mode::Validate => ImportPhase::Validating,
@@ -319,5 +322,16 @@ pub fn run(
     report.missing_steps = engine.names.missing_steps;
     report.written = now.is_some();
     report.notes.extend(trailer.map(|t| t.describe()));
+    let plain_start = table
+        .encoding()
+        .is_some_and(|e| e.decided == encoding::Decided::PlainStart);
+    if let (true, Some(line)) = (plain_start, engine.first_invalid) {
+        report.notes.push(format!(
+            "From line {line} on, the file has bytes that are not UTF-8, while its first \
+             MiB (where the encoding is judged) is plain ASCII: it was probably saved in \
+             another encoding (Windows-1252 for most Western exports). Choose it and check \
+             again."
+        ));
+    }
     Ok(report)
 }

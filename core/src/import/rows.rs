@@ -157,6 +157,7 @@ impl<'a> Engine<'a> {
                     .iter()
                     .any(|k| k.column as usize == i);
             if imported {
+                self.first_invalid.get_or_insert(line);
                 let column = self.table.headers[i].clone();
                 self.problems.push(problem(
                     line,

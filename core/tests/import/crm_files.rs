@@ -268,3 +268,40 @@ Epsilon,Architect,Onboard,,\"two\r\nlines\tand a tab\"\n";
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].customer.notes, "two\r\nlines\tand a tab");
 }
+
+/// A long export whose first MiB is plain ASCII looks like UTF-8; a Windows-1252 name
+/// further down is reported in its row, and the report says what probably happened.
+#[test]
+fn legacy_bytes_after_a_plain_first_mib_are_explained() {
+    let (mut db, _) = workspace();
+    let mut file = b"name,persona\n".to_vec();
+    let mut n = 0;
+    while file.len() < (1 << 20) + 1000 {
+        n += 1;
+        file.extend(format!("Customer {n},Architect\n").as_bytes());
+    }
+    file.extend(b"Caf\xe9 Oslo,Architect\n");
+    let table = Table::from_csv_bytes(file.clone()).unwrap();
+    assert_eq!(
+        table.encoding().unwrap().decided,
+        encoding::Decided::PlainStart
+    );
+    let report = import_bytes(&mut db, &file);
+    let line = n + 2;
+    assert_eq!(
+        report.problems,
+        vec![p(
+            line,
+            Some("name"),
+            "invalid bytes: the text is not valid UTF-8"
+        )]
+    );
+    assert_eq!(
+        report.notes,
+        vec![format!(
+            "From line {line} on, the file has bytes that are not UTF-8, while its first MiB \
+             (where the encoding is judged) is plain ASCII: it was probably saved in another \
+             encoding (Windows-1252 for most Western exports). Choose it and check again."
+        )]
+    );
+}
