@@ -11,7 +11,7 @@ use successmap_core::model::{
     HistoryOptions, HistoryPreview, HistoryReport, ImportOptions, ImportPreview, ImportProgress,
     ImportReport,
 };
-use successmap_core::reads;
+use successmap_core::{reads, CoreError, Workspace};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
@@ -42,6 +42,37 @@ async fn on_worker<T: Send + 'static>(
         })?
 }
 
+/// Runs `f` on a worker with the file at `path` opened as a table (in `encoding` when
+/// given) and a control that reports to `progress` and stops at `cancel_import`: the one
+/// set-up of every check and import.
+async fn on_table<T: Send + 'static>(
+    app: AppHandle,
+    path: String,
+    encoding: Option<String>,
+    progress: Channel<ImportProgress>,
+    f: impl FnOnce(&Workspace, &Path, &Table, Control<'_>) -> Result<T, CoreError> + Send + 'static,
+) -> Result<T, AppError> {
+    // Armed before the worker starts, so that a Cancel pressed right away is not lost.
+    app.state::<ImportControl>()
+        .cancel
+        .store(false, Ordering::Relaxed);
+    on_worker(move || {
+        let control = app.state::<ImportControl>();
+        let file = Path::new(&path);
+        let table = Table::open_as(file, encoding.as_deref()).map_err(AppError::from)?;
+        let mut send = |p| {
+            let _ = progress.send(p);
+        };
+        let control = Control {
+            progress: &mut send,
+            cancel: &control.cancel,
+        };
+        app.state::<OpenWorkspace>()
+            .with(|ws| f(ws, file, &table, control))
+    })
+    .await
+}
+
 /// Detects the file's format, encoding (unless `encoding` names one to read it in) and
 /// delimiter, and proposes a column mapping.
 #[tauri::command]
@@ -67,24 +98,14 @@ pub async fn validate_import(
     options: ImportOptions,
     progress: Channel<ImportProgress>,
 ) -> Result<ImportReport, AppError> {
-    // Armed before the worker starts, so that a Cancel pressed right away is not lost.
-    app.state::<ImportControl>()
-        .cancel
-        .store(false, Ordering::Relaxed);
-    on_worker(move || {
-        let control = app.state::<ImportControl>();
-        let table = Table::open_as(Path::new(&path), options.encoding.as_deref())
-            .map_err(AppError::from)?;
-        let mut send = |p| {
-            let _ = progress.send(p);
-        };
-        let control = Control {
-            progress: &mut send,
-            cancel: &control.cancel,
-        };
-        app.state::<OpenWorkspace>()
-            .with(|ws| reads::validate_import(ws, &table, &options, control))
-    })
+    let encoding = options.encoding.clone();
+    on_table(
+        app,
+        path,
+        encoding,
+        progress,
+        move |ws, _, table, control| reads::validate_import(ws, table, &options, control),
+    )
     .await
 }
 
@@ -99,29 +120,21 @@ pub async fn run_import(
     remember: bool,
     progress: Channel<ImportProgress>,
 ) -> Result<ImportReport, AppError> {
-    // Armed before the worker starts, so that a Cancel pressed right away is not lost.
-    app.state::<ImportControl>()
-        .cancel
-        .store(false, Ordering::Relaxed);
-    on_worker(move || {
-        let control = app.state::<ImportControl>();
-        let file = Path::new(&path);
-        let table = Table::open_as(file, options.encoding.as_deref()).map_err(AppError::from)?;
-        let mut send = |p| {
-            let _ = progress.send(p);
-        };
-        let control = Control {
-            progress: &mut send,
-            cancel: &control.cancel,
-        };
-        let how = ImportWrite {
-            remember_mapping: remember,
-            all_or_nothing: false,
-            undoable: true,
-        };
-        app.state::<OpenWorkspace>()
-            .with(|ws| edits::import_customers(ws, file, &table, &options, how, control, now()))
-    })
+    let encoding = options.encoding.clone();
+    on_table(
+        app,
+        path,
+        encoding,
+        progress,
+        move |ws, file, table, control| {
+            let how = ImportWrite {
+                remember_mapping: remember,
+                all_or_nothing: false,
+                undoable: true,
+            };
+            edits::import_customers(ws, file, table, &options, how, control, now())
+        },
+    )
     .await
 }
 
@@ -149,23 +162,14 @@ pub async fn validate_history(
     options: HistoryOptions,
     progress: Channel<ImportProgress>,
 ) -> Result<HistoryReport, AppError> {
-    app.state::<ImportControl>()
-        .cancel
-        .store(false, Ordering::Relaxed);
-    on_worker(move || {
-        let control = app.state::<ImportControl>();
-        let table = Table::open_as(Path::new(&path), options.encoding.as_deref())
-            .map_err(AppError::from)?;
-        let mut send = |p| {
-            let _ = progress.send(p);
-        };
-        let control = Control {
-            progress: &mut send,
-            cancel: &control.cancel,
-        };
-        app.state::<OpenWorkspace>()
-            .with(|ws| reads::validate_history(ws, &table, &options, control))
-    })
+    let encoding = options.encoding.clone();
+    on_table(
+        app,
+        path,
+        encoding,
+        progress,
+        move |ws, _, table, control| reads::validate_history(ws, table, &options, control),
+    )
     .await
 }
 
@@ -180,28 +184,21 @@ pub async fn run_history(
     remember: bool,
     progress: Channel<ImportProgress>,
 ) -> Result<HistoryReport, AppError> {
-    app.state::<ImportControl>()
-        .cancel
-        .store(false, Ordering::Relaxed);
-    on_worker(move || {
-        let control = app.state::<ImportControl>();
-        let file = Path::new(&path);
-        let table = Table::open_as(file, options.encoding.as_deref()).map_err(AppError::from)?;
-        let mut send = |p| {
-            let _ = progress.send(p);
-        };
-        let control = Control {
-            progress: &mut send,
-            cancel: &control.cancel,
-        };
-        let how = ImportWrite {
-            remember_mapping: remember,
-            all_or_nothing: false,
-            undoable: true,
-        };
-        app.state::<OpenWorkspace>()
-            .with(|ws| edits::import_history(ws, file, &table, &options, how, control, now()))
-    })
+    let encoding = options.encoding.clone();
+    on_table(
+        app,
+        path,
+        encoding,
+        progress,
+        move |ws, file, table, control| {
+            let how = ImportWrite {
+                remember_mapping: remember,
+                all_or_nothing: false,
+                undoable: true,
+            };
+            edits::import_history(ws, file, table, &options, how, control, now())
+        },
+    )
     .await
 }
 
