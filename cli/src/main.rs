@@ -3,6 +3,7 @@
 //! Exit status: 0 when everything asked was done; 1 when an import rejected rows;
 //! 2 when the input or the workspace cannot be used.
 
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -13,8 +14,8 @@ use successmap_core::edits::{self, ImportWrite};
 use successmap_core::files::Replace;
 use successmap_core::import::{self, Control, Table};
 use successmap_core::model::{
-    CustomerQuery, ImportField, ImportOptions, ImportProblem, ImportReport, PersonaId,
-    SegmentFilter,
+    CustomerQuery, ImportField, ImportOptions, ImportProblem, ImportReport, MapCustomers,
+    MapExportOptions, MapFormat, Paper, PersonaId, SegmentFilter,
 };
 use successmap_core::words::count;
 use successmap_core::{export, reads, CoreError, NewFile, Workspace};
@@ -148,6 +149,33 @@ enum ExportWhat {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// A persona's success map as a drawing: SVG, PNG or PDF (a PDF can hold several
+    /// maps, one page each).
+    Map {
+        /// The persona whose map to draw (any case); repeat for more pages of a PDF.
+        #[arg(long = "persona", value_name = "NAME", required = true)]
+        personas: Vec<String>,
+        #[arg(long, value_enum)]
+        format: MapFormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file when it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Customer counts and ARR per step, but no customer names.
+        #[arg(long, conflicts_with = "no_customers")]
+        anonymise: bool,
+        /// No customer figures at all: the map alone.
+        #[arg(long)]
+        no_customers: bool,
+        /// PDF page size (landscape).
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// PNG only: 2 for twice the pixels (sharp in print and on high-density screens).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        scale: u8,
+    },
     /// The customers of a saved segment (as the app lists them now), in the same columns.
     Segment {
         /// The segment's name, as saved in the app (any case).
@@ -159,6 +187,19 @@ enum ExportWhat {
         #[arg(long, requires = "output")]
         force: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum MapFormatArg {
+    Svg,
+    Png,
+    Pdf,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 /// A failure that ends the command with exit status 2.
@@ -265,6 +306,44 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
             output.as_deref(),
             force,
         ),
+        Command::Export {
+            what:
+                ExportWhat::Map {
+                    personas,
+                    format,
+                    output,
+                    force,
+                    anonymise,
+                    no_customers,
+                    paper,
+                    scale,
+                },
+        } => {
+            let ids = personas
+                .iter()
+                .map(|name| reads::persona_by_name(ws, name))
+                .collect::<Result<Vec<_>, _>>()?;
+            let options = MapExportOptions {
+                format: match format {
+                    MapFormatArg::Svg => MapFormat::Svg,
+                    MapFormatArg::Png => MapFormat::Png,
+                    MapFormatArg::Pdf => MapFormat::Pdf,
+                },
+                customers: if no_customers {
+                    MapCustomers::None
+                } else if anonymise {
+                    MapCustomers::Counts
+                } else {
+                    MapCustomers::Names
+                },
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                },
+                scale,
+            };
+            write_map(ws, &ids, &options, output.as_deref(), force)
+        }
         Command::Backup { output, force } => {
             reads::backup_to(ws, &output, Replace::from_force(force))?;
             tell!("Wrote a copy of the workspace to {}.", output.display());
@@ -399,6 +478,43 @@ fn write_customers(
         }
         None => {
             reads::export_customers(ws, query, today, out::Stdout)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a map export to `output`, or to standard output when that is not a terminal
+/// (or the format is text).
+fn write_map(
+    ws: &Workspace,
+    ids: &[PersonaId],
+    options: &MapExportOptions,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<ExitCode, Unusable> {
+    let today = chrono::Local::now().date_naive();
+    let kind = options.format.extension().to_uppercase();
+    match output {
+        Some(path) => {
+            reads::export_map_to(ws, ids, options, today, path, Replace::from_force(force))?;
+            tell!("Wrote the {kind} to {}.", path.display());
+        }
+        None => {
+            if options.format != MapFormat::Svg && std::io::stdout().is_terminal() {
+                return Err(Unusable(format!(
+                    "a {kind} file is binary; add --output FILE (or redirect the output to a file)"
+                )));
+            }
+            let bytes = reads::export_map(ws, ids, options, today)?;
+            let mut stdout = out::Stdout;
+            if stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .is_err()
+                && !out::closed()
+            {
+                return Err(Unusable("cannot write to standard output".to_string()));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -496,3 +496,113 @@ fn a_name_beginning_with_file_colon_is_a_plain_file() {
         .collect();
     assert_eq!(names, vec!["file:team.db?mode=memory"]);
 }
+
+#[test]
+fn export_map_writes_svg_png_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.successmap");
+    assert_eq!(successmap(&ws, &["demo"]).status.code(), Some(0));
+
+    // SVG on standard output, names of the largest customers unless anonymised.
+    let named = successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "home architect",
+            "--format",
+            "svg",
+        ],
+    );
+    assert_eq!(named.status.code(), Some(0), "{named:?}");
+    let svg = stdout(&named);
+    assert!(svg.starts_with("<?xml"), "{svg}");
+    assert!(svg.contains(">Home architect<"));
+    assert!(svg.contains(">Cedar Design<"));
+    let anonymous = stdout(&successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "Home architect",
+            "--format",
+            "svg",
+            "--anonymise",
+        ],
+    ));
+    assert!(anonymous.contains(" customers · "), "counts stay");
+    assert!(!anonymous.contains("Cedar Design"));
+
+    let png = dir.path().join("map.png");
+    let out = successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "Home architect",
+            "--format",
+            "png",
+            "--scale",
+            "2",
+            "--output",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    // An existing file only with --force.
+    let again = successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "Home architect",
+            "--format",
+            "png",
+            "--output",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+
+    let pdf = dir.path().join("maps.pdf");
+    let out = successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "Home architect",
+            "--persona",
+            "Industrial architect",
+            "--format",
+            "pdf",
+            "--paper",
+            "letter",
+            "--output",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(
+        String::from_utf8_lossy(&bytes)
+            .matches("/MediaBox [0 0 792 612]")
+            .count(),
+        2,
+        "two Letter pages"
+    );
+
+    let unknown = successmap(
+        &ws,
+        &["export", "map", "--persona", "Nobody", "--format", "svg"],
+    );
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("Home architect"));
+}

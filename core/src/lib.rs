@@ -11,6 +11,7 @@
 
 pub mod db;
 pub mod demo;
+pub mod drawing;
 pub mod edits;
 pub mod error;
 pub mod export;

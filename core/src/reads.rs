@@ -11,15 +11,17 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::db::{customers, personas, segments, steps, vehicles};
+use crate::drawing::{self, DrawOptions, Drawing, MapPicture};
 use crate::error::{CoreError, CoreResult};
 use crate::files::{self, Replace};
 use crate::import::{self, Control, Mode, Table};
 use crate::model::{
     CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, HistoryOptions,
     HistoryPreview, HistoryReport, ImportField, ImportOptions, ImportPreview, ImportReport,
-    KpiColumn, KpiLevel, MapDetail, PersonaId, PersonaMatrix, PersonaStats, PersonaSummary,
-    ProgressBasis, ProgressionView, SatisfactionMeasure, SatisfactionView, SegmentFilter,
-    SegmentSummary, StepStats, SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
+    KpiColumn, KpiLevel, MapCustomers, MapDetail, MapExportOptions, MapFormat, PersonaId,
+    PersonaMatrix, PersonaStats, PersonaSummary, ProgressBasis, ProgressionView,
+    SatisfactionMeasure, SatisfactionView, SegmentFilter, SegmentSummary, StepStats,
+    SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
 };
 use crate::workspace::Workspace;
 use crate::{export, ops};
@@ -171,6 +173,105 @@ pub fn backup_to(ws: &Workspace, path: &Path, replace: Replace) -> CoreResult<()
             c.pragma_update(None, "query_only", "ON")?;
             copied?;
             Ok(())
+        })
+    })
+}
+
+// Map drawings ------------------------------------------------------------------------
+
+/// The drawings of the personas' maps, in the order given; `today` is printed in the
+/// footer.
+pub fn map_drawings(
+    ws: &Workspace,
+    persona_ids: &[PersonaId],
+    customers: MapCustomers,
+    today: NaiveDate,
+) -> CoreResult<Vec<Drawing>> {
+    let maps = ws.read(|c| {
+        persona_ids
+            .iter()
+            .map(|&id| Ok((personas::get(c, id)?, ops::maps::detail(c, id)?)))
+            .collect::<CoreResult<Vec<_>>>()
+    })?;
+    let options = DrawOptions {
+        customers,
+        date: Some(today),
+    };
+    Ok(maps
+        .iter()
+        .map(|(persona, map)| drawing::map_svg(&MapPicture { persona, map }, &options))
+        .collect())
+}
+
+/// The personas' maps as one file's bytes: an SVG or PNG of one map, or a PDF with a
+/// page per map.
+pub fn export_map(
+    ws: &Workspace,
+    persona_ids: &[PersonaId],
+    options: &MapExportOptions,
+    today: NaiveDate,
+) -> CoreResult<Vec<u8>> {
+    if persona_ids.is_empty() {
+        return Err(CoreError::invalid(
+            "persona",
+            "choose a persona whose map to export",
+        ));
+    }
+    if persona_ids.len() > 1 && options.format != MapFormat::Pdf {
+        return Err(CoreError::invalid(
+            "persona",
+            format!(
+                "an {} file holds one map; choose one persona (a PDF can hold several)",
+                options.format.extension().to_uppercase()
+            ),
+        ));
+    }
+    let drawings = map_drawings(ws, persona_ids, options.customers, today)?;
+    match options.format {
+        MapFormat::Svg => Ok(drawings
+            .into_iter()
+            .next()
+            .map(|d| d.svg.into_bytes())
+            .unwrap_or_default()),
+        MapFormat::Png => {
+            if !matches!(options.scale, 1 | 2) {
+                return Err(CoreError::invalid(
+                    "scale",
+                    format!("a PNG is made at 1× or 2×, not {}×", options.scale),
+                ));
+            }
+            let first = drawings
+                .first()
+                .ok_or_else(|| CoreError::invalid("persona", "choose a persona"))?;
+            drawing::png(first, f32::from(options.scale))
+        }
+        MapFormat::Pdf => {
+            let title = ws.read(|c| {
+                let names = persona_ids
+                    .iter()
+                    .map(|&id| personas::get(c, id).map(|p| p.name))
+                    .collect::<CoreResult<Vec<_>>>()?;
+                Ok(format!("Success maps: {}", names.join(", ")))
+            })?;
+            drawing::pdf(&drawings, options.paper, &title)
+        }
+    }
+}
+
+/// Writes [`export_map`]'s file to `path` (same rules for the target as any export).
+pub fn export_map_to(
+    ws: &Workspace,
+    persona_ids: &[PersonaId],
+    options: &MapExportOptions,
+    today: NaiveDate,
+    path: &Path,
+    replace: Replace,
+) -> CoreResult<()> {
+    // Made before the target is touched: a failure leaves the file system as it was.
+    let bytes = export_map(ws, persona_ids, options, today)?;
+    files::write_replacing(path, ws.path(), replace, |out| {
+        out.write_all(&bytes).map_err(|e| {
+            CoreError::invalid("output", format!("cannot write {}: {e}", path.display()))
         })
     })
 }

@@ -170,3 +170,76 @@ pub struct MapDetail {
     /// Customers of this persona not placed on any step yet.
     pub unplaced_count: u32,
 }
+
+/// What an exported map shows of the customers on each step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum MapCustomers {
+    /// Nothing: the map alone.
+    None,
+    /// Customers, ARR and how many aim at the step; no names (safe to hand to a room).
+    Counts,
+    /// The counts and the names of the largest customers on the step.
+    Names,
+}
+
+/// The file formats a map is exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum MapFormat {
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl MapFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            MapFormat::Svg => "svg",
+            MapFormat::Png => "png",
+            MapFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// A landscape page size for PDF exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Paper {
+    A4,
+    Letter,
+    /// A 16:9 slide (a presentation's pages).
+    Slide,
+}
+
+impl Paper {
+    /// Width and height in points, landscape.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (841.89, 595.28),
+            Paper::Letter => (792.0, 612.0),
+            Paper::Slide => (960.0, 540.0),
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Paper> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(Paper::A4),
+            "letter" | "us-letter" | "us letter" => Some(Paper::Letter),
+            "slide" | "16:9" => Some(Paper::Slide),
+            _ => None,
+        }
+    }
+}
+
+/// How a map is exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MapExportOptions {
+    pub format: MapFormat,
+    pub customers: MapCustomers,
+    /// PDF only: the page size (landscape).
+    pub paper: Paper,
+    /// PNG only: 1 for a screen, 2 for a sharp print or a high-density screen.
+    pub scale: u8,
+}
