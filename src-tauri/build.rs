@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "update_persona",
     "delete_persona",
     "get_map",
+    "export_map",
     "add_step",
     "update_step",
     "reorder_step",

@@ -149,10 +149,12 @@ enum ExportWhat {
         #[arg(long, requires = "output")]
         force: bool,
     },
-    /// A persona's success map as a drawing: SVG, PNG or PDF (a PDF can hold several
-    /// maps, one page each).
+    /// A persona's success map as a drawing (SVG, PNG, PDF) or as a handout (one HTML
+    /// file that opens offline in any browser). A PDF or a handout can hold several
+    /// maps.
     Map {
-        /// The persona whose map to draw (any case); repeat for more pages of a PDF.
+        /// The persona whose map to export (any case); repeat for more maps in a PDF or
+        /// a handout.
         #[arg(long = "persona", value_name = "NAME", required = true)]
         personas: Vec<String>,
         #[arg(long, value_enum)]
@@ -194,6 +196,7 @@ enum MapFormatArg {
     Svg,
     Png,
     Pdf,
+    Html,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -328,6 +331,7 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
                     MapFormatArg::Svg => MapFormat::Svg,
                     MapFormatArg::Png => MapFormat::Png,
                     MapFormatArg::Pdf => MapFormat::Pdf,
+                    MapFormatArg::Html => MapFormat::Html,
                 },
                 customers: if no_customers {
                     MapCustomers::None
@@ -483,8 +487,8 @@ fn write_customers(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes a map export to `output`, or to standard output when that is not a terminal
-/// (or the format is text).
+/// Writes a map export to `output`, or to standard output (binary formats only when
+/// that is not a terminal).
 fn write_map(
     ws: &Workspace,
     ids: &[PersonaId],
@@ -500,7 +504,8 @@ fn write_map(
             tell!("Wrote the {kind} to {}.", path.display());
         }
         None => {
-            if options.format != MapFormat::Svg && std::io::stdout().is_terminal() {
+            let binary = matches!(options.format, MapFormat::Png | MapFormat::Pdf);
+            if binary && std::io::stdout().is_terminal() {
                 return Err(Unusable(format!(
                     "a {kind} file is binary; add --output FILE (or redirect the output to a file)"
                 )));

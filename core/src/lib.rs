@@ -16,6 +16,7 @@ pub mod edits;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod handout;
 pub mod import;
 pub mod model;
 pub mod ops;

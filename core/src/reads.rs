@@ -14,11 +14,12 @@ use crate::db::{customers, personas, segments, steps, vehicles};
 use crate::drawing::{self, DrawOptions, Drawing, MapPicture};
 use crate::error::{CoreError, CoreResult};
 use crate::files::{self, Replace};
+use crate::handout::{self, MapHandout};
 use crate::import::{self, Control, Mode, Table};
 use crate::model::{
     CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, HistoryOptions,
     HistoryPreview, HistoryReport, ImportField, ImportOptions, ImportPreview, ImportReport,
-    KpiColumn, KpiLevel, MapCustomers, MapDetail, MapExportOptions, MapFormat, PersonaId,
+    KpiColumn, KpiLevel, MapCustomers, MapDetail, MapExportOptions, MapFormat, Persona, PersonaId,
     PersonaMatrix, PersonaStats, PersonaSummary, ProgressBasis, ProgressionView,
     SatisfactionMeasure, SatisfactionView, SegmentFilter, SegmentSummary, StepStats,
     SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
@@ -179,6 +180,16 @@ pub fn backup_to(ws: &Workspace, path: &Path, replace: Replace) -> CoreResult<()
 
 // Map drawings ------------------------------------------------------------------------
 
+/// The personas with their maps, in the order given, from one snapshot.
+fn map_details(ws: &Workspace, persona_ids: &[PersonaId]) -> CoreResult<Vec<(Persona, MapDetail)>> {
+    ws.read(|c| {
+        persona_ids
+            .iter()
+            .map(|&id| Ok((personas::get(c, id)?, ops::maps::detail(c, id)?)))
+            .collect()
+    })
+}
+
 /// The drawings of the personas' maps, in the order given; `today` is printed in the
 /// footer.
 pub fn map_drawings(
@@ -187,12 +198,7 @@ pub fn map_drawings(
     customers: MapCustomers,
     today: NaiveDate,
 ) -> CoreResult<Vec<Drawing>> {
-    let maps = ws.read(|c| {
-        persona_ids
-            .iter()
-            .map(|&id| Ok((personas::get(c, id)?, ops::maps::detail(c, id)?)))
-            .collect::<CoreResult<Vec<_>>>()
-    })?;
+    let maps = map_details(ws, persona_ids)?;
     let options = DrawOptions {
         customers,
         date: Some(today),
@@ -203,8 +209,8 @@ pub fn map_drawings(
         .collect())
 }
 
-/// The personas' maps as one file's bytes: an SVG or PNG of one map, or a PDF with a
-/// page per map.
+/// The personas' maps as one file's bytes: an SVG or PNG of one map, a PDF with a page
+/// per map, or an HTML handout of them all.
 pub fn export_map(
     ws: &Workspace,
     persona_ids: &[PersonaId],
@@ -217,22 +223,29 @@ pub fn export_map(
             "choose a persona whose map to export",
         ));
     }
-    if persona_ids.len() > 1 && options.format != MapFormat::Pdf {
+    if persona_ids.len() > 1 && matches!(options.format, MapFormat::Svg | MapFormat::Png) {
         return Err(CoreError::invalid(
             "persona",
             format!(
-                "an {} file holds one map; choose one persona (a PDF can hold several)",
+                "an {} file holds one map; choose one persona (a PDF or an HTML handout can \
+                 hold several)",
                 options.format.extension().to_uppercase()
             ),
         ));
     }
+    if options.format == MapFormat::Html {
+        let maps = map_details(ws, persona_ids)?;
+        let handouts: Vec<MapHandout<'_>> = maps
+            .iter()
+            .map(|(persona, map)| MapHandout { persona, map })
+            .collect();
+        return Ok(handout::maps_html(&handouts, options.customers, Some(today)).into_bytes());
+    }
     let drawings = map_drawings(ws, persona_ids, options.customers, today)?;
+    let first = drawings
+        .first()
+        .ok_or_else(|| CoreError::invalid("persona", "choose a persona"))?;
     match options.format {
-        MapFormat::Svg => Ok(drawings
-            .into_iter()
-            .next()
-            .map(|d| d.svg.into_bytes())
-            .unwrap_or_default()),
         MapFormat::Png => {
             if !matches!(options.scale, 1 | 2) {
                 return Err(CoreError::invalid(
@@ -240,21 +253,13 @@ pub fn export_map(
                     format!("a PNG is made at 1× or 2×, not {}×", options.scale),
                 ));
             }
-            let first = drawings
-                .first()
-                .ok_or_else(|| CoreError::invalid("persona", "choose a persona"))?;
             drawing::png(first, f32::from(options.scale))
         }
         MapFormat::Pdf => {
-            let title = ws.read(|c| {
-                let names = persona_ids
-                    .iter()
-                    .map(|&id| personas::get(c, id).map(|p| p.name))
-                    .collect::<CoreResult<Vec<_>>>()?;
-                Ok(format!("Success maps: {}", names.join(", ")))
-            })?;
-            drawing::pdf(&drawings, options.paper, &title)
+            let titles: Vec<&str> = drawings.iter().map(|d| d.title.as_str()).collect();
+            drawing::pdf(&drawings, options.paper, &titles.join(" · "))
         }
+        MapFormat::Svg | MapFormat::Html => Ok(first.svg.clone().into_bytes()),
     }
 }
 

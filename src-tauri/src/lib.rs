@@ -25,6 +25,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::personas::update_persona,
         commands::personas::delete_persona,
         commands::maps::get_map,
+        commands::maps::export_map,
         commands::steps::add_step,
         commands::steps::update_step,
         commands::steps::reorder_step,

@@ -231,6 +231,7 @@ impl Canvas {
         out.push_str(&self.body);
         out.push_str("</g>\n</svg>\n");
         Drawing {
+            title: title.to_string(),
             svg: out,
             width,
             height,
@@ -244,6 +245,8 @@ impl Canvas {
 /// embeds (for the renderers, which read them as they are in the file).
 #[derive(Debug, Clone)]
 pub struct Drawing {
+    /// "Success map: Home architect".
+    pub title: String,
     pub svg: String,
     pub width: f32,
     pub height: f32,

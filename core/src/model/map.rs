@@ -190,6 +190,8 @@ pub enum MapFormat {
     Svg,
     Png,
     Pdf,
+    /// A self-contained interactive page (offline, no other file).
+    Html,
 }
 
 impl MapFormat {
@@ -198,6 +200,7 @@ impl MapFormat {
             MapFormat::Svg => "svg",
             MapFormat::Png => "png",
             MapFormat::Pdf => "pdf",
+            MapFormat::Html => "html",
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Shared helpers: an in-memory workspace and a fixed clock.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod maps;
+
 use chrono::{DateTime, TimeZone, Utc};
 use successmap_core::model::{Persona, PersonaInput, Step, StepInput};
 use successmap_core::{ops, Db};

@@ -1,7 +1,7 @@
 // A dialog that writes one file the user names: the path can be typed or chosen in the
 // native save dialog. An existing file is replaced only after the user says so: here for
 // a typed path, in the native dialog (which asks itself) for a chosen one.
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { BackendError } from "../ipc/client";
 import { useClient } from "../ipc/context";
 import { FormDialog, useForm } from "./FormDialog";
@@ -11,8 +11,12 @@ interface Props {
   id: string;
   title: string;
   children: ReactNode;
-  /** The file name offered in the user's documents folder. */
+  /** The file name offered in the user's documents folder. When it changes (another
+   * format chosen), an untouched path becomes the new suggestion and a typed one takes
+   * its extension. */
   suggestedName: string;
+  /** What is being saved (the dialog's choices); when it changes, the last "done" goes. */
+  subject?: string;
   submitLabel: string;
   busyLabel: string;
   /** What the file is, for "… already exists. Replace it with this {what}". */
@@ -23,6 +27,20 @@ interface Props {
    * Returns the sentence that says it is done. */
   save: (path: string, replace: boolean) => Promise<string>;
   onClose: () => void;
+}
+
+/** The path after the suggestion changed from `previous` to `next`: the new suggestion
+ * when the path is empty or still the old one; else the path with the new suggestion's
+ * extension in place of the old one's (when it had that extension). */
+export function followSuggestion(current: string, previous: string | null, next: string): string {
+  if (current === "" || current === previous) return next;
+  const extension = (path: string | null) => /\.[A-Za-z0-9]+$/.exec(path ?? "")?.[0] ?? null;
+  const old = extension(previous);
+  const fresh = extension(next);
+  if (old !== null && fresh !== null && current.toLowerCase().endsWith(old.toLowerCase())) {
+    return current.slice(0, current.length - old.length) + fresh;
+  }
+  return current;
 }
 
 export function SaveFileDialog(props: Props) {
@@ -37,12 +55,31 @@ export function SaveFileDialog(props: Props) {
   // The path that exists and is waiting for the user's answer.
   const [asking, setAsking] = useState<string | null>(null);
 
+  // The last suggestion, to tell an untouched path from one the user typed or chose.
+  const suggested = useRef<string | null>(null);
   useEffect(() => {
+    let live = true;
     client.suggestPath(suggestedName).then(
-      (p) => setPath((current) => current || p),
+      (p) => {
+        if (!live) return;
+        const previous = suggested.current;
+        suggested.current = p;
+        setPath((current) => followSuggestion(current, previous, p));
+      },
       () => {},
     );
+    return () => {
+      live = false;
+    };
   }, [client, suggestedName]);
+
+  // Other choices make another file: what was said about the last one no longer holds.
+  const [subject, setSubject] = useState(props.subject);
+  if (subject !== props.subject) {
+    setSubject(props.subject);
+    setDone(null);
+    setAsking(null);
+  }
 
   function submit() {
     if (path.trim() === "") {

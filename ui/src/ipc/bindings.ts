@@ -28,6 +28,12 @@ export const commands = {
 	deletePersona: (id: PersonaId, customers: CustomersOnDelete) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_persona", { id, customers })),
 	/**  A persona's success map with KPIs, vehicles, moves and customer figures. */
 	getMap: (personaId: PersonaId) => typedError<MapDetail_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_map", { personaId })),
+	/**
+	 *  Writes the personas' maps to a file: SVG or PNG of one map, PDF with a page per map.
+	 *  An existing file is replaced only with `replace` (the UI asks first: error code
+	 *  `file_exists`).
+	 */
+	exportMap: (personaIds: PersonaId[], options: MapExportOptions, path: string, replace: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("export_map", { personaIds, options, path, replace })),
 	/**  Adds a step at index `at` of the map (`None`: at the end). */
 	addStep: (mapId: MapId, input: StepInput_Deserialize, at: number | null) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("add_step", { mapId, input, at })),
 	/**  Changes a step's title and outcome. */
@@ -982,6 +988,15 @@ export type KpiValueInput_Serialize = {
 	value: number | null,
 };
 
+/**  What an exported map shows of the customers on each step. */
+export type MapCustomers = 
+/**  Nothing: the map alone. */
+"none" | 
+/**  Customers, ARR and how many aim at the step; no names (safe to hand to a room). */
+"counts" | 
+/**  The counts and the names of the largest customers on the step. */
+"names";
+
 /**  Everything the map screen needs for one persona, in one round trip. */
 export type MapDetail = MapDetail_Serialize | MapDetail_Deserialize;
 
@@ -1006,6 +1021,21 @@ export type MapDetail_Serialize = {
 	/**  Customers of this persona not placed on any step yet. */
 	unplacedCount: number,
 };
+
+/**  How a map is exported. */
+export type MapExportOptions = {
+	format: MapFormat,
+	customers: MapCustomers,
+	/**  PDF only: the page size (landscape). */
+	paper: Paper,
+	/**  PNG only: 1 for a screen, 2 for a sharp print or a high-density screen. */
+	scale: number,
+};
+
+/**  The file formats a map is exported to. */
+export type MapFormat = "svg" | "png" | "pdf" | 
+/**  A self-contained interactive page (offline, no other file). */
+"html";
 
 /**  A persona's success map. */
 export type MapId = number;
@@ -1069,6 +1099,11 @@ export type NpsBand =
 "positive" | 
 /**  No NPS. */
 "unknown";
+
+/**  A landscape page size for PDF exports. */
+export type Paper = "a4" | "letter" | 
+/**  A 16:9 slide (a presentation's pages). */
+"slide";
 
 /**  A fictional representative of one kind of customer with a shared definition of success. */
 export type Persona = Persona_Serialize | Persona_Deserialize;

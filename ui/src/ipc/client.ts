@@ -65,6 +65,10 @@ import type {
   KpiId,
   KpiInput,
   MapDetail_Serialize,
+  MapCustomers,
+  MapExportOptions,
+  MapFormat,
+  Paper,
   MoveView_Serialize,
   Persona_Serialize,
   PersonaId,
@@ -113,6 +117,14 @@ export type HistoryPreview = HistoryPreview_Serialize;
 export type HistoryOptions = HistoryOptions_Deserialize;
 export type HistoryReport = HistoryReport_Serialize;
 
+/** What each map export format is called in a file dialog's filter. */
+const MAP_FORMAT_NAMES: Record<MapFormat, string> = {
+  html: "Web page",
+  pdf: "PDF document",
+  png: "PNG image",
+  svg: "SVG drawing",
+};
+
 // The generated bindings type a channel by what the command takes; what arrives is the
 // same shape as the serialized progress.
 function progressChannel(onProgress: (p: ImportProgress) => void): Channel<ImportProgress_Deserialize> {
@@ -122,6 +134,7 @@ function progressChannel(onProgress: (p: ImportProgress) => void): Channel<Impor
 }
 export type { Kpi };
 export type MapDetail = MapDetail_Serialize;
+export type { MapCustomers, MapExportOptions, MapFormat, Paper };
 export type MoveView = MoveView_Serialize;
 export type Persona = Persona_Serialize;
 export type PersonaInput = PersonaInput_Deserialize;
@@ -212,6 +225,9 @@ export const client = {
   /** Refuses an existing file (code `file_exists`) unless `replace`. */
   exportCustomers: (query: CustomerQuery, path: string, replace: boolean) =>
     unwrap(commands.exportCustomers(query, path, replace)),
+  /** Writes personas' maps to a file: SVG or PNG of one map, PDF with a page per map. */
+  exportMap: (personaIds: PersonaId[], options: MapExportOptions, path: string, replace: boolean) =>
+    unwrap(commands.exportMap(personaIds, options, path, replace)),
   segmentMatrix: (filter: SegmentFilter) => unwrap(commands.segmentMatrix(filter)),
   listSegments: () => unwrap(commands.listSegments()),
   saveSegment: (input: SavedSegmentInput) => unwrap(commands.saveSegment(input)),
@@ -260,6 +276,12 @@ export const client = {
    * dialog itself asks before a chosen file is replaced. */
   pickSavePath: async (suggested: string): Promise<string | null> =>
     (await saveDialog({ defaultPath: suggested, filters: [{ name: "CSV", extensions: ["csv"] }] })) ?? null,
+  /** The native "save" dialog for a map export in `format`; null when the user cancels. */
+  pickMapPath: async (suggested: string, format: MapFormat): Promise<string | null> =>
+    (await saveDialog({
+      defaultPath: suggested,
+      filters: [{ name: MAP_FORMAT_NAMES[format], extensions: [format] }],
+    })) ?? null,
   /** The native "save" dialog for a copy of the workspace; null when the user cancels. */
   pickCopyPath: async (suggested: string): Promise<string | null> =>
     (await saveDialog({

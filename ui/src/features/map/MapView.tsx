@@ -38,6 +38,7 @@ import { kindLabel, moveCoverage } from "./coverage";
 import { stepFromBandKey } from "./CustomerBand";
 import { dropIntent, type DragData } from "./dropIntent";
 import { KpiDialog } from "./KpiDialog";
+import { MapExportDialog } from "./MapExportDialog";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
 import { MoveColumn } from "./MoveColumn";
 import { StepColumn } from "./StepColumn";
@@ -102,6 +103,7 @@ function LoadedMap({
   const map = useLoad(() => client.getMap(persona.persona.id), [persona.persona.id, client, revision]);
   const [adding, setAdding] = useState<number | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const vehicles = useLoad(() => client.listVehicles(), [client, revision]);
 
   return (
@@ -116,6 +118,11 @@ function LoadedMap({
         </div>
         <div className="view-tools">
           {map.data && <MapSummary map={map.data} />}
+          {map.data && (
+            <button type="button" className="button" onClick={() => setExporting(true)} data-testid="export-map">
+              Export…
+            </button>
+          )}
           {map.data && map.data.steps.length > 0 && (
             <button
               type="button"
@@ -140,6 +147,7 @@ function LoadedMap({
           )}
         </div>
       </header>
+      {exporting && <MapExportDialog persona={persona} onClose={() => setExporting(false)} />}
       {map.state === "failed" && (
         <div className="notice notice-error" role="alert">
           <Icon name="alert" />

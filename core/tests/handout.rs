@@ -1,0 +1,118 @@
+//! The HTML map handout: one self-contained page (strict policy, nothing to fetch), the
+//! steps in order as disclosures, levels, vehicles and gaps, hostile text as text.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+mod common;
+
+use common::maps::{known_map, HOSTILE_CUSTOMER, HOSTILE_STEP};
+use common::{now, today};
+use successmap_core::model::{
+    MapCustomers, MapExportOptions, MapFormat, Paper, PersonaId, PersonaInput,
+};
+use successmap_core::{edits, reads, Workspace};
+
+fn handout(ws: &Workspace, ids: &[PersonaId], customers: MapCustomers) -> String {
+    let bytes = reads::export_map(
+        ws,
+        ids,
+        &MapExportOptions {
+            format: MapFormat::Html,
+            customers,
+            paper: Paper::A4,
+            scale: 1,
+        },
+        today(),
+    )
+    .unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn the_handout_is_one_page_with_nothing_to_fetch() {
+    let ws = Workspace::in_memory().unwrap();
+    let id = known_map(&ws);
+    let html = handout(&ws, &[id], MapCustomers::Counts);
+    assert!(html.starts_with("<!doctype html>"));
+    let policy_at = html.find("Content-Security-Policy").unwrap();
+    assert!(
+        policy_at < html.find("<style>").unwrap(),
+        "the policy comes first"
+    );
+    assert!(html.contains("default-src 'none'"));
+    assert!(!html.contains("'unsafe-inline'"));
+    // Nothing that loads from elsewhere: no src or href but in-page anchors, data: fonts.
+    assert!(!html.contains(" src="));
+    for (at, _) in html.match_indices("href=\"") {
+        assert!(html[at + 6..].starts_with('#'), "{}", &html[at..at + 40]);
+    }
+    for (at, _) in html.match_indices("url(") {
+        assert!(html[at + 4..].starts_with("\"data:font/ttf;base64,"));
+    }
+    assert!(!html.contains("@import"));
+}
+
+#[test]
+fn the_steps_come_in_order_with_levels_vehicles_and_gaps() {
+    let ws = Workspace::in_memory().unwrap();
+    let id = known_map(&ws);
+    let html = handout(&ws, &[id], MapCustomers::Counts);
+    let at = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} is not in the handout"))
+    };
+    assert!(at(">Pilot live<") < at(">Team onboarded<"));
+    assert_eq!(html.matches("<details>").count(), 3);
+    assert!(html.contains("<strong>Success means:</strong> Ships every project on the platform"));
+    // The levels of both KPIs, with their units where they belong.
+    assert!(html.contains(
+        "<td class=\"entry\">25%</td><td class=\"good\">50%</td><td class=\"best\">80%</td>"
+    ));
+    assert!(html.contains("Days to first model<span class=\"unit\"> (days)</span><span class=\"note\">lower is better</span>"));
+    assert!(html.contains(
+        "<td class=\"entry\">60</td><td class=\"good\">30</td><td class=\"best\">14</td>"
+    ));
+    // The vehicle on step 1, the one on the move 1 → 2, the gap 2 → 3.
+    let step_1 = &html[at("id=\"persona-1-step-1\"")..at("id=\"persona-1-step-2\"")];
+    assert!(step_1.contains(
+        "<span class=\"kind\">Community</span><span class=\"name\">Office hours for leads</span>"
+    ));
+    assert!(step_1.contains("<div class=\"move\">"));
+    assert!(step_1.contains("Rollout bootcamp"));
+    let step_2 = &html[at("id=\"persona-1-step-2\"")..at("id=\"persona-1-step-3\"")];
+    assert!(step_2.contains("<div class=\"move gap\">"));
+    assert!(step_2.contains("Gap: no vehicle helps customers make this move."));
+    assert!(html.contains("1 move without a vehicle"));
+    // The overview counts customers, no names.
+    assert!(html.contains("2 customers · $52K ARR"));
+    assert!(!html.contains("Quarry Collective"));
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let ws = Workspace::in_memory().unwrap();
+    let id = known_map(&ws);
+    let html = handout(&ws, &[id], MapCustomers::Names);
+    assert!(!html.contains(HOSTILE_STEP));
+    assert!(!html.contains(HOSTILE_CUSTOMER));
+    assert!(
+        html.contains("&lt;/text&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co")
+    );
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("Quarry Collective"), "names when chosen");
+    // One script element: the page's own.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert_eq!(html.matches("<img").count(), 0);
+}
+
+#[test]
+fn several_maps_and_the_map_alone() {
+    let ws = Workspace::in_memory().unwrap();
+    let id = known_map(&ws);
+    let other = edits::create_persona(&ws, &PersonaInput::named("Ops manager"), now()).unwrap();
+    let html = handout(&ws, &[id, other.id], MapCustomers::None);
+    assert!(html.contains("<title>Success maps: Studio lead, Ops manager</title>"));
+    assert!(html.contains("<a href=\"#persona-2\">Ops manager</a>"));
+    assert!(html.contains("This map has no steps yet."));
+    assert!(!html.contains("on the map"), "no customer figures at all");
+    assert!(!html.contains("class=\"count\""));
+    assert!(!html.contains("class=\"overview\""));
+}

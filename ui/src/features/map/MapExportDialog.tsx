@@ -1,0 +1,160 @@
+// Export a persona's map as a drawing: PDF (this map, or every persona's, one page
+// each), PNG or SVG, with or without customer figures. The drawing is made by the core;
+// this dialog only says what to make and where.
+import { useId, useState } from "react";
+import type { MapCustomers, MapFormat, Paper, PersonaId, PersonaSummary } from "../../ipc/client";
+import { useClient } from "../../ipc/context";
+import { fileStem } from "../../components/ExportDialog";
+import { SaveFileDialog } from "../../components/SaveFileDialog";
+import { useLoad } from "../../lib/useLoad";
+
+interface Props {
+  persona: PersonaSummary;
+  onClose: () => void;
+}
+
+const FORMATS: { value: MapFormat; label: string; hint: string }[] = [
+  { value: "pdf", label: "PDF", hint: "Vector, one landscape page per map: to print or send." },
+  { value: "png", label: "PNG", hint: "An image: for slides, documents and chat." },
+  { value: "svg", label: "SVG", hint: "A vector drawing: for design tools and web pages." },
+  {
+    value: "html",
+    label: "HTML handout",
+    hint: "One file that opens offline in any browser: each step opens on a click or a key; it prints every step.",
+  },
+];
+
+/** Formats that can hold several maps. */
+const MANY: MapFormat[] = ["pdf", "html"];
+
+const CUSTOMERS: { value: MapCustomers; label: string }[] = [
+  { value: "counts", label: "Counts and ARR per step, no names" },
+  { value: "names", label: "Counts, ARR and the largest customers' names" },
+  { value: "none", label: "No customer figures: the map alone" },
+];
+
+/** US Letter where the user's locale prints on it, A4 elsewhere. */
+export function defaultPaper(locale: string): Paper {
+  const region = locale.split(/[-_]/)[1]?.toUpperCase();
+  return region !== undefined && ["US", "CA", "MX", "PH", "CL", "CO", "VE"].includes(region) ? "letter" : "a4";
+}
+
+export function MapExportDialog({ persona, onClose }: Props) {
+  const client = useClient();
+  const id = useId();
+  const [format, setFormat] = useState<MapFormat>("pdf");
+  const [customers, setCustomers] = useState<MapCustomers>("counts");
+  const [paper, setPaper] = useState<Paper>(() => defaultPaper(navigator.language));
+  const [scale, setScale] = useState(2);
+  const [allPersonas, setAllPersonas] = useState(false);
+  const personas = useLoad(() => client.listPersonas(), [client]);
+  const others = (personas.data ?? []).filter((p) => p.persona.id !== persona.persona.id);
+  const everyone = allPersonas && MANY.includes(format) && others.length > 0;
+  const ids: PersonaId[] = everyone ? (personas.data ?? []).map((p) => p.persona.id) : [persona.persona.id];
+  const date = new Date().toISOString().slice(0, 10);
+  const stem = everyone ? "success-maps" : `${fileStem(persona.persona.name)}-map`;
+  const hint = FORMATS.find((f) => f.value === format)?.hint;
+
+  return (
+    <SaveFileDialog
+      id="map-export"
+      title="Export map"
+      suggestedName={`${stem}-${date}.${format}`}
+      subject={JSON.stringify([format, customers, paper, scale, ids])}
+      submitLabel="Export"
+      busyLabel="Exporting…"
+      what={format.toUpperCase()}
+      pick={(suggested) => client.pickMapPath(suggested, format)}
+      save={async (path, replace) => {
+        await client.exportMap(ids, { format, customers, paper, scale }, path, replace);
+        return `Exported ${everyone ? `${ids.length} maps` : `the map of ${persona.persona.name}`} to ${path}`;
+      }}
+      onClose={onClose}
+    >
+      <div className="field">
+        <span className="field-label" id={`${id}-format`}>
+          Format
+        </span>
+        <div className="segmented" role="group" aria-labelledby={`${id}-format`}>
+          {FORMATS.map((f) => (
+            <button
+              key={f.value}
+              type="button"
+              className="segmented-button"
+              aria-pressed={format === f.value}
+              onClick={() => setFormat(f.value)}
+              data-testid={`map-export-format-${f.value}`}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+        <p className="field-hint">{hint}</p>
+      </div>
+      {MANY.includes(format) && (
+        <div className="field-row">
+          {format === "pdf" && (
+            <div className="field">
+              <label htmlFor={`${id}-paper`}>Paper</label>
+              <select
+                id={`${id}-paper`}
+                value={paper}
+                onChange={(e) => setPaper(e.target.value as Paper)}
+                data-testid="map-export-paper"
+              >
+                <option value="a4">A4, landscape</option>
+                <option value="letter">US Letter, landscape</option>
+              </select>
+            </div>
+          )}
+          {others.length > 0 && (
+            <label className="check-field">
+              <input
+                type="checkbox"
+                checked={allPersonas}
+                onChange={(e) => setAllPersonas(e.target.checked)}
+                data-testid="map-export-all"
+              />
+              <span>
+                Every persona's map
+                {format === "pdf" ? `, a page each (${others.length + 1} pages)` : ` (${others.length + 1} maps)`}
+              </span>
+            </label>
+          )}
+        </div>
+      )}
+      {format === "png" && (
+        <div className="field">
+          <label htmlFor={`${id}-scale`}>Size</label>
+          <select
+            id={`${id}-scale`}
+            value={scale}
+            onChange={(e) => setScale(Number(e.target.value))}
+            data-testid="map-export-scale"
+          >
+            <option value={1}>1× (for screens)</option>
+            <option value={2}>2× (sharp in print and on high-density screens)</option>
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-customers`}>Customers</label>
+        <select
+          id={`${id}-customers`}
+          value={customers}
+          onChange={(e) => setCustomers(e.target.value as MapCustomers)}
+          data-testid="map-export-customers"
+        >
+          {CUSTOMERS.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        {customers === "names" && (
+          <p className="field-hint">Names are for your team: leave them out of a handout for a room.</p>
+        )}
+      </div>
+    </SaveFileDialog>
+  );
+}
