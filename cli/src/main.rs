@@ -14,8 +14,8 @@ use successmap_core::edits::{self, ImportWrite};
 use successmap_core::files::Replace;
 use successmap_core::import::{self, Control, Table};
 use successmap_core::model::{
-    CustomerQuery, ImportField, ImportOptions, ImportProblem, ImportReport, MapCustomers,
-    MapExportOptions, MapFormat, Paper, PersonaId, SegmentFilter,
+    CustomerQuery, HandoutFormat, HandoutOptions, ImportField, ImportOptions, ImportProblem,
+    ImportReport, MapCustomers, MapExportOptions, MapFormat, Paper, PersonaId, SegmentFilter,
 };
 use successmap_core::words::count;
 use successmap_core::{export, reads, CoreError, NewFile, Workspace};
@@ -177,6 +177,33 @@ enum ExportWhat {
         /// PNG only: 2 for twice the pixels (sharp in print and on high-density screens).
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
         scale: u8,
+        /// PDF only: the presentation as 16:9 slides, a page per reveal (title, each step,
+        /// its outcome and KPIs, its move, the whole map, the customers per step).
+        #[arg(long)]
+        slides: bool,
+    },
+    /// A customer's success plan, for a business review with the customer: its map with
+    /// where it stands and aims, its KPI values against the levels ahead, the vehicles
+    /// on the way to its target and its journey so far.
+    Handout {
+        /// The customer, by the external id its CRM gave it.
+        #[arg(long, value_name = "EXTERNAL_ID")]
+        customer: String,
+        #[arg(long, value_enum)]
+        format: HandoutFormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file when it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Add ARR, health, owner and renewal date (left out otherwise: the plan is for
+        /// the customer).
+        #[arg(long)]
+        internal: bool,
+        /// PDF page size (landscape).
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
     },
     /// The customers of a saved segment (as the app lists them now), in the same columns.
     Segment {
@@ -197,6 +224,12 @@ enum MapFormatArg {
     Png,
     Pdf,
     Html,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum HandoutFormatArg {
+    Html,
+    Pdf,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -320,6 +353,7 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
                     no_customers,
                     paper,
                     scale,
+                    slides,
                 },
         } => {
             let ids = personas
@@ -340,13 +374,62 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
                 } else {
                     MapCustomers::Names
                 },
-                paper: match paper {
-                    PaperArg::A4 => Paper::A4,
-                    PaperArg::Letter => Paper::Letter,
-                },
+                paper: paper.into(),
                 scale,
+                slides,
             };
+            if slides && !matches!(format, MapFormatArg::Pdf) {
+                return Err(Unusable(
+                    "--slides makes a PDF slide deck: add --format pdf".to_string(),
+                ));
+            }
             write_map(ws, &ids, &options, output.as_deref(), force)
+        }
+        Command::Export {
+            what:
+                ExportWhat::Handout {
+                    customer,
+                    format,
+                    output,
+                    force,
+                    internal,
+                    paper,
+                },
+        } => {
+            let id = reads::customer_by_external_id(ws, &customer)?;
+            let options = HandoutOptions {
+                format: match format {
+                    HandoutFormatArg::Html => HandoutFormat::Html,
+                    HandoutFormatArg::Pdf => HandoutFormat::Pdf,
+                },
+                internal,
+                paper: paper.into(),
+            };
+            let today = chrono::Local::now().date_naive();
+            let kind = options.format.extension().to_uppercase();
+            match output {
+                Some(path) => {
+                    reads::export_handout_to(
+                        ws,
+                        id,
+                        &options,
+                        today,
+                        &path,
+                        Replace::from_force(force),
+                    )?;
+                    tell!("Wrote the success plan ({kind}) to {}.", path.display());
+                }
+                None => {
+                    if options.format == HandoutFormat::Pdf && std::io::stdout().is_terminal() {
+                        return Err(Unusable(
+                            "a PDF file is binary; add --output FILE (or redirect the output to a file)"
+                                .to_string(),
+                        ));
+                    }
+                    write_stdout(&reads::export_handout(ws, id, &options, today)?)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Backup { output, force } => {
             reads::backup_to(ws, &output, Replace::from_force(force))?;
@@ -510,19 +593,33 @@ fn write_map(
                     "a {kind} file is binary; add --output FILE (or redirect the output to a file)"
                 )));
             }
-            let bytes = reads::export_map(ws, ids, options, today)?;
-            let mut stdout = out::Stdout;
-            if stdout
-                .write_all(&bytes)
-                .and_then(|()| stdout.flush())
-                .is_err()
-                && !out::closed()
-            {
-                return Err(Unusable("cannot write to standard output".to_string()));
-            }
+            write_stdout(&reads::export_map(ws, ids, options, today)?)?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes an export's bytes to standard output (a reader that went away is no failure).
+fn write_stdout(bytes: &[u8]) -> Result<(), Unusable> {
+    let mut stdout = out::Stdout;
+    if stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .is_err()
+        && !out::closed()
+    {
+        return Err(Unusable("cannot write to standard output".to_string()));
+    }
+    Ok(())
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Paper {
+        match paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }
+    }
 }
 
 /// The choices of `import customers`.

@@ -599,10 +599,126 @@ fn export_map_writes_svg_png_and_pdf() {
         "two Letter pages"
     );
 
+    // The presentation as slides: a 16:9 page per reveal.
+    let deck = dir.path().join("deck.pdf");
+    let out = successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "Home architect",
+            "--format",
+            "pdf",
+            "--slides",
+            "--output",
+            deck.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let pages = String::from_utf8_lossy(&std::fs::read(&deck).unwrap())
+        .matches("/MediaBox [0 0 960 540]")
+        .count();
+    // Title, 4 steps × (step, outcome), 3 moves, the whole map, the customers.
+    assert_eq!(pages, 1 + 8 + 3 + 1 + 1);
+    let not_pdf = successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "Home architect",
+            "--format",
+            "png",
+            "--slides",
+        ],
+    );
+    assert_eq!(not_pdf.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&not_pdf.stderr).contains("--format pdf"));
+
     let unknown = successmap(
         &ws,
         &["export", "map", "--persona", "Nobody", "--format", "svg"],
     );
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("Home architect"));
+}
+
+#[test]
+fn export_handout_writes_a_customers_success_plan_without_internal_figures_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.successmap");
+    assert_eq!(successmap(&ws, &["demo"]).status.code(), Some(0));
+    let rows = csv_rows(&stdout(&successmap(
+        &ws,
+        &["export", "customers", "--persona", "Home architect"],
+    )));
+    let (external_id, name) = (rows[1][0].clone(), rows[1][1].clone());
+
+    let html = successmap(
+        &ws,
+        &[
+            "export",
+            "handout",
+            "--customer",
+            &external_id,
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(html.status.code(), Some(0), "{html:?}");
+    let text = stdout(&html);
+    assert!(text.starts_with("<!doctype html>"), "{text}");
+    let escaped = name.replace('&', "&amp;");
+    assert!(text.contains(&format!("Success plan: {escaped}")), "{name}");
+    assert!(text.contains("Home architect"));
+    assert!(!text.contains("ARR "), "ARR stays out unless asked");
+    let internal = stdout(&successmap(
+        &ws,
+        &[
+            "export",
+            "handout",
+            "--customer",
+            &external_id,
+            "--format",
+            "html",
+            "--internal",
+        ],
+    ));
+    assert!(internal.contains("ARR "), "{internal}");
+
+    let pdf = dir.path().join("plan.pdf");
+    let out = successmap(
+        &ws,
+        &[
+            "export",
+            "handout",
+            "--customer",
+            &external_id,
+            "--format",
+            "pdf",
+            "--paper",
+            "letter",
+            "--output",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(String::from_utf8_lossy(&bytes).contains("/MediaBox [0 0 792 612]"));
+
+    let unknown = successmap(
+        &ws,
+        &[
+            "export",
+            "handout",
+            "--customer",
+            "NOPE-1",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("NOPE-1"));
 }

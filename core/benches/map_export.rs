@@ -1,6 +1,6 @@
-//! A 12-step map exported as SVG, PNG (1× and 2×) and PDF, from the workspace read to
-//! the finished bytes: each figure is the median and the slowest of `RUNS` runs after
-//! one warm-up. Every step has three KPIs, a vehicle on the step and one on the move to
+//! A 12-step map exported as SVG, PNG (1× and 2×), PDF (the map, and the presentation
+//! as slides) and the HTML handout, from the workspace read to the finished bytes: each
+//! figure is the median and the slowest of `RUNS` runs after one warm-up. Every step has three KPIs, a vehicle on the step and one on the move to
 //! the next, and five customers (their names on the map). Run with
 //! `bench/map-export.sh`; with `MAP_EXPORT_OUT=FOLDER` the files measured are written
 //! there too.
@@ -146,12 +146,15 @@ fn main() {
         ("PNG 2x", MapFormat::Png, Paper::A4, 2),
         ("PDF A4", MapFormat::Pdf, Paper::A4, 1),
         ("PDF Letter", MapFormat::Pdf, Paper::Letter, 1),
+        ("PDF slides", MapFormat::Pdf, Paper::Slide, 1),
+        ("HTML handout", MapFormat::Html, Paper::A4, 1),
     ] {
         let options = MapExportOptions {
             format,
             customers: MapCustomers::Names,
             paper,
             scale,
+            slides: paper == Paper::Slide,
         };
         measure(&format!("{STEPS}-step map to {what}"), || {
             reads::export_map(&ws, &[id], &options, today)

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction};
 
 pub use crate::db::undo::UndoState;
-use crate::db::{customers, kpis, personas, segments, steps, vehicles};
+use crate::db::{customers, kpis, personas, segments, steps, vehicles, workshop_notes};
 use crate::error::{CoreError, CoreResult};
 use crate::import::{self, Control, Mode, Table};
 use crate::model::{
@@ -20,7 +20,7 @@ use crate::model::{
     CustomersOnDelete, HistoryOptions, HistoryReport, ImportOptions, ImportReport, Kpi, KpiId,
     KpiInput, KpiLevel, KpiValueInput, MapId, Persona, PersonaId, PersonaInput, PlacementMove,
     PlacementSource, SavedSegment, SavedSegmentInput, SegmentId, Step, StepId, StepInput, Vehicle,
-    VehicleId, VehicleInput, WorkspaceInfo,
+    VehicleId, VehicleInput, WorkshopNote, WorkshopNoteId, WorkshopNoteInput, WorkspaceInfo,
 };
 use crate::workspace::Workspace;
 use crate::{demo, ops, reads};
@@ -269,6 +269,51 @@ pub fn detach_vehicle(ws: &Workspace, id: AttachmentId) -> CoreResult<()> {
     edit(ws, "Remove a vehicle from the map".to_string(), |tx| {
         ops::vehicles::detach(tx, id)
     })
+}
+
+// Workshop notes ----------------------------------------------------------------------
+
+/// Notes an idea or decision on a step or move ("Note idea “Pair new users…”").
+pub fn add_workshop_note(
+    ws: &Workspace,
+    input: &WorkshopNoteInput,
+    now: DateTime<Utc>,
+) -> CoreResult<WorkshopNote> {
+    edit(
+        ws,
+        format!(
+            "Note {} “{}”",
+            input.kind.as_str(),
+            short_label(input.text.trim())
+        ),
+        |tx| ops::workshop::add(tx, input, now),
+    )
+}
+
+pub fn delete_workshop_note(ws: &Workspace, id: WorkshopNoteId) -> CoreResult<()> {
+    edit_named(
+        ws,
+        |c| {
+            let note = workshop_notes::get(c, id)?;
+            Ok(format!(
+                "Delete {} “{}”",
+                note.kind.as_str(),
+                short_label(&note.text)
+            ))
+        },
+        |tx| ops::workshop::delete(tx, id),
+    )
+}
+
+/// At most 40 characters of a text for an edit's label, "…" where it was cut.
+fn short_label(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    if line.chars().count() <= 40 && line.len() == text.len() {
+        line.to_string()
+    } else {
+        let cut: String = line.chars().take(40).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 // Customers ---------------------------------------------------------------------------

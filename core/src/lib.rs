@@ -20,6 +20,7 @@ pub mod handout;
 pub mod import;
 pub mod model;
 pub mod ops;
+pub mod presentation;
 pub mod reads;
 pub mod time;
 pub mod validate;

@@ -14,16 +14,17 @@ use crate::db::{customers, personas, segments, steps, vehicles};
 use crate::drawing::{self, DrawOptions, Drawing, MapPicture};
 use crate::error::{CoreError, CoreResult};
 use crate::files::{self, Replace};
-use crate::handout::{self, MapHandout};
+use crate::handout::{self, CustomerPlan, MapHandout};
 use crate::import::{self, Control, Mode, Table};
 use crate::model::{
-    CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, HistoryOptions,
-    HistoryPreview, HistoryReport, ImportField, ImportOptions, ImportPreview, ImportReport,
-    KpiColumn, KpiLevel, MapCustomers, MapDetail, MapExportOptions, MapFormat, Persona, PersonaId,
-    PersonaMatrix, PersonaStats, PersonaSummary, ProgressBasis, ProgressionView,
-    SatisfactionMeasure, SatisfactionView, SegmentFilter, SegmentSummary, StepStats,
-    SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
+    CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, HandoutFormat,
+    HandoutOptions, HistoryOptions, HistoryPreview, HistoryReport, ImportField, ImportOptions,
+    ImportPreview, ImportReport, KpiColumn, KpiLevel, MapCustomers, MapDetail, MapExportOptions,
+    MapFormat, Paper, Persona, PersonaId, PersonaMatrix, PersonaStats, PersonaSummary,
+    ProgressBasis, ProgressionView, SatisfactionMeasure, SatisfactionView, SegmentFilter,
+    SegmentSummary, StepStats, SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
 };
+use crate::presentation::{self, PresentationView};
 use crate::workspace::Workspace;
 use crate::{export, ops};
 
@@ -64,6 +65,16 @@ pub fn persona_by_name(ws: &Workspace, name: &str) -> CoreResult<PersonaId> {
 /// A persona's success map with KPIs, vehicles, moves and customer figures.
 pub fn map(ws: &Workspace, persona_id: PersonaId) -> CoreResult<MapDetail> {
     ws.read(|c| ops::maps::detail(c, persona_id))
+}
+
+/// A persona's map with the order a presentation reveals it in (customers per step
+/// last, when the map has customers).
+pub fn presentation(ws: &Workspace, persona_id: PersonaId) -> CoreResult<PresentationView> {
+    let map = map(ws, persona_id)?;
+    Ok(PresentationView {
+        reveals: presentation::sequence(&map, true),
+        map,
+    })
 }
 
 /// The workspace's catalogue of success vehicles.
@@ -115,6 +126,69 @@ pub fn customer_page(
 /// A customer with its names and placement history.
 pub fn customer(ws: &Workspace, id: CustomerId) -> CoreResult<CustomerDetail> {
     ws.read(|c| ops::customers::detail(c, id))
+}
+
+/// The customer with this external id, or an error that says there is none.
+pub fn customer_by_external_id(ws: &Workspace, external_id: &str) -> CoreResult<CustomerId> {
+    let wanted = external_id.trim();
+    ws.read(|c| customers::id_by_external_id(c, wanted))?
+        .ok_or_else(|| {
+            CoreError::invalid(
+                "customer",
+                format!("there is no customer with the external id \"{wanted}\""),
+            )
+        })
+}
+
+/// A customer's success plan: the customer, its persona and map, its KPI values.
+pub fn customer_plan(ws: &Workspace, id: CustomerId) -> CoreResult<CustomerPlan> {
+    ws.read(|c| {
+        let customer = ops::customers::detail(c, id)?;
+        let persona_id = customer.row.customer.persona_id;
+        Ok(CustomerPlan {
+            persona: personas::get(c, persona_id)?,
+            map: ops::maps::detail(c, persona_id)?,
+            values: ops::evidence::values_of(c, id)?,
+            customer,
+        })
+    })
+}
+
+/// A customer's success plan as one file's bytes (HTML or PDF).
+pub fn export_handout(
+    ws: &Workspace,
+    id: CustomerId,
+    options: &HandoutOptions,
+    today: NaiveDate,
+) -> CoreResult<Vec<u8>> {
+    let plan = customer_plan(ws, id)?;
+    match options.format {
+        HandoutFormat::Html => {
+            Ok(handout::plan_html(&plan, options.internal, Some(today)).into_bytes())
+        }
+        HandoutFormat::Pdf => {
+            let drawing = drawing::plan::plan_svg(&plan, options.internal, Some(today));
+            let title = drawing.title.clone();
+            drawing::pdf(&[drawing], options.paper, &title)
+        }
+    }
+}
+
+/// Writes [`export_handout`]'s file to `path` (same rules for the target as any export).
+pub fn export_handout_to(
+    ws: &Workspace,
+    id: CustomerId,
+    options: &HandoutOptions,
+    today: NaiveDate,
+    path: &Path,
+    replace: Replace,
+) -> CoreResult<()> {
+    let bytes = export_handout(ws, id, options, today)?;
+    files::write_replacing(path, ws.path(), replace, |out| {
+        out.write_all(&bytes).map_err(|e| {
+            CoreError::invalid("output", format!("cannot write {}: {e}", path.display()))
+        })
+    })
 }
 
 /// Owners named on customers, for the owner filter.
@@ -240,6 +314,19 @@ pub fn export_map(
             .map(|(persona, map)| MapHandout { persona, map })
             .collect();
         return Ok(handout::maps_html(&handouts, options.customers, Some(today)).into_bytes());
+    }
+    if options.format == MapFormat::Pdf && options.slides {
+        let maps = map_details(ws, persona_ids)?;
+        let slides: Vec<Drawing> = maps
+            .iter()
+            .flat_map(|(persona, map)| drawing::slides::deck(persona, map, options.customers))
+            .collect();
+        let names: Vec<&str> = maps.iter().map(|(p, _)| p.name.as_str()).collect();
+        return drawing::pdf(
+            &slides,
+            Paper::Slide,
+            &format!("Presentation: {}", names.join(", ")),
+        );
     }
     let drawings = map_drawings(ws, persona_ids, options.customers, today)?;
     let first = drawings

@@ -232,6 +232,7 @@ fn export(
             customers: MapCustomers::Counts,
             paper,
             scale,
+            slides: false,
         },
         today(),
     )
@@ -479,6 +480,7 @@ fn one_map_per_svg_or_png() {
             customers: MapCustomers::None,
             paper: Paper::A4,
             scale: 1,
+            slides: false,
         },
         today(),
     )
@@ -492,9 +494,107 @@ fn one_map_per_svg_or_png() {
             customers: MapCustomers::None,
             paper: Paper::A4,
             scale: 3,
+            slides: false,
         },
         today(),
     )
     .unwrap_err();
     assert!(err.to_string().contains("1× or 2×"), "{err}");
+}
+
+#[test]
+fn a_presentation_reveals_each_step_its_outcome_and_its_move_then_the_whole_map() {
+    use successmap_core::presentation::{sequence, Reveal};
+    let ws = Workspace::in_memory().unwrap();
+    let id = known_map(&ws);
+    let map = reads::map(&ws, id).unwrap();
+    let step = |step| Reveal::Step { step };
+    let outcome = |step| Reveal::Outcome { step };
+    let moving = |step| Reveal::Move { step };
+    let without = vec![
+        Reveal::Title,
+        step(0),
+        outcome(0),
+        moving(0),
+        step(1),
+        outcome(1),
+        moving(1),
+        step(2),
+        outcome(2),
+        Reveal::Overview,
+    ];
+    assert_eq!(sequence(&map, false), without);
+    let mut with = without.clone();
+    with.push(Reveal::Customers);
+    assert_eq!(sequence(&map, true), with);
+    assert_eq!(reads::presentation(&ws, id).unwrap().reveals, with);
+
+    let empty = edits::create_persona(&ws, &PersonaInput::named("Empty"), now()).unwrap();
+    assert_eq!(
+        sequence(&reads::map(&ws, empty.id).unwrap(), true),
+        vec![Reveal::Title]
+    );
+}
+
+#[test]
+fn the_slide_deck_has_a_page_per_reveal_in_the_presented_order() {
+    let ws = Workspace::in_memory().unwrap();
+    let id = known_map(&ws);
+    let pdf = reads::export_map(
+        &ws,
+        &[id],
+        &MapExportOptions {
+            format: MapFormat::Pdf,
+            customers: MapCustomers::Counts,
+            paper: Paper::A4,
+            scale: 1,
+            slides: true,
+        },
+        today(),
+    )
+    .unwrap();
+    let reveals = reads::presentation(&ws, id).unwrap().reveals;
+    let pages = page_texts(&pdf);
+    assert_eq!(pages.len(), reveals.len());
+    assert_eq!(
+        String::from_utf8_lossy(&pdf)
+            .matches("/MediaBox [0 0 960 540]")
+            .count(),
+        reveals.len(),
+        "16:9 pages"
+    );
+    assert!(
+        pages[0].starts_with("SUCCESS MAPStudio leadSuccess means: Ships"),
+        "{}",
+        pages[0]
+    );
+    assert!(
+        pages[1].starts_with("STEP 1 OF 3Pilot live"),
+        "{}",
+        pages[1]
+    );
+    assert!(
+        !pages[1].contains("Outcome of"),
+        "the outcome comes with the next page"
+    );
+    assert!(pages[2].contains("Outcome of Pilot live"));
+    assert!(pages[2].contains("ENTRYGOODBEST IN CLASS"), "{}", pages[2]);
+    assert!(pages[2].contains("25%50%80%"), "{}", pages[2]);
+    assert!(pages[3].contains("To step 2: Team onboarded"));
+    assert!(
+        pages[3].contains("Training: Rollout bootcamp"),
+        "{}",
+        pages[3]
+    );
+    assert!(pages[6].contains("Gap: no vehicle helps customers make this move."));
+    let overview = &pages[pages.len() - 2];
+    assert!(overview.starts_with("THE WHOLE MAP"), "{overview}");
+    assert!(overview.contains("Gap to step 3"));
+    let customers = &pages[pages.len() - 1];
+    assert!(customers.starts_with("CUSTOMERS PER STEP"), "{customers}");
+    assert!(!customers.contains("Quarry"), "no names unless chosen");
+    assert!(
+        customers.contains("</text><script>"),
+        "hostile text drawn as text"
+    );
 }

@@ -6,7 +6,8 @@ mod common;
 use common::maps::{known_map, HOSTILE_CUSTOMER, HOSTILE_STEP};
 use common::{now, today};
 use successmap_core::model::{
-    MapCustomers, MapExportOptions, MapFormat, Paper, PersonaId, PersonaInput,
+    HandoutFormat, HandoutOptions, KpiValueInput, MapCustomers, MapExportOptions, MapFormat, Paper,
+    PersonaId, PersonaInput,
 };
 use successmap_core::{edits, reads, Workspace};
 
@@ -19,6 +20,7 @@ fn handout(ws: &Workspace, ids: &[PersonaId], customers: MapCustomers) -> String
             customers,
             paper: Paper::A4,
             scale: 1,
+            slides: false,
         },
         today(),
     )
@@ -115,4 +117,92 @@ fn several_maps_and_the_map_alone() {
     assert!(!html.contains("on the map"), "no customer figures at all");
     assert!(!html.contains("class=\"count\""));
     assert!(!html.contains("class=\"overview\""));
+}
+
+fn plan(ws: &Workspace, external_id: &str, format: HandoutFormat, internal: bool) -> Vec<u8> {
+    let id = reads::customer_by_external_id(ws, external_id).unwrap();
+    reads::export_handout(
+        ws,
+        id,
+        &HandoutOptions {
+            format,
+            internal,
+            paper: Paper::A4,
+        },
+        today(),
+    )
+    .unwrap()
+}
+
+/// The known map's hostile customer (ACC-1, on step 2 aiming at step 3) with a value of
+/// step 2's KPI ("Days to first model", lower is better: 60 / 30 / 14).
+fn customer_with_a_value(ws: &Workspace) {
+    let id = reads::customer_by_external_id(ws, "ACC-1").unwrap();
+    let values = reads::customer_kpi_values(ws, id).unwrap();
+    let days = values
+        .iter()
+        .find(|v| v.kpi.name == "Days to first model")
+        .unwrap();
+    edits::set_customer_kpi_values(
+        ws,
+        id,
+        &[KpiValueInput {
+            kpi_id: days.kpi.id,
+            value: Some(20.0),
+        }],
+        now(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_success_plan_shows_where_the_customer_stands_and_the_way_to_its_target() {
+    let ws = Workspace::in_memory().unwrap();
+    known_map(&ws);
+    customer_with_a_value(&ws);
+    let html = String::from_utf8(plan(&ws, "ACC-1", HandoutFormat::Html, false)).unwrap();
+    assert!(html.contains("default-src 'none'"));
+    assert!(html.contains("<h1>&lt;img src=x onerror=alert(1)&gt;</h1>"));
+    assert!(!html.contains(HOSTILE_CUSTOMER));
+    assert!(html.contains("On step 2 of 3, aiming for step 3."));
+    let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle:?}"));
+    assert!(at(">Pilot live<") < at("<span class=\"badge\">Done</span>"));
+    assert!(at(">Team onboarded<") < at("<span class=\"badge\">You are here</span>"));
+    assert!(
+        at("<span class=\"badge\">You are here</span>") < at("<span class=\"badge\">Target</span>")
+    );
+    // Its value against the levels of the steps from here to the target, not behind it.
+    assert!(html.contains("<td class=\"you\">20</td><td class=\"entry\">60</td><td class=\"good\">30</td><td class=\"best\">14</td><td class=\"reached\">Good</td>"));
+    assert!(!html.contains("Active seats"), "step 1 is behind");
+    // The move to the target has no vehicle: worded for the customer.
+    assert!(html.contains("We will agree together how to make this move."));
+    assert!(html.contains("Reached Team onboarded; Target set to"));
+    // Internal figures only when asked.
+    assert!(!html.contains("ARR"));
+    let internal = String::from_utf8(plan(&ws, "ACC-1", HandoutFormat::Html, true)).unwrap();
+    assert!(internal.contains("Internal: ARR $42K"));
+}
+
+#[test]
+fn a_success_plan_pdf_is_one_page_with_its_text() {
+    let ws = Workspace::in_memory().unwrap();
+    known_map(&ws);
+    customer_with_a_value(&ws);
+    let pdf = plan(&ws, "ACC-2", HandoutFormat::Pdf, false);
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(
+        text.matches("/Type /Page\n").count()
+            + text.matches("/Type /Page/").count()
+            + text.matches("/Type /Page ").count(),
+        1,
+        "one page"
+    );
+    assert!(text.contains("/MediaBox [0 0 841.89 595.28]"));
+    let err = reads::customer_by_external_id(&ws, "NOPE-9").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("no customer with the external id \"NOPE-9\""),
+        "{err}"
+    );
 }

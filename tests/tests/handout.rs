@@ -65,6 +65,7 @@ fn write_handout(path: &std::path::Path) {
             customers: MapCustomers::Names,
             paper: Paper::A4,
             scale: 1,
+            slides: false,
         },
         now.date_naive(),
     )
@@ -147,5 +148,75 @@ async fn the_handout_opens_offline_and_a_step_opens_from_the_keyboard() {
         &serde_json::json!([0, 1, 0, "Success map: Studio lead"]),
         "images, scripts, resources fetched, title"
     );
+    app.quit().await;
+}
+
+/// From a customer's panel: its success plan as HTML (no internal figures unless asked)
+/// and PDF, and the HTML opens offline in the browser engine.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customers_success_plan_is_exported_from_its_panel() {
+    let (sandbox, app) = App::demo().await;
+    app.open_customer("Cedar Design").await;
+    app.click("[data-testid=customer-plan]").await;
+    app.wait_for("[data-testid=plan-export-dialog]").await;
+    app.screenshot("plan-export-dialog").await;
+
+    let export = |path: std::path::PathBuf| {
+        let app = &app;
+        async move {
+            app.fill_save_path(
+                "[data-testid=plan-export-path]",
+                &path.display().to_string(),
+            )
+            .await;
+            app.click("[data-testid=plan-export-save]").await;
+            app.wait_for_text(
+                "[data-testid=plan-export-done]",
+                &format!(
+                    "Exported the success plan of Cedar Design to {}",
+                    path.display()
+                ),
+            )
+            .await;
+        }
+    };
+    let pdf = sandbox.path().join("cedar.pdf");
+    export(pdf.clone()).await;
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    app.click("[data-testid=plan-export-format-html]").await;
+    let html = sandbox.path().join("plan").join("cedar.html");
+    std::fs::create_dir_all(html.parent().unwrap()).unwrap();
+    export(html.clone()).await;
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(!text.contains("Internal:"), "internal figures stay out");
+    app.click("[data-testid=plan-export-internal]").await;
+    let internal = sandbox.path().join("cedar-internal.html");
+    export(internal.clone()).await;
+    assert!(std::fs::read_to_string(&internal)
+        .unwrap()
+        .contains("Internal: ARR "));
+
+    app.driver
+        .goto(format!("file://{}", html.display()))
+        .await
+        .unwrap();
+    app.wait_for_text("h1", "Cedar Design").await;
+    assert_eq!(
+        app.driver.title().await.unwrap(),
+        "Success plan: Cedar Design"
+    );
+    // The map's steps, the customer's own marked.
+    app.wait_for("li.current").await;
+    app.screenshot("success-plan").await;
+    let fetched = app
+        .driver
+        .execute(
+            "return performance.getEntriesByType('resource').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(fetched.json(), &serde_json::json!(0));
     app.quit().await;
 }

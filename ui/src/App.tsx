@@ -13,6 +13,7 @@ import { UndoControls } from "./features/undo/UndoControls";
 import { ImportWizard } from "./features/import/ImportWizard";
 import { MapView } from "./features/map/MapView";
 import { PersonasView } from "./features/personas/PersonasView";
+import { Presentation } from "./features/present/Presentation";
 import { SegmentsView } from "./features/segments/SegmentsView";
 
 export function App() {
@@ -22,6 +23,8 @@ export function App() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [importing, setImporting] = useState(false);
   const [savingCopy, setSavingCopy] = useState(false);
+  // The persona whose map is being presented (full screen, over the current view).
+  const [presenting, setPresenting] = useState<PersonaId | null>(null);
   // A customer to show when the Customers view opens (from a segment's list).
   const [openCustomer, setOpenCustomer] = useState<CustomerId | null>(null);
   const [customerFilter, setCustomerFilter] = useState<CustomerFilter>({ personaId: null, currentStepId: null });
@@ -89,6 +92,17 @@ export function App() {
   // A persona stays selected while there is one: the chosen one, else the first.
   const selected = list.some((p) => p.persona.id === chosen) ? chosen : (list[0]?.persona.id ?? null);
 
+  // F5 presents the selected persona's map, from any view.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "F5" || presenting !== null || selected === null) return;
+      event.preventDefault();
+      setPresenting(selected);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [presenting, selected]);
+
   if (waiting && info.data === null) {
     return (
       <div className="fatal" role="status" data-testid="workspace-busy">
@@ -115,6 +129,7 @@ export function App() {
   }
 
   const current = list.find((p) => p.persona.id === selected) ?? null;
+  const presentingPersona = list.find((p) => p.persona.id === presenting) ?? null;
 
   return (
     <div className="app">
@@ -201,6 +216,7 @@ export function App() {
               setCustomerFilter({ personaId, currentStepId: stepId });
               setView("customers");
             }}
+            onPresent={() => current && setPresenting(current.persona.id)}
           />
         ) : view === "customers" ? (
           <CustomersView
@@ -224,10 +240,19 @@ export function App() {
               setCustomerFilter({ personaId: null, currentStepId: null });
               setView("customers");
             }}
+            onPresent={setPresenting}
           />
         )}
       </main>
       <StatusLine info={info.data} />
+      {presentingPersona && (
+        <Presentation
+          persona={presentingPersona}
+          revision={revision}
+          onChanged={refresh}
+          onLeave={() => setPresenting(null)}
+        />
+      )}
       {savingCopy && <SaveCopyDialog name={info.data?.name ?? ""} onClose={() => setSavingCopy(false)} />}
       {importing && (
         <ImportWizard

@@ -8,7 +8,7 @@ use crate::model::{
     AttachedVehicle, Attachment, AttachmentId, AttachmentTarget, MapId, StepId, VehicleId,
 };
 
-fn target_columns(target: AttachmentTarget) -> (StepId, Option<StepId>) {
+pub(crate) fn target_columns(target: AttachmentTarget) -> (StepId, Option<StepId>) {
     match target {
         AttachmentTarget::Step { step_id } => (step_id, None),
         AttachmentTarget::Move {
@@ -18,7 +18,7 @@ fn target_columns(target: AttachmentTarget) -> (StepId, Option<StepId>) {
     }
 }
 
-fn target_from(step_id: StepId, to_step_id: Option<StepId>) -> AttachmentTarget {
+pub(crate) fn target_from(step_id: StepId, to_step_id: Option<StepId>) -> AttachmentTarget {
     match to_step_id {
         None => AttachmentTarget::Step { step_id },
         Some(to_step_id) => AttachmentTarget::Move {

@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_step_notes",
         include_str!("../../migrations/0008_step_notes.sql"),
     ),
+    (
+        "0009_workshop_notes",
+        include_str!("../../migrations/0009_workshop_notes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,7 @@ pub mod segments;
 pub mod steps;
 pub mod undo;
 pub mod vehicles;
+pub mod workshop_notes;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -8,24 +8,25 @@
 //! (A4's proportions) as fully as it can: the PDF and PNG of a long map stay readable.
 
 use super::font::{self, Weight};
-use super::{colour, Anchor, Canvas, DrawOptions, Drawing};
+use super::{
+    colour, kind_colours, kind_label, line, lines, Anchor, Canvas, DrawOptions, Drawing, Text,
+};
 use crate::model::{
     AttachedVehicle, Kpi, KpiDirection, KpiKind, MapCustomers, MapDetail, Persona, StepView,
-    VehicleKind,
 };
 use crate::words::{count, inline_unit, level, money, thousands};
 
 pub(crate) const PAPER: &str = "#ffffff";
-const INK: &str = "#1f2430";
-const MUTED: &str = "#5f6673";
-const LINE: &str = "#d5dae1";
-const CARD: &str = "#f8f9fb";
-const ACCENT: &str = "#3b5bdb";
-const GOOD: &str = "#3b5bdb";
-const BEST: &str = "#2b8a3e";
-const DANGER: &str = "#c92a2a";
-const DANGER_SOFT: &str = "#fff0f0";
-const MOVE_SOFT: &str = "#eef2ff";
+pub(crate) const INK: &str = "#1f2430";
+pub(crate) const MUTED: &str = "#5f6673";
+pub(crate) const LINE: &str = "#d5dae1";
+pub(crate) const CARD: &str = "#f8f9fb";
+pub(crate) const ACCENT: &str = "#3b5bdb";
+pub(crate) const GOOD: &str = "#3b5bdb";
+pub(crate) const BEST: &str = "#2b8a3e";
+pub(crate) const DANGER: &str = "#c92a2a";
+pub(crate) const DANGER_SOFT: &str = "#fff0f0";
+pub(crate) const MOVE_SOFT: &str = "#eef2ff";
 
 const MARGIN: f32 = 40.0;
 const CARD_W: f32 = 264.0;
@@ -177,10 +178,6 @@ fn row_heights(
     (card_h, move_h)
 }
 
-/// A text style: size, line height, weight.
-#[derive(Debug, Clone, Copy)]
-struct Text(f32, f32, Weight);
-
 const KIND: Text = Text(10.5, 15.0, Weight::Bold);
 const NOTE: Text = Text(10.5, 15.0, Weight::Regular);
 const LABEL: Text = Text(10.5, 16.0, Weight::Bold);
@@ -196,22 +193,6 @@ const FACTS: Text = Text(13.0, 19.0, Weight::Regular);
 const DEFINITION: Text = Text(15.0, 21.0, Weight::Regular);
 const TITLE: Text = Text(16.0, 22.0, Weight::Bold);
 const NAME: Text = Text(28.0, 36.0, Weight::Bold);
-
-/// Lines of text at `x` from the top `y`, one line box of the style's line height each;
-/// returns their height.
-fn lines(canvas: &mut Canvas, x: f32, y: f32, style: Text, fill: &str, lines: &[String]) -> f32 {
-    let Text(size, leading, weight) = style;
-    for (i, line) in lines.iter().enumerate() {
-        let baseline = y + i as f32 * leading + leading / 2.0 + size * 0.36;
-        canvas.text(x, baseline, size, weight, fill, Anchor::Start, line);
-    }
-    lines.len() as f32 * leading
-}
-
-/// One line of text (as [`lines`]); returns its height.
-fn line(canvas: &mut Canvas, x: f32, y: f32, style: Text, fill: &str, text: &str) -> f32 {
-    lines(canvas, x, y, style, fill, &[text.to_string()])
-}
 
 /// The title block; returns where the steps start.
 fn header(
@@ -548,32 +529,7 @@ fn arrow(canvas: &mut Canvas, x: f32, y: f32) {
     );
 }
 
-fn kind_label(vehicle: &AttachedVehicle) -> String {
-    let v = &vehicle.vehicle;
-    match v.kind {
-        VehicleKind::Training => "Training".to_string(),
-        VehicleKind::Community => "Community".to_string(),
-        VehicleKind::Enablement => "Enablement".to_string(),
-        VehicleKind::Custom => v
-            .custom_kind
-            .as_deref()
-            .map(str::trim)
-            .filter(|k| !k.is_empty())
-            .unwrap_or("Other")
-            .to_string(),
-    }
-}
-
-fn kind_colours(kind: VehicleKind) -> (&'static str, &'static str) {
-    match kind {
-        VehicleKind::Training => ("#1864ab", "#e7f5ff"),
-        VehicleKind::Community => ("#5f3dc4", "#f3f0ff"),
-        VehicleKind::Enablement => ("#2b8a3e", "#ebfbee"),
-        VehicleKind::Custom => ("#a15c00", "#fff5e0"),
-    }
-}
-
-fn kpi_note(kpi: &Kpi) -> Option<String> {
+pub(crate) fn kpi_note(kpi: &Kpi) -> Option<String> {
     let mut notes = Vec::new();
     if kpi.kind == KpiKind::Satisfaction {
         notes.push("satisfaction");

@@ -7,7 +7,9 @@
 
 pub mod font;
 mod map;
+pub mod plan;
 pub mod render;
+pub mod slides;
 pub mod subset;
 
 use std::fmt::Write as _;
@@ -15,6 +17,7 @@ use std::fmt::Write as _;
 pub use map::{map_svg, MapPicture};
 pub use render::{pdf, png};
 
+use crate::model::{AttachedVehicle, VehicleKind};
 use font::{Used, Weight};
 
 /// What a map drawing shows besides the map itself.
@@ -254,6 +257,67 @@ pub struct Drawing {
     /// True when some text needs a font other than the embedded one (the renderers then
     /// look for it among the machine's fonts).
     pub fallback: bool,
+}
+
+/// A text style: size, line height, weight.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Text(pub f32, pub f32, pub Weight);
+
+/// Lines of text at `x` from the top `y`, one line box of the style's line height each;
+/// returns their height.
+pub(crate) fn lines(
+    canvas: &mut Canvas,
+    x: f32,
+    y: f32,
+    style: Text,
+    fill: &str,
+    lines: &[String],
+) -> f32 {
+    let Text(size, leading, weight) = style;
+    for (i, line) in lines.iter().enumerate() {
+        let baseline = y + i as f32 * leading + leading / 2.0 + size * 0.36;
+        canvas.text(x, baseline, size, weight, fill, Anchor::Start, line);
+    }
+    lines.len() as f32 * leading
+}
+
+/// One line of text (as [`lines`]); returns its height.
+pub(crate) fn line(
+    canvas: &mut Canvas,
+    x: f32,
+    y: f32,
+    style: Text,
+    fill: &str,
+    text: &str,
+) -> f32 {
+    lines(canvas, x, y, style, fill, &[text.to_string()])
+}
+
+/// A vehicle's kind as the app names it ("Training", or a custom kind's own name).
+pub(crate) fn kind_label(vehicle: &AttachedVehicle) -> String {
+    let v = &vehicle.vehicle;
+    match v.kind {
+        VehicleKind::Training => "Training".to_string(),
+        VehicleKind::Community => "Community".to_string(),
+        VehicleKind::Enablement => "Enablement".to_string(),
+        VehicleKind::Custom => v
+            .custom_kind
+            .as_deref()
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .unwrap_or("Other")
+            .to_string(),
+    }
+}
+
+/// Ink and tint of a vehicle kind: the app's own (`--training`, `--training-soft` …).
+pub(crate) fn kind_colours(kind: VehicleKind) -> (&'static str, &'static str) {
+    match kind {
+        VehicleKind::Training => ("#1971c2", "#e3f0fc"),
+        VehicleKind::Community => ("#2b8a3e", "#e6f6ea"),
+        VehicleKind::Enablement => ("#8e3fb0", "#f5eafb"),
+        VehicleKind::Custom => ("#b35900", "#fdf0e1"),
+    }
 }
 
 /// Standard base64 with padding.

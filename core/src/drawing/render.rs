@@ -75,11 +75,16 @@ pub fn pdf(drawings: &[Drawing], paper: Paper, title: &str) -> CoreResult<Vec<u8
         let page = alloc.bump();
         let content = alloc.bump();
         let (width, height) = (drawing.width.max(1.0), drawing.height.max(1.0));
-        let scale =
-            ((page_w - 2.0 * PAGE_MARGIN) / width).min((page_h - 2.0 * PAGE_MARGIN) / height);
+        // Slides fill their page; a map keeps a white border.
+        let margin = if paper == Paper::Slide {
+            0.0
+        } else {
+            PAGE_MARGIN
+        };
+        let scale = ((page_w - 2.0 * margin) / width).min((page_h - 2.0 * margin) / height);
         let (w, h) = (width * scale, height * scale);
         let x = (page_w - w) / 2.0;
-        let y = page_h - PAGE_MARGIN - h;
+        let y = page_h - margin - h;
         let mut ops = Content::new();
         ops.save_state();
         ops.transform([w, 0.0, 0.0, h, x, y]);

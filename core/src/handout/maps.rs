@@ -283,7 +283,7 @@ fn kind_label(vehicle: &AttachedVehicle) -> String {
     }
 }
 
-fn vehicle_list(page: &mut Page, vehicles: &[AttachedVehicle]) {
+pub(super) fn vehicle_list(page: &mut Page, vehicles: &[AttachedVehicle]) {
     page.raw("<ul class=\"vehicles\">");
     for attached in vehicles {
         let v = &attached.vehicle;
@@ -352,7 +352,7 @@ fn overview(page: &mut Page, map: &MapDetail) {
     page.raw("</div>\n");
 }
 
-const SCRIPT: &str = r#"(() => {
+pub(super) const SCRIPT: &str = r#"(() => {
   const tools = document.querySelector(".tools");
   const all = () => [...document.querySelectorAll("li.step > details")];
   if (tools) tools.hidden = false;
@@ -380,20 +380,20 @@ const SCRIPT: &str = r#"(() => {
   });
 })();"#;
 
-const CSS: &str = r#"
+pub(super) const CSS: &str = r#"
 :root {
   color-scheme: light dark;
   --paper: #ffffff; --ink: #1f2430; --muted: #5f6673; --line: #d5dae1; --card: #f8f9fb;
   --good: #3b5bdb; --best: #2b8a3e; --danger: #c92a2a; --danger-soft: #fff0f0;
   --move: #eef2ff; --focus: #3b5bdb;
-  --training: #1864ab; --community: #5f3dc4; --enablement: #2b8a3e; --custom: #a15c00;
+  --training: #1971c2; --community: #2b8a3e; --enablement: #8e3fb0; --custom: #b35900;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --paper: #14171d; --ink: #e8eaee; --muted: #a3abb8; --line: #333a45; --card: #1c2028;
     --good: #8ca4ff; --best: #69db7c; --danger: #ff8787; --danger-soft: #3a2224;
     --move: #232a3d; --focus: #8ca4ff;
-    --training: #74c0fc; --community: #b197fc; --enablement: #69db7c; --custom: #ffc266;
+    --training: #74b7f5; --community: #79d18c; --enablement: #d3a0ee; --custom: #f5b26b;
   }
 }
 * { box-sizing: border-box; }

@@ -5,6 +5,7 @@
 //! text from the workspace goes through [`crate::drawing::escape`].
 
 mod maps;
+mod plan;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -12,6 +13,9 @@ use std::fmt::Write as _;
 use sha2::{Digest, Sha256};
 
 pub use maps::{maps_html, MapHandout};
+pub use plan::{
+    history_words, internal_facts, kpi_cells, plan_html, reached_words, CustomerPlan, StepState,
+};
 
 use crate::drawing::font::{self, Weight};
 use crate::drawing::{base64, escape, subset};

@@ -85,3 +85,9 @@ id_type!(
     PlacementId,
     "placement"
 );
+
+id_type!(
+    /// An idea or decision noted on a step or move during a workshop.
+    WorkshopNoteId,
+    "workshop note"
+);

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{AttachedVehicle, CustomerId, KpiId, MapId, PersonaId, StepId};
+use super::{AttachedVehicle, CustomerId, KpiId, MapId, PersonaId, StepId, WorkshopNote};
 
 /// A persona's success map: the ordered steps that lead to success.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -169,6 +169,8 @@ pub struct MapDetail {
     pub moves: Vec<MoveView>,
     /// Customers of this persona not placed on any step yet.
     pub unplaced_count: u32,
+    /// Ideas and decisions noted on the map's steps and moves in workshops, oldest first.
+    pub workshop_notes: Vec<WorkshopNote>,
 }
 
 /// What an exported map shows of the customers on each step.
@@ -245,4 +247,37 @@ pub struct MapExportOptions {
     pub paper: Paper,
     /// PNG only: 1 for a screen, 2 for a sharp print or a high-density screen.
     pub scale: u8,
+    /// PDF only: the presentation as 16:9 slides, one page per reveal, instead of the map
+    /// on `paper`.
+    #[serde(default)]
+    pub slides: bool,
+}
+
+/// The file formats of a customer's success plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum HandoutFormat {
+    Html,
+    Pdf,
+}
+
+impl HandoutFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            HandoutFormat::Html => "html",
+            HandoutFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// How a customer's success plan is exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HandoutOptions {
+    pub format: HandoutFormat,
+    /// ARR, health, owner and renewal date (left out unless chosen: the plan is for the
+    /// customer).
+    pub internal: bool,
+    /// PDF only.
+    pub paper: Paper,
 }

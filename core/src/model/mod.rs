@@ -11,6 +11,7 @@ mod map;
 mod persona;
 mod segment;
 mod vehicle;
+mod workshop;
 mod workspace;
 
 pub use customer::*;
@@ -22,4 +23,5 @@ pub use map::*;
 pub use persona::*;
 pub use segment::*;
 pub use vehicle::*;
+pub use workshop::*;
 pub use workspace::*;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use crate::db::{attachments, customers, kpis, maps, personas, steps};
+use crate::db::{attachments, customers, kpis, maps, personas, steps, workshop_notes};
 use crate::error::CoreResult;
 use crate::model::{
     AttachedVehicle, AttachmentTarget, MapDetail, MoveView, PersonaId, StepId, StepView,
@@ -64,6 +64,7 @@ pub fn detail(conn: &Connection, persona_id: PersonaId) -> CoreResult<MapDetail>
     Ok(MapDetail {
         persona_name: persona.name,
         unplaced_count: customers::count_unplaced(conn, persona_id)?,
+        workshop_notes: workshop_notes::list_for_map(conn, map.id)?,
         map,
         steps: step_views,
         moves,

@@ -10,4 +10,5 @@ pub mod positions;
 pub mod segments;
 pub mod steps;
 pub mod vehicles;
+pub mod workshop;
 pub mod workspace;

@@ -56,6 +56,31 @@ pub fn list(conn: &Connection) -> CoreResult<Vec<Vehicle>> {
     vehicles::list(conn)
 }
 
+/// Checks that `target` is a step, or the move between two consecutive steps of one map
+/// (a place for a vehicle or a workshop note); returns its map.
+pub fn check_target(conn: &Connection, target: AttachmentTarget) -> CoreResult<MapId> {
+    match target {
+        AttachmentTarget::Step { step_id } => Ok(steps::get(conn, step_id)?.map_id),
+        AttachmentTarget::Move {
+            from_step_id,
+            to_step_id,
+        } => {
+            let from = steps::get(conn, from_step_id)?;
+            let to = steps::get(conn, to_step_id)?;
+            if from.map_id != to.map_id || to.position != from.position + 1 {
+                return Err(CoreError::invalid(
+                    "target",
+                    format!(
+                        "\"{}\" → \"{}\" is not a move between consecutive steps of one map",
+                        from.title, to.title
+                    ),
+                ));
+            }
+            Ok(from.map_id)
+        }
+    }
+}
+
 /// Attaches a vehicle to a step, or to the move between two consecutive steps of one map.
 pub fn attach(
     conn: &Connection,
@@ -63,25 +88,7 @@ pub fn attach(
     target: AttachmentTarget,
 ) -> CoreResult<Attachment> {
     vehicles::get(conn, vehicle_id)?;
-    if let AttachmentTarget::Move {
-        from_step_id,
-        to_step_id,
-    } = target
-    {
-        let from = steps::get(conn, from_step_id)?;
-        let to = steps::get(conn, to_step_id)?;
-        if from.map_id != to.map_id || to.position != from.position + 1 {
-            return Err(CoreError::invalid(
-                "target",
-                format!(
-                    "\"{}\" → \"{}\" is not a move between consecutive steps of one map",
-                    from.title, to.title
-                ),
-            ));
-        }
-    } else if let AttachmentTarget::Step { step_id } = target {
-        steps::get(conn, step_id)?;
-    }
+    check_target(conn, target)?;
     let id = attachments::insert(conn, vehicle_id, target)?;
     Ok(Attachment {
         id,

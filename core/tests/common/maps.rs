@@ -29,7 +29,8 @@ fn vehicle(ws: &Workspace, kind: VehicleKind, name: &str) -> Vehicle {
 }
 
 /// A three-step map: KPIs on the first two steps, a vehicle on step 1 and on the move
-/// 1 → 2, none on 2 → 3 (a gap), a hostile step title and a hostile customer name.
+/// 1 → 2, none on 2 → 3 (a gap), a hostile step title and a hostile customer name
+/// (ACC-1; Quarry Collective is ACC-2), both on step 2 aiming at step 3.
 pub fn known_map(ws: &Workspace) -> PersonaId {
     let persona = edits::create_persona(
         ws,
@@ -106,13 +107,17 @@ pub fn known_map(ws: &Workspace) -> PersonaId {
         },
     )
     .unwrap();
-    for (name, arr) in [
+    for (i, (name, arr)) in [
         (HOSTILE_CUSTOMER, 4_200_000),
         ("Quarry Collective", 1_000_000),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         edits::create_customer(
             ws,
             &CustomerInput {
+                external_id: Some(format!("ACC-{}", i + 1)),
                 current_step_id: Some(steps[1].id),
                 target_step_id: Some(steps[2].id),
                 arr_cents: Some(arr),

@@ -3,7 +3,7 @@ use std::path::Path;
 use successmap_core::files::Replace;
 use successmap_core::model::{
     Customer, CustomerDetail, CustomerId, CustomerInput, CustomerPage, CustomerQuery,
-    PlacementMove, PlacementSource,
+    HandoutOptions, PlacementMove, PlacementSource,
 };
 use successmap_core::{edits, reads};
 use tauri::State;
@@ -33,6 +33,31 @@ pub async fn get_customer(
     id: CustomerId,
 ) -> Result<CustomerDetail, AppError> {
     ws.run(move |ws| reads::customer(ws, id)).await
+}
+
+/// Writes a customer's success plan (its map, where it stands and aims, its KPI values
+/// and the moves ahead) as an HTML or PDF handout. An existing file is replaced only with
+/// `replace` (the UI asks first: error code `file_exists`).
+#[tauri::command]
+#[specta::specta]
+pub async fn export_handout(
+    ws: State<'_, OpenWorkspace>,
+    id: CustomerId,
+    options: HandoutOptions,
+    path: String,
+    replace: bool,
+) -> Result<(), AppError> {
+    ws.run(move |ws| {
+        reads::export_handout_to(
+            ws,
+            id,
+            &options,
+            today(),
+            Path::new(&path),
+            Replace::from_force(replace),
+        )
+    })
+    .await
 }
 
 /// Owners named on customers, for the owner filter.

@@ -1,11 +1,14 @@
 use std::path::Path;
 
 use successmap_core::files::Replace;
-use successmap_core::model::{MapDetail, MapExportOptions, PersonaId};
-use successmap_core::reads;
+use successmap_core::model::{
+    MapDetail, MapExportOptions, PersonaId, WorkshopNote, WorkshopNoteId, WorkshopNoteInput,
+};
+use successmap_core::presentation::PresentationView;
+use successmap_core::{edits, reads};
 use tauri::State;
 
-use super::today;
+use super::{now, today};
 use crate::error::AppError;
 use crate::workspace::OpenWorkspace;
 
@@ -17,6 +20,16 @@ pub async fn get_map(
     persona_id: PersonaId,
 ) -> Result<MapDetail, AppError> {
     ws.run(move |ws| reads::map(ws, persona_id)).await
+}
+
+/// A persona's map with the order a presentation reveals it in.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_presentation(
+    ws: State<'_, OpenWorkspace>,
+    persona_id: PersonaId,
+) -> Result<PresentationView, AppError> {
+    ws.run(move |ws| reads::presentation(ws, persona_id)).await
 }
 
 /// Writes the personas' maps to a file: SVG or PNG of one map, PDF with a page per map.
@@ -42,4 +55,33 @@ pub async fn export_map(
         )
     })
     .await
+}
+
+/// Notes an idea or decision on a step or move during a workshop.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_workshop_note(
+    ws: State<'_, OpenWorkspace>,
+    input: WorkshopNoteInput,
+) -> Result<WorkshopNote, AppError> {
+    ws.run(move |ws| edits::add_workshop_note(ws, &input, now()))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_workshop_note(
+    ws: State<'_, OpenWorkspace>,
+    id: WorkshopNoteId,
+) -> Result<(), AppError> {
+    ws.run(move |ws| edits::delete_workshop_note(ws, id)).await
+}
+
+/// Puts the window in or out of full screen (a presentation).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_fullscreen(window: tauri::WebviewWindow, on: bool) -> Result<(), AppError> {
+    window.set_fullscreen(on).map_err(|e| AppError::Internal {
+        message: format!("the window could not change to or from full screen: {e}"),
+    })
 }

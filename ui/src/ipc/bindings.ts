@@ -33,7 +33,14 @@ export const commands = {
 	 *  An existing file is replaced only with `replace` (the UI asks first: error code
 	 *  `file_exists`).
 	 */
-	exportMap: (personaIds: PersonaId[], options: MapExportOptions, path: string, replace: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("export_map", { personaIds, options, path, replace })),
+	exportMap: (personaIds: PersonaId[], options: MapExportOptions_Deserialize, path: string, replace: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("export_map", { personaIds, options, path, replace })),
+	/**  A persona's map with the order a presentation reveals it in. */
+	getPresentation: (personaId: PersonaId) => typedError<PresentationView_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_presentation", { personaId })),
+	/**  Notes an idea or decision on a step or move during a workshop. */
+	addWorkshopNote: (input: WorkshopNoteInput) => typedError<WorkshopNote, AppError_Serialize>(__TAURI_INVOKE("add_workshop_note", { input })),
+	deleteWorkshopNote: (id: WorkshopNoteId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_workshop_note", { id })),
+	/**  Puts the window in or out of full screen (a presentation). */
+	setFullscreen: (on: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_fullscreen", { on })),
 	/**  Adds a step at index `at` of the map (`None`: at the end). */
 	addStep: (mapId: MapId, input: StepInput_Deserialize, at: number | null) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("add_step", { mapId, input, at })),
 	/**  Changes a step's title and outcome. */
@@ -80,6 +87,12 @@ export const commands = {
 	 *  file is replaced only with `replace` (the UI asks first: error code `file_exists`).
 	 */
 	exportCustomers: (query: CustomerQuery_Deserialize, path: string, replace: boolean) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("export_customers", { query, path, replace })),
+	/**
+	 *  Writes a customer's success plan (its map, where it stands and aims, its KPI values
+	 *  and the moves ahead) as an HTML or PDF handout. An existing file is replaced only with
+	 *  `replace` (the UI asks first: error code `file_exists`).
+	 */
+	exportHandout: (id: CustomerId, options: HandoutOptions, path: string, replace: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("export_handout", { id, options, path, replace })),
 	/**
 	 *  A path to offer for a file the user saves: `file_name` in their documents folder
 	 *  (their home folder when there is none).
@@ -494,6 +507,21 @@ export type FieldUse = {
 	field: string,
 	rows: number,
 	imported: boolean,
+};
+
+/**  The file formats of a customer's success plan. */
+export type HandoutFormat = "html" | "pdf";
+
+/**  How a customer's success plan is exported. */
+export type HandoutOptions = {
+	format: HandoutFormat,
+	/**
+	 *  ARR, health, owner and renewal date (left out unless chosen: the plan is for the
+	 *  customer).
+	 */
+	internal: boolean,
+	/**  PDF only. */
+	paper: Paper,
 };
 
 /**  Health bands used to filter the customer list. */
@@ -1009,6 +1037,8 @@ export type MapDetail_Deserialize = {
 	moves: MoveView_Deserialize[],
 	/**  Customers of this persona not placed on any step yet. */
 	unplacedCount: number,
+	/**  Ideas and decisions noted on the map's steps and moves in workshops, oldest first. */
+	workshopNotes: WorkshopNote[],
 };
 
 /**  Everything the map screen needs for one persona, in one round trip. */
@@ -1020,16 +1050,41 @@ export type MapDetail_Serialize = {
 	moves: MoveView_Serialize[],
 	/**  Customers of this persona not placed on any step yet. */
 	unplacedCount: number,
+	/**  Ideas and decisions noted on the map's steps and moves in workshops, oldest first. */
+	workshopNotes: WorkshopNote[],
 };
 
 /**  How a map is exported. */
-export type MapExportOptions = {
+export type MapExportOptions = MapExportOptions_Serialize | MapExportOptions_Deserialize;
+
+/**  How a map is exported. */
+export type MapExportOptions_Deserialize = {
 	format: MapFormat,
 	customers: MapCustomers,
 	/**  PDF only: the page size (landscape). */
 	paper: Paper,
 	/**  PNG only: 1 for a screen, 2 for a sharp print or a high-density screen. */
 	scale: number,
+	/**
+	 *  PDF only: the presentation as 16:9 slides, one page per reveal, instead of the map
+	 *  on `paper`.
+	 */
+	slides?: boolean,
+};
+
+/**  How a map is exported. */
+export type MapExportOptions_Serialize = {
+	format: MapFormat,
+	customers: MapCustomers,
+	/**  PDF only: the page size (landscape). */
+	paper: Paper,
+	/**  PNG only: 1 for a screen, 2 for a sharp print or a high-density screen. */
+	scale: number,
+	/**
+	 *  PDF only: the presentation as 16:9 slides, one page per reveal, instead of the map
+	 *  on `paper`.
+	 */
+	slides: boolean,
 };
 
 /**  The file formats a map is exported to. */
@@ -1088,6 +1143,9 @@ export type MoveView_Serialize = {
 	toStepId: StepId,
 	vehicles: AttachedVehicle_Serialize[],
 };
+
+/**  What a workshop note records. */
+export type NoteKind = "idea" | "decision";
 
 /**  Bands of a customer's NPS (−100…100), for filters. */
 export type NpsBand = 
@@ -1308,6 +1366,21 @@ export type PlacementSuggestion_Serialize = {
 	suggestedStepId: StepId,
 };
 
+/**  What the app's presentation needs in one round trip. */
+export type PresentationView = PresentationView_Serialize | PresentationView_Deserialize;
+
+/**  What the app's presentation needs in one round trip. */
+export type PresentationView_Deserialize = {
+	map: MapDetail_Deserialize,
+	reveals: Reveal[],
+};
+
+/**  What the app's presentation needs in one round trip. */
+export type PresentationView_Serialize = {
+	map: MapDetail_Serialize,
+	reveals: Reveal[],
+};
+
 /**  What "progress" means on the x axis of success vs satisfaction. */
 export type ProgressBasis = 
 /**
@@ -1364,6 +1437,9 @@ export type QuadrantRef = {
 	measure: SatisfactionMeasure,
 	quadrant: Quadrant,
 };
+
+/**  One state of a presentation. `step` counts from 0. */
+export type Reveal = { kind: "title" } | { kind: "step"; step: number } | { kind: "outcome"; step: number } | { kind: "move"; step: number } | { kind: "overview" } | { kind: "customers" };
 
 /**  The satisfaction score on the y axis. */
 export type SatisfactionMeasure = 
@@ -1811,6 +1887,29 @@ export type Vehicle_Serialize = {
 	owner: string,
 	link: string,
 	effort: string,
+};
+
+/**
+ *  An idea or decision captured during a workshop, on a step or on the move between two
+ *  steps (where a vehicle would be attached).
+ */
+export type WorkshopNote = {
+	id: WorkshopNoteId,
+	mapId: MapId,
+	target: AttachmentTarget,
+	kind: NoteKind,
+	text: string,
+	/**  RFC 3339, UTC. */
+	createdAt: string,
+};
+
+/**  An idea or decision noted on a step or move during a workshop. */
+export type WorkshopNoteId = number;
+
+export type WorkshopNoteInput = {
+	target: AttachmentTarget,
+	kind: NoteKind,
+	text: string,
 };
 
 /**  What the status line and header say about the open workspace. */

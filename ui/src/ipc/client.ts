@@ -65,10 +65,18 @@ import type {
   KpiId,
   KpiInput,
   MapDetail_Serialize,
+  NoteKind,
+  PresentationView_Serialize,
+  Reveal,
+  WorkshopNote,
+  WorkshopNoteId,
+  WorkshopNoteInput,
   MapCustomers,
   MapExportOptions,
   MapFormat,
   Paper,
+  HandoutFormat,
+  HandoutOptions,
   MoveView_Serialize,
   Persona_Serialize,
   PersonaId,
@@ -134,7 +142,10 @@ function progressChannel(onProgress: (p: ImportProgress) => void): Channel<Impor
 }
 export type { Kpi };
 export type MapDetail = MapDetail_Serialize;
-export type { MapCustomers, MapExportOptions, MapFormat, Paper };
+export type { HandoutFormat, HandoutOptions, MapCustomers, MapExportOptions, MapFormat, Paper };
+export type { NoteKind, WorkshopNote, WorkshopNoteId, WorkshopNoteInput };
+export type PresentationView = PresentationView_Serialize;
+export type { Reveal };
 export type MoveView = MoveView_Serialize;
 export type Persona = Persona_Serialize;
 export type PersonaInput = PersonaInput_Deserialize;
@@ -225,9 +236,18 @@ export const client = {
   /** Refuses an existing file (code `file_exists`) unless `replace`. */
   exportCustomers: (query: CustomerQuery, path: string, replace: boolean) =>
     unwrap(commands.exportCustomers(query, path, replace)),
+  /** A persona's map with the order a presentation reveals it in. */
+  getPresentation: (personaId: PersonaId) => unwrap(commands.getPresentation(personaId)),
+  /** Notes an idea or decision on a step or move (one undoable edit). */
+  addWorkshopNote: (input: WorkshopNoteInput) => unwrap(commands.addWorkshopNote(input)),
+  deleteWorkshopNote: (id: WorkshopNoteId) => unwrap(commands.deleteWorkshopNote(id)),
+  /** Puts the window in or out of full screen (a presentation). */
+  setFullscreen: (on: boolean) => unwrap(commands.setFullscreen(on)),
   /** Writes personas' maps to a file: SVG or PNG of one map, PDF with a page per map. */
   exportMap: (personaIds: PersonaId[], options: MapExportOptions, path: string, replace: boolean) =>
     unwrap(commands.exportMap(personaIds, options, path, replace)),
+  exportHandout: (id: CustomerId, options: HandoutOptions, path: string, replace: boolean) =>
+    unwrap(commands.exportHandout(id, options, path, replace)),
   segmentMatrix: (filter: SegmentFilter) => unwrap(commands.segmentMatrix(filter)),
   listSegments: () => unwrap(commands.listSegments()),
   saveSegment: (input: SavedSegmentInput) => unwrap(commands.saveSegment(input)),

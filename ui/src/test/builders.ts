@@ -135,6 +135,7 @@ export function mapDetail(
     map: { id: 1, personaId: 1, name: "map" },
     personaName: "Home architect",
     unplacedCount: 0,
+    workshopNotes: [],
     ...values,
     steps,
     moves,

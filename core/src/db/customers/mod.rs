@@ -404,3 +404,14 @@ pub fn delete_for_persona(conn: &Connection, persona_id: PersonaId) -> CoreResul
     conn.execute("DELETE FROM customer WHERE persona_id = ?1", [persona_id])?;
     segment_cells::recount_persona(conn, persona_id)
 }
+
+/// The customer with this external id (as the CRM calls it), if any.
+pub fn id_by_external_id(conn: &Connection, external_id: &str) -> CoreResult<Option<CustomerId>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM customer WHERE external_id = ?1",
+            [external_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

@@ -11,6 +11,7 @@ import { changeLines, formatWhen, sourceLabel } from "./placements";
 import { StepOptions } from "../../components/filters";
 import { KpiValues } from "./KpiValues";
 import { useStepsLoad } from "../../lib/useSteps";
+import { PlanExportDialog } from "./PlanExportDialog";
 
 interface Props {
   id: CustomerId;
@@ -31,6 +32,7 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
   const { steps, loading: loadingSteps } = useStepsLoad(d?.row.customer.personaId ?? null, revision);
   const busy = inFlight(detail, kpiValues) || loadingSteps;
   const [confirming, setConfirming] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   if (!d) {
     return (
@@ -124,6 +126,14 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
         <button type="button" className="button button-small" onClick={() => onEdit(d)} data-testid="customer-edit">
           <Icon name="edit" /> Edit
         </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => setExporting(true)}
+          data-testid="customer-plan"
+        >
+          <Icon name="download" /> Success plan…
+        </button>
         {confirming ? (
           <span className="confirm-inline" role="group" aria-label={`Delete ${c.name}?`}>
             Delete {c.name}?
@@ -150,6 +160,8 @@ export function CustomerPanel({ id, revision, onEdit, onPlace, onDelete, onClose
           </button>
         )}
       </div>
+
+      {exporting && <PlanExportDialog customer={c} onClose={() => setExporting(false)} />}
 
       <KpiValues customerId={id} values={kpiValues.data ?? []} onSaved={onChanged} />
 

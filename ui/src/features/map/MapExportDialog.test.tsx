@@ -6,7 +6,8 @@ import { ClientContext } from "../../ipc/context";
 import { followSuggestion } from "../../components/SaveFileDialog";
 import { personaSummary } from "../../test/builders";
 import { stubClient } from "../../test/stubClient";
-import { defaultPaper, MapExportDialog } from "./MapExportDialog";
+import { MapExportDialog } from "./MapExportDialog";
+import { defaultPaper } from "../../lib/paper";
 
 const home = personaSummary(1, "Home architect");
 const large = personaSummary(2, "Large-building architect");
@@ -86,6 +87,27 @@ describe("the map export dialog", () => {
       false,
     );
   });
+});
+
+it("exports the presentation as 16:9 slides", async () => {
+  const client = stubClient({
+    suggestPath: async (name) => `/home/pat/${name}`,
+    listPersonas: async () => [home, large],
+    exportMap: async () => null,
+  });
+  renderDialog(client);
+  await screen.findByDisplayValue(/-map-.*\.pdf$/);
+  await userEvent.click(screen.getByTestId("map-export-slides"));
+  expect(screen.queryByTestId("map-export-paper")).not.toBeInTheDocument();
+  const input = await screen.findByDisplayValue(/home-architect-slides-.*\.pdf$/);
+  await userEvent.click(screen.getByTestId("map-export-save"));
+  await screen.findByTestId("map-export-done");
+  expect(client.exportMap).toHaveBeenLastCalledWith(
+    [1],
+    expect.objectContaining({ format: "pdf", slides: true }),
+    (input as HTMLInputElement).value,
+    false,
+  );
 });
 
 describe("a suggested path that follows the format", () => {

@@ -7,6 +7,7 @@ import { useClient } from "../../ipc/context";
 import { fileStem } from "../../components/ExportDialog";
 import { SaveFileDialog } from "../../components/SaveFileDialog";
 import { useLoad } from "../../lib/useLoad";
+import { defaultPaper } from "../../lib/paper";
 
 interface Props {
   persona: PersonaSummary;
@@ -33,12 +34,6 @@ const CUSTOMERS: { value: MapCustomers; label: string }[] = [
   { value: "none", label: "No customer figures: the map alone" },
 ];
 
-/** US Letter where the user's locale prints on it, A4 elsewhere. */
-export function defaultPaper(locale: string): Paper {
-  const region = locale.split(/[-_]/)[1]?.toUpperCase();
-  return region !== undefined && ["US", "CA", "MX", "PH", "CL", "CO", "VE"].includes(region) ? "letter" : "a4";
-}
-
 export function MapExportDialog({ persona, onClose }: Props) {
   const client = useClient();
   const id = useId();
@@ -46,13 +41,19 @@ export function MapExportDialog({ persona, onClose }: Props) {
   const [customers, setCustomers] = useState<MapCustomers>("counts");
   const [paper, setPaper] = useState<Paper>(() => defaultPaper(navigator.language));
   const [scale, setScale] = useState(2);
+  const [slides, setSlides] = useState(false);
   const [allPersonas, setAllPersonas] = useState(false);
   const personas = useLoad(() => client.listPersonas(), [client]);
   const others = (personas.data ?? []).filter((p) => p.persona.id !== persona.persona.id);
   const everyone = allPersonas && MANY.includes(format) && others.length > 0;
   const ids: PersonaId[] = everyone ? (personas.data ?? []).map((p) => p.persona.id) : [persona.persona.id];
   const date = new Date().toISOString().slice(0, 10);
-  const stem = everyone ? "success-maps" : `${fileStem(persona.persona.name)}-map`;
+  const deck = slides && format === "pdf";
+  const stem = everyone
+    ? deck
+      ? "presentations"
+      : "success-maps"
+    : `${fileStem(persona.persona.name)}-${deck ? "slides" : "map"}`;
   const hint = FORMATS.find((f) => f.value === format)?.hint;
 
   return (
@@ -60,13 +61,13 @@ export function MapExportDialog({ persona, onClose }: Props) {
       id="map-export"
       title="Export map"
       suggestedName={`${stem}-${date}.${format}`}
-      subject={JSON.stringify([format, customers, paper, scale, ids])}
+      subject={JSON.stringify([format, customers, paper, scale, deck, ids])}
       submitLabel="Export"
       busyLabel="Exporting…"
       what={format.toUpperCase()}
       pick={(suggested) => client.pickMapPath(suggested, format)}
       save={async (path, replace) => {
-        await client.exportMap(ids, { format, customers, paper, scale }, path, replace);
+        await client.exportMap(ids, { format, customers, paper, scale, slides: deck }, path, replace);
         return `Exported ${everyone ? `${ids.length} maps` : `the map of ${persona.persona.name}`} to ${path}`;
       }}
       onClose={onClose}
@@ -92,8 +93,19 @@ export function MapExportDialog({ persona, onClose }: Props) {
         <p className="field-hint">{hint}</p>
       </div>
       {MANY.includes(format) && (
-        <div className="field-row">
+        <div className="export-options">
           {format === "pdf" && (
+            <label className="check-field">
+              <input
+                type="checkbox"
+                checked={slides}
+                onChange={(e) => setSlides(e.target.checked)}
+                data-testid="map-export-slides"
+              />
+              <span>As presented: 16:9 slides, a page per reveal</span>
+            </label>
+          )}
+          {format === "pdf" && !slides && (
             <div className="field">
               <label htmlFor={`${id}-paper`}>Paper</label>
               <select
@@ -117,7 +129,9 @@ export function MapExportDialog({ persona, onClose }: Props) {
               />
               <span>
                 Every persona's map
-                {format === "pdf" ? `, a page each (${others.length + 1} pages)` : ` (${others.length + 1} maps)`}
+                {format === "pdf" && !slides
+                  ? `, a page each (${others.length + 1} pages)`
+                  : ` (${others.length + 1} maps)`}
               </span>
             </label>
           )}

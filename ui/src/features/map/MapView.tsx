@@ -34,11 +34,13 @@ import type {
 import { useClient } from "../../ipc/context";
 import { inFlight, useLoad } from "../../lib/useLoad";
 import { Icon } from "../../components/Icons";
-import { kindLabel, moveCoverage } from "./coverage";
+import { kindLabel } from "../../lib/vehicles";
+import { moveCoverage } from "./coverage";
 import { stepFromBandKey } from "./CustomerBand";
 import { dropIntent, type DragData } from "./dropIntent";
 import { KpiDialog } from "./KpiDialog";
 import { MapExportDialog } from "./MapExportDialog";
+import { WorkshopNotes } from "./WorkshopNotes";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
 import { MoveColumn } from "./MoveColumn";
 import { StepColumn } from "./StepColumn";
@@ -55,6 +57,8 @@ interface Props {
   onShowPersonas: () => void;
   /** Opens the customer list filtered to one step of a persona's map. */
   onShowCustomers: ShowCustomers;
+  /** Presents the persona's map to a room (full screen). */
+  onPresent: () => void;
 }
 
 interface Editing {
@@ -64,7 +68,7 @@ interface Editing {
 
 type ShowCustomers = (personaId: PersonaId, stepId: number) => void;
 
-export function MapView({ persona, revision, onChanged, onError, onShowPersonas, onShowCustomers }: Props) {
+export function MapView({ persona, revision, onChanged, onError, onShowPersonas, onShowCustomers, onPresent }: Props) {
   if (persona === null) {
     return (
       <section className="view">
@@ -88,6 +92,7 @@ export function MapView({ persona, revision, onChanged, onError, onShowPersonas,
       onChanged={onChanged}
       onError={onError}
       onShowCustomers={onShowCustomers}
+      onPresent={onPresent}
     />
   );
 }
@@ -98,7 +103,8 @@ function LoadedMap({
   onChanged,
   onError,
   onShowCustomers,
-}: { persona: PersonaSummary; revision: number; onShowCustomers: ShowCustomers } & Editing) {
+  onPresent,
+}: { persona: PersonaSummary; revision: number; onShowCustomers: ShowCustomers; onPresent: () => void } & Editing) {
   const client = useClient();
   const map = useLoad(() => client.getMap(persona.persona.id), [persona.persona.id, client, revision]);
   const [adding, setAdding] = useState<number | null>(null);
@@ -118,6 +124,17 @@ function LoadedMap({
         </div>
         <div className="view-tools">
           {map.data && <MapSummary map={map.data} />}
+          {map.data && (
+            <button
+              type="button"
+              className="button"
+              onClick={onPresent}
+              title="Present this map to a room (F5)"
+              data-testid="present-map"
+            >
+              Present
+            </button>
+          )}
           {map.data && (
             <button type="button" className="button" onClick={() => setExporting(true)} data-testid="export-map">
               Export…
@@ -173,6 +190,7 @@ function LoadedMap({
           onShowCustomers={onShowCustomers}
         />
       )}
+      {map.data && <WorkshopNotes map={map.data} onChanged={onChanged} onError={onError} />}
     </section>
   );
 }

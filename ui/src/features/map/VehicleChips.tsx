@@ -1,7 +1,7 @@
 // The vehicles attached to a step or a move, each with a button that removes it from there.
 import type { AttachedVehicle, AttachmentId } from "../../ipc/client";
 import { Icon } from "../../components/Icons";
-import { kindLabel } from "./coverage";
+import { kindLabel } from "../../lib/vehicles";
 
 export function VehicleChips({
   vehicles,

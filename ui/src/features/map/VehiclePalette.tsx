@@ -3,7 +3,7 @@ import { useDraggable } from "@dnd-kit/core";
 import { BackendError, describeError, type AttachmentTarget, type Vehicle, type VehicleKind } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { Icon } from "../../components/Icons";
-import { KIND_LABEL, kindLabel } from "./coverage";
+import { KIND_LABEL, kindLabel } from "../../lib/vehicles";
 import type { TargetOption } from "./targets";
 
 interface Props {

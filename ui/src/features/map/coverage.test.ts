@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AttachedVehicle, Kpi, MapDetail, StepView } from "../../ipc/client";
-import { kindLabel, moveCoverage, onlySatisfactionKpis } from "./coverage";
+import { kindLabel } from "../../lib/vehicles";
+import { moveCoverage, onlySatisfactionKpis } from "./coverage";
 
 const vehicle: AttachedVehicle = {
   attachmentId: 1,

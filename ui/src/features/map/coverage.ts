@@ -1,5 +1,5 @@
 // How well a map's moves are covered by success vehicles, and where it warns.
-import type { MapDetail, StepView, VehicleKind } from "../../ipc/client";
+import type { MapDetail, StepView } from "../../ipc/client";
 
 export interface Coverage {
   covered: number;
@@ -17,16 +17,4 @@ export function moveCoverage(map: MapDetail): Coverage {
 /** A step whose only KPIs measure satisfaction is not measuring success. */
 export function onlySatisfactionKpis(step: StepView): boolean {
   return step.kpis.length > 0 && step.kpis.every((k) => k.kind === "satisfaction");
-}
-
-export const KIND_LABEL: Record<VehicleKind, string> = {
-  training: "Training",
-  community: "Community",
-  enablement: "Enablement",
-  custom: "Custom",
-};
-
-/** The label a vehicle chip shows for its kind: a custom kind shows its own name. */
-export function kindLabel(kind: VehicleKind, customKind: string | null): string {
-  return kind === "custom" && customKind ? customKind : KIND_LABEL[kind];
 }

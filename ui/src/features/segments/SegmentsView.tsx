@@ -42,6 +42,8 @@ interface Props {
   /** Called after an edit (a segment saved, renamed or deleted). */
   onChanged: () => void;
   onError: (error: unknown) => void;
+  /** Presents a persona's map to a room (the persona the view shows). */
+  onPresent: (persona: PersonaId) => void;
 }
 
 interface Exporting {
@@ -56,7 +58,7 @@ interface Saving {
   renaming?: SegmentId;
 }
 
-export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, onError }: Props) {
+export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, onError, onPresent }: Props) {
   const client = useClient();
   const segment = useSegmentSelection();
   const { filter, selection } = segment;
@@ -149,6 +151,17 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
           </p>
         </div>
         <div className="view-tools">
+          {shownPersona !== null && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => onPresent(shownPersona)}
+              title="Present this persona's map to a room (F5)"
+              data-testid="present-segments"
+            >
+              Present
+            </button>
+          )}
           <button type="button" className="button" onClick={startSaving} data-testid="save-segment">
             Save segment…
           </button>

@@ -1,0 +1,115 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { MapDetail, Reveal } from "../../ipc/client";
+import { ClientContext } from "../../ipc/context";
+import { attached, kpi, mapDetail, personaSummary, step, stepView, vehicle } from "../../test/builders";
+import { stubClient } from "../../test/stubClient";
+import { Presentation } from "./Presentation";
+
+const persona = personaSummary(1, "Home architect");
+persona.persona.successDefinition = "Delivers more homes a year";
+
+const map: MapDetail = mapDetail(
+  [
+    stepView(step(1, "First project delivered", 0, { notes: "Ask who shipped one already" }), {
+      kpis: [kpi(1, 1, "Days to first project", { unit: "days", entryLevel: 60, goodLevel: 30, bestLevel: 14 })],
+    }),
+    stepView(step(2, "Templates in daily use", 1)),
+  ],
+  { moves: [{ fromStepId: 1, toStepId: 2, vehicles: [attached(1, vehicle(1, "First-house bootcamp"))] }] },
+);
+
+/** The core's order for this map (presentation::sequence, no customers). */
+const reveals: Reveal[] = [
+  { kind: "title" },
+  { kind: "step", step: 0 },
+  { kind: "outcome", step: 0 },
+  { kind: "move", step: 0 },
+  { kind: "step", step: 1 },
+  { kind: "outcome", step: 1 },
+  { kind: "overview" },
+];
+
+function renderPresentation(onLeave = vi.fn()) {
+  const client = stubClient({
+    getPresentation: async () => ({ map, reveals }),
+    setFullscreen: async () => null,
+    addWorkshopNote: async (input) => ({
+      id: 1,
+      mapId: 1,
+      target: input.target,
+      kind: input.kind,
+      text: input.text,
+      createdAt: "2026-12-01T10:00:00Z",
+    }),
+  });
+  render(
+    <ClientContext.Provider value={client}>
+      <Presentation persona={persona} revision={0} onChanged={() => {}} onLeave={onLeave} />
+    </ClientContext.Provider>,
+  );
+  return client;
+}
+
+const stage = () => screen.getByTestId("present-stage");
+
+describe("a presentation", () => {
+  it("goes full screen and reveals the map item by item from the keyboard", async () => {
+    const client = renderPresentation();
+    expect(await screen.findByRole("heading", { name: "Home architect" })).toBeInTheDocument();
+    expect(client.setFullscreen).toHaveBeenCalledWith(true);
+    expect(screen.getByTestId("present-counter")).toHaveTextContent("1 / 7");
+
+    await userEvent.keyboard("{ArrowRight}");
+    expect(stage()).toHaveAttribute("data-reveal", "step0");
+    expect(screen.getByRole("heading", { name: "First project delivered" })).toBeInTheDocument();
+    await userEvent.keyboard(" ");
+    expect(stage()).toHaveAttribute("data-reveal", "outcome0");
+    expect(screen.getByText("Days to first project")).toBeInTheDocument();
+    await userEvent.keyboard("{PageDown}");
+    expect(stage()).toHaveAttribute("data-reveal", "move0");
+    expect(screen.getByTestId("slide-move")).toHaveTextContent("Training: First-house bootcamp");
+    await userEvent.keyboard("{End}");
+    expect(screen.getByTestId("present-counter")).toHaveTextContent("7 / 7");
+    expect(stage()).toHaveAttribute("data-reveal", "overview");
+    await userEvent.keyboard("{ArrowLeft}");
+    expect(stage()).toHaveAttribute("data-reveal", "outcome1");
+    await userEvent.keyboard("1");
+    expect(stage()).toHaveAttribute("data-reveal", "step0");
+    await userEvent.keyboard("{Home}");
+    expect(stage()).toHaveAttribute("data-reveal", "title");
+  });
+
+  it("shows the presenter view with notes and notes an idea on the step on screen", async () => {
+    const client = renderPresentation();
+    await screen.findByRole("heading", { name: "Home architect" });
+    await userEvent.keyboard("{ArrowRight}p");
+    expect(screen.getByTestId("presenter-notes")).toHaveTextContent("Ask who shipped one already");
+
+    await userEvent.keyboard("n");
+    const text = await screen.findByTestId("present-note-text");
+    expect(text).toHaveFocus();
+    // Keys typed into the note do not move the presentation.
+    await userEvent.type(text, "Pair new users with a buddy{Enter}");
+    await waitFor(() =>
+      expect(client.addWorkshopNote).toHaveBeenCalledWith({
+        target: { type: "step", stepId: 1 },
+        kind: "idea",
+        text: "Pair new users with a buddy",
+      }),
+    );
+    expect(await screen.findByTestId("present-said")).toHaveTextContent(
+      "Idea noted on step 1, First project delivered.",
+    );
+    expect(stage()).toHaveAttribute("data-reveal", "step0");
+  });
+
+  it("leaves with Escape and leaves full screen", async () => {
+    const onLeave = vi.fn();
+    renderPresentation(onLeave);
+    await screen.findByRole("heading", { name: "Home architect" });
+    await userEvent.keyboard("{Escape}");
+    expect(onLeave).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,493 @@
+// A persona's map presented to a room: full screen, large type, no editing chrome,
+// revealed item by item from the keyboard or a clicker (sequence.ts says the order and
+// the keys). The presenter view (P) shows what is on screen and next, the step's
+// presenter notes and the time; N notes an idea or decision on the step or move on
+// screen, kept in the workspace and undoable. Escape returns to where the user was.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import type { MapDetail, NoteKind, PersonaSummary, StepView } from "../../ipc/client";
+import { describeError } from "../../ipc/client";
+import { useClient } from "../../ipc/context";
+import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
+import { useLoad } from "../../lib/useLoad";
+import { placeOf } from "../../lib/places";
+import { kindLabel } from "../../lib/vehicles";
+import { elapsed, indexOfStep, noteTarget, presentKey, revealLabel, stepOf, type Reveal } from "./sequence";
+
+interface Props {
+  persona: PersonaSummary;
+  revision: number;
+  onChanged: () => void;
+  onLeave: () => void;
+}
+
+export function Presentation({ persona, revision, onChanged, onLeave }: Props) {
+  const client = useClient();
+  const view = useLoad(() => client.getPresentation(persona.persona.id), [client, persona.persona.id, revision]);
+  const root = useRef<HTMLDivElement>(null);
+
+  // Full screen while presenting; the element focused before gets focus back after.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    root.current?.focus();
+    client.setFullscreen(true).catch(() => {});
+    return () => {
+      client.setFullscreen(false).catch(() => {});
+      before?.focus();
+    };
+  }, [client]);
+
+  return (
+    <div
+      ref={root}
+      className="presentation"
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Presentation of ${persona.persona.name}'s success map`}
+      tabIndex={-1}
+      data-testid="presentation"
+      style={{ ["--persona" as string]: persona.persona.color }}
+    >
+      {view.data ? (
+        <Deck
+          persona={persona}
+          map={view.data.map}
+          reveals={view.data.reveals}
+          onChanged={onChanged}
+          onLeave={onLeave}
+        />
+      ) : view.state === "failed" ? (
+        <div className="present-message">
+          <p>The map could not be loaded: {describeError(view.error)}</p>
+          <button type="button" className="button" onClick={onLeave}>
+            Leave the presentation
+          </button>
+        </div>
+      ) : (
+        <p className="present-message">Loading…</p>
+      )}
+    </div>
+  );
+}
+
+function Deck({
+  persona,
+  map,
+  reveals,
+  onChanged,
+  onLeave,
+}: {
+  persona: PersonaSummary;
+  map: MapDetail;
+  reveals: Reveal[];
+  onChanged: () => void;
+  onLeave: () => void;
+}) {
+  const client = useClient();
+  const [showNames, setShowNames] = useState(false);
+  const [presenter, setPresenter] = useState(false);
+  const [index, setIndex] = useState(0);
+  const [capture, setCapture] = useState<NoteKind | null>(null);
+  const [said, setSaid] = useState("");
+  const at = Math.min(index, reveals.length - 1);
+  const reveal = reveals[at] ?? { kind: "title" };
+  const target = noteTarget(map, reveal);
+
+  const go = useCallback(
+    (next: number) => {
+      const clamped = Math.max(0, Math.min(reveals.length - 1, next));
+      setIndex(clamped);
+    },
+    [reveals.length],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // The note form has its own keys.
+      if (event.target instanceof HTMLElement && event.target.closest("input, textarea, select, button")) {
+        if (event.key === "Escape" && capture !== null) {
+          event.preventDefault();
+          setCapture(null);
+        }
+        return;
+      }
+      const key = presentKey(event);
+      if (key === null) return;
+      event.preventDefault();
+      if (key === "next") go(at + 1);
+      else if (key === "previous") go(at - 1);
+      else if (key === "first") go(0);
+      else if (key === "last") go(reveals.length - 1);
+      else if (key === "leave") onLeave();
+      else if (key === "presenter") setPresenter((p) => !p);
+      else if (key === "note") {
+        if (target === null) setSaid("Go to a step or a move to note something on it.");
+        else setCapture("idea");
+      } else {
+        const jump = indexOfStep(reveals, key.step);
+        if (jump !== null) go(jump);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [at, capture, go, onLeave, reveals, target]);
+
+  const step = stepOf(reveal);
+  const current = step === null ? null : (map.steps[step] ?? null);
+  const next = reveals[at + 1];
+
+  return (
+    <div className={presenter ? "present-layout with-presenter" : "present-layout"}>
+      <div className="present-stage" data-testid="present-stage" data-reveal={`${reveal.kind}${step ?? ""}`}>
+        <Slide persona={persona} map={map} reveal={reveal} showNames={showNames} />
+        <StepStrip map={map} step={step} reveal={reveal} />
+        <p className="present-counter" data-testid="present-counter">
+          {at + 1} / {reveals.length}
+        </p>
+      </div>
+      {presenter && (
+        <aside className="presenter" aria-label="Presenter view" data-testid="presenter-view">
+          <Clock />
+          <p className="presenter-label">Now</p>
+          <p className="presenter-now">{revealLabel(map, reveal)}</p>
+          <p className="presenter-label">Next</p>
+          <p>{next ? revealLabel(map, next) : "The end"}</p>
+          {current && (
+            <>
+              <p className="presenter-label">Presenter notes</p>
+              <p className="presenter-notes" data-testid="presenter-notes">
+                {current.step.notes.trim() || "No notes for this step."}
+              </p>
+            </>
+          )}
+          <label className="check-field">
+            <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
+            <span>Show customer names</span>
+          </label>
+          <p className="presenter-keys">
+            → Space PageDown: next · ← PageUp: back · 1–9: a step · N: note · P: this view · Esc: leave
+          </p>
+        </aside>
+      )}
+      {capture !== null && target !== null && (
+        <NoteForm
+          kind={capture}
+          place={placeOf(map, target)}
+          onKind={setCapture}
+          onCancel={() => {
+            setCapture(null);
+            document.querySelector<HTMLElement>(".presentation")?.focus();
+          }}
+          onSave={async (kind, text) => {
+            await client.addWorkshopNote({ target, kind, text });
+            setCapture(null);
+            setSaid(`${kind === "idea" ? "Idea" : "Decision"} noted on ${placeOf(map, target)}.`);
+            onChanged();
+            document.querySelector<HTMLElement>(".presentation")?.focus();
+          }}
+        />
+      )}
+      <p className="present-said" role="status" aria-live="polite" data-testid="present-said">
+        {said}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {revealLabel(map, reveal)}
+      </p>
+    </div>
+  );
+}
+
+function Clock() {
+  const [start] = useState(() => Date.now());
+  const [now, setNow] = useState(start);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <p className="presenter-clock" aria-label="Elapsed time">
+      {elapsed(now - start)}
+    </p>
+  );
+}
+
+/** What the room sees for one reveal. Later parts of a step are laid out from the start
+ * and faded in (opacity and transform only), so nothing moves when they appear. */
+function Slide({
+  persona,
+  map,
+  reveal,
+  showNames,
+}: {
+  persona: PersonaSummary;
+  map: MapDetail;
+  reveal: Reveal;
+  showNames: boolean;
+}) {
+  if (reveal.kind === "title") {
+    return (
+      <section className="slide slide-title" key="title">
+        <p className="slide-eyebrow">Success map</p>
+        <h1>{persona.persona.name}</h1>
+        {persona.persona.successDefinition.trim() && (
+          <p className="slide-definition">
+            <strong>Success means:</strong> {persona.persona.successDefinition}
+          </p>
+        )}
+        <p className="slide-facts">{plural(map.steps.length, "step")}</p>
+      </section>
+    );
+  }
+  if (reveal.kind === "overview") return <Overview map={map} />;
+  if (reveal.kind === "customers") return <Customers map={map} showNames={showNames} />;
+  const view = map.steps[reveal.step];
+  if (!view) return null;
+  const detail = reveal.kind === "outcome" || reveal.kind === "move";
+  const moving = reveal.kind === "move";
+  return (
+    <section className="slide slide-step" key={`step-${reveal.step}`}>
+      <p className="slide-eyebrow">
+        Step {reveal.step + 1} of {map.steps.length}
+      </p>
+      <h1 className="slide-step-title">{view.step.title}</h1>
+      <div className="reveal" data-shown={detail} aria-hidden={!detail}>
+        <StepDetail view={view} />
+      </div>
+      {reveal.step < map.steps.length - 1 && (
+        <div className="reveal" data-shown={moving} aria-hidden={!moving}>
+          <MovePanel map={map} step={reveal.step} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function StepDetail({ view }: { view: StepView }) {
+  return (
+    <div className="slide-detail">
+      {view.step.outcome.trim() && <p className="slide-outcome">{view.step.outcome}</p>}
+      {view.kpis.length > 0 && (
+        <table className="slide-kpis">
+          <thead>
+            <tr>
+              <th scope="col">KPI</th>
+              <th scope="col">Entry</th>
+              <th scope="col">Good</th>
+              <th scope="col">Best in class</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.kpis.map((k) => {
+              const unit = isInlineUnit(k.unit) ? k.unit : "";
+              return (
+                <tr key={k.id}>
+                  <th scope="row">
+                    {k.name}
+                    {!isInlineUnit(k.unit) && <span className="slide-unit"> ({k.unit})</span>}
+                  </th>
+                  <td>{formatLevel(k.entryLevel, unit)}</td>
+                  <td className="level-good">{formatLevel(k.goodLevel, unit)}</td>
+                  <td className="level-best">{formatLevel(k.bestLevel, unit)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {view.vehicles.length > 0 && (
+        <p className="slide-vehicles">
+          On this step:{" "}
+          {view.vehicles.map((v) => (
+            <span key={v.attachmentId} className={`slide-chip kind-${v.vehicle.kind}`}>
+              {kindLabel(v.vehicle.kind, v.vehicle.customKind)}: {v.vehicle.name}
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MovePanel({ map, step }: { map: MapDetail; step: number }) {
+  const move = map.moves[step];
+  const to = map.steps[step + 1];
+  if (!move || !to) return null;
+  const gap = move.vehicles.length === 0;
+  return (
+    <div className={gap ? "slide-move slide-gap" : "slide-move"} data-testid="slide-move">
+      <p className="slide-move-title">
+        <span aria-hidden="true">→ </span>To step {step + 2}: {to.step.title}
+      </p>
+      {gap ? (
+        <p className="slide-gap-note">Gap: no vehicle helps customers make this move.</p>
+      ) : (
+        <p className="slide-vehicles">
+          {move.vehicles.map((v) => (
+            <span key={v.attachmentId} className={`slide-chip kind-${v.vehicle.kind}`}>
+              {kindLabel(v.vehicle.kind, v.vehicle.customKind)}: {v.vehicle.name}
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Overview({ map }: { map: MapDetail }) {
+  return (
+    <section className="slide slide-overview" key="overview">
+      <p className="slide-eyebrow">The whole map</p>
+      <ol className="overview-steps">
+        {map.steps.map((s, i) => {
+          const gap = i < map.moves.length && (map.moves[i]?.vehicles.length ?? 0) === 0;
+          return (
+            <li key={s.step.id} className={gap ? "has-gap" : undefined}>
+              <span className="overview-num">{i + 1}</span>
+              <span className="overview-title">{s.step.title}</span>
+              {gap && <span className="overview-gap">gap to step {i + 2}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function Customers({ map, showNames }: { map: MapDetail; showNames: boolean }) {
+  return (
+    <section className="slide slide-customers" key="customers">
+      <p className="slide-eyebrow">Customers per step</p>
+      <table className="slide-kpis">
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Customers</th>
+            <th scope="col">ARR</th>
+            <th scope="col">Aiming here</th>
+          </tr>
+        </thead>
+        <tbody>
+          {map.steps.map((s, i) => (
+            <tr key={s.step.id}>
+              <th scope="row">
+                {i + 1}. {s.step.title}
+                {showNames && s.customers.length > 0 && (
+                  <span className="slide-names">{s.customers.map((c) => c.name).join(", ")}</span>
+                )}
+              </th>
+              <td>{s.customerCount.toLocaleString("en-US")}</td>
+              <td>{formatArr(s.arrCents)}</td>
+              <td>{s.targetCount.toLocaleString("en-US")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!showNames && <p className="slide-facts">Names are hidden (turn them on in the presenter view, P).</p>}
+    </section>
+  );
+}
+
+/** The steps along the bottom: where the presentation is. */
+function StepStrip({ map, step, reveal }: { map: MapDetail; step: number | null; reveal: Reveal }) {
+  if (map.steps.length === 0) return null;
+  return (
+    <ol className="present-strip" aria-hidden="true">
+      {map.steps.map((s, i) => (
+        <li
+          key={s.step.id}
+          className={
+            i === step
+              ? "is-current"
+              : step !== null && i < step
+                ? "is-done"
+                : reveal.kind === "overview" || reveal.kind === "customers"
+                  ? "is-done"
+                  : undefined
+          }
+        >
+          {i + 1}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function NoteForm({
+  kind,
+  place,
+  onKind,
+  onCancel,
+  onSave,
+}: {
+  kind: NoteKind;
+  place: string;
+  onKind: (kind: NoteKind) => void;
+  onCancel: () => void;
+  onSave: (kind: NoteKind, text: string) => Promise<void>;
+}) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (text.trim() === "") {
+      setError("Write the idea or decision first.");
+      return;
+    }
+    setBusy(true);
+    onSave(kind, text).then(
+      () => setBusy(false),
+      (e: unknown) => {
+        setBusy(false);
+        setError(describeError(e));
+      },
+    );
+  }
+
+  return (
+    <form className="present-note" onSubmit={submit} data-testid="present-note-form" aria-label={`Note on ${place}`}>
+      <p className="presenter-label">Note on {place}</p>
+      <div className="segmented" role="group" aria-label="Kind of note">
+        {(["idea", "decision"] as const).map((k) => (
+          <button
+            key={k}
+            type="button"
+            className="segmented-button"
+            aria-pressed={kind === k}
+            onClick={() => onKind(k)}
+            data-testid={`present-note-${k}`}
+          >
+            {k === "idea" ? "Idea" : "Decision"}
+          </button>
+        ))}
+      </div>
+      <input
+        ref={input}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
+        aria-label="The idea or decision"
+        aria-invalid={error !== null || undefined}
+        placeholder="What the room said…"
+        data-testid="present-note-text"
+      />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="present-note-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={busy} data-testid="present-note-save">
+          Save note
+        </button>
+      </div>
+    </form>
+  );
+}

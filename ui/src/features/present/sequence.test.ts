@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { attached, mapDetail, step, stepView, vehicle } from "../../test/builders";
+import { elapsed, indexOfStep, noteTarget, presentKey, revealLabel, stepOf, type Reveal } from "./sequence";
+import { placeOf } from "../../lib/places";
+
+const map = mapDetail(
+  [
+    stepView(step(1, "Pilot live", 0), { customerCount: 2 }),
+    stepView(step(2, "Team onboarded", 1)),
+    stepView(step(3, "Firm-wide standard", 2)),
+  ],
+  { moves: [{ fromStepId: 1, toStepId: 2, vehicles: [attached(1, vehicle(1, "Bootcamp"))] }] },
+);
+
+/** The core's order for this map (presentation::sequence). */
+const reveals: Reveal[] = [
+  { kind: "title" },
+  { kind: "step", step: 0 },
+  { kind: "outcome", step: 0 },
+  { kind: "move", step: 0 },
+  { kind: "step", step: 1 },
+  { kind: "outcome", step: 1 },
+  { kind: "move", step: 1 },
+  { kind: "step", step: 2 },
+  { kind: "outcome", step: 2 },
+  { kind: "overview" },
+];
+
+describe("the reveals", () => {
+  it("know their step", () => {
+    expect(reveals.map(stepOf)).toEqual([null, 0, 0, 0, 1, 1, 1, 2, 2, null]);
+  });
+
+  it("names each reveal and marks a move without a vehicle as a gap", () => {
+    expect(reveals.map((r) => revealLabel(map, r))).toContain("Move to step 2: Team onboarded");
+    expect(reveals.map((r) => revealLabel(map, r))).toContain("Move to step 3: Firm-wide standard (gap: no vehicle)");
+  });
+
+  it("jumps to a step by its number", () => {
+    expect(indexOfStep(reveals, 1)).toBe(1);
+    expect(indexOfStep(reveals, 3)).toBe(7);
+    expect(indexOfStep(reveals, 4)).toBeNull();
+  });
+
+  it("notes go on the step or the move on screen", () => {
+    expect(noteTarget(map, { kind: "outcome", step: 1 })).toEqual({ type: "step", stepId: 2 });
+    expect(noteTarget(map, { kind: "move", step: 1 })).toEqual({ type: "move", fromStepId: 2, toStepId: 3 });
+    expect(noteTarget(map, { kind: "title" })).toBeNull();
+    expect(placeOf(map, { type: "step", stepId: 2 })).toBe("step 2, Team onboarded");
+    expect(placeOf(map, { type: "move", fromStepId: 2, toStepId: 3 })).toBe("the move from step 2 to step 3");
+  });
+});
+
+describe("the keys of a presentation", () => {
+  const key = (k: string, mods: Partial<KeyboardEvent> = {}) =>
+    presentKey({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+  it("reads clicker and keyboard keys", () => {
+    for (const k of ["ArrowRight", " ", "PageDown"]) expect(key(k)).toBe("next");
+    for (const k of ["ArrowLeft", "PageUp"]) expect(key(k)).toBe("previous");
+    expect(key("Home")).toBe("first");
+    expect(key("End")).toBe("last");
+    expect(key("Escape")).toBe("leave");
+    expect(key("3")).toEqual({ step: 3 });
+    expect(key("n")).toBe("note");
+    expect(key("p")).toBe("presenter");
+    expect(key("z", { ctrlKey: true })).toBeNull();
+    expect(key("x")).toBeNull();
+  });
+
+  it("shows elapsed time as a clock", () => {
+    expect(elapsed(5_400)).toBe("0:05");
+    expect(elapsed(754_000)).toBe("12:34");
+    expect(elapsed(3_723_000)).toBe("1:02:03");
+  });
+});

@@ -1,0 +1,94 @@
+// What a presentation does with the reveals the backend orders (the core's
+// presentation::sequence, which the PDF slide deck follows too): their names, the
+// step a number key jumps to, where a note goes, and which key does what.
+import type { AttachmentTarget, MapDetail, Reveal } from "../../ipc/client";
+
+export type { Reveal };
+
+/** The step a reveal is about, or null (title, overview, data slides). */
+export function stepOf(reveal: Reveal): number | null {
+  return "step" in reveal ? reveal.step : null;
+}
+
+/** Where "jump to step n" (1-based, a number key) goes: that step's first reveal. */
+export function indexOfStep(reveals: Reveal[], n: number): number | null {
+  const i = reveals.findIndex((r) => r.kind === "step" && r.step === n - 1);
+  return i === -1 ? null : i;
+}
+
+/** What the presenter view and screen readers call a reveal. */
+export function revealLabel(map: MapDetail, reveal: Reveal): string {
+  const title = (i: number) => map.steps[i]?.step.title ?? "";
+  switch (reveal.kind) {
+    case "title":
+      return `Title: ${map.personaName}`;
+    case "step":
+      return `Step ${reveal.step + 1}: ${title(reveal.step)}`;
+    case "outcome":
+      return `Step ${reveal.step + 1}: outcome and KPIs`;
+    case "move": {
+      const gap = (map.moves[reveal.step]?.vehicles.length ?? 0) === 0;
+      return `Move to step ${reveal.step + 2}: ${title(reveal.step + 1)}${gap ? " (gap: no vehicle)" : ""}`;
+    }
+    case "overview":
+      return "The whole map";
+    case "customers":
+      return "Customers per step";
+  }
+}
+
+/** Where a note taken during a reveal goes: its step, or its move; null elsewhere. */
+export function noteTarget(map: MapDetail, reveal: Reveal): AttachmentTarget | null {
+  if (reveal.kind === "step" || reveal.kind === "outcome") {
+    const step = map.steps[reveal.step];
+    return step ? { type: "step", stepId: step.step.id } : null;
+  }
+  if (reveal.kind === "move") {
+    const move = map.moves[reveal.step];
+    return move ? { type: "move", fromStepId: move.fromStepId, toStepId: move.toStepId } : null;
+  }
+  return null;
+}
+
+/** The keys of a presentation, as a clicker or a keyboard sends them. */
+export type PresentKey = "next" | "previous" | "first" | "last" | "leave" | "presenter" | "note" | { step: number };
+
+export function presentKey(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">): PresentKey | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  switch (event.key) {
+    case "ArrowRight":
+    case "ArrowDown":
+    case " ":
+    case "PageDown":
+    case "Enter":
+      return "next";
+    case "ArrowLeft":
+    case "ArrowUp":
+    case "PageUp":
+    case "Backspace":
+      return "previous";
+    case "Home":
+      return "first";
+    case "End":
+      return "last";
+    case "Escape":
+      return "leave";
+    case "p":
+    case "P":
+      return "presenter";
+    case "n":
+    case "N":
+      return "note";
+  }
+  if (/^[1-9]$/.test(event.key)) return { step: Number(event.key) };
+  return null;
+}
+
+/** "0:05", "12:34", "1:02:03". */
+export function elapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
