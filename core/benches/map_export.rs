@@ -1,7 +1,9 @@
 //! A 12-step map exported as SVG, PNG (1× and 2×), PDF (the map, and the presentation
-//! as slides) and the HTML handout, from the workspace read to the finished bytes: each
-//! figure is the median and the slowest of `RUNS` runs after one warm-up. Every step has three KPIs, a vehicle on the step and one on the move to
-//! the next, and five customers (their names on the map). Run with
+//! as slides) and the HTML handout, and a customer's success plan on that map as HTML
+//! and PDF, from the workspace read to the finished bytes: each figure is the median and
+//! the slowest of `RUNS` runs after one warm-up. Every step has three KPIs, a vehicle on
+//! the step and one on the move to the next, and five customers (their names on the
+//! map). Run with
 //! `bench/map-export.sh`; with `MAP_EXPORT_OUT=FOLDER` the files measured are written
 //! there too.
 #![allow(clippy::unwrap_used)]
@@ -9,9 +11,9 @@
 use std::time::{Duration, Instant};
 
 use successmap_core::model::{
-    AttachmentTarget, CustomerInput, KpiDirection, KpiInput, KpiKind, MapCustomers,
-    MapExportOptions, MapFormat, Paper, PersonaId, PersonaInput, StepInput, VehicleInput,
-    VehicleKind,
+    AttachmentTarget, CustomerInput, HandoutFormat, HandoutOptions, KpiDirection, KpiInput,
+    KpiKind, MapCustomers, MapExportOptions, MapFormat, Paper, PersonaId, PersonaInput,
+    PlacementMove, PlacementSource, StepInput, VehicleInput, VehicleKind,
 };
 use successmap_core::{edits, reads, Workspace};
 
@@ -107,6 +109,7 @@ fn twelve_step_map(ws: &Workspace) -> PersonaId {
                 &CustomerInput {
                     current_step_id: Some(step.id),
                     arr_cents: Some(1_000_000 * (c + 1)),
+                    external_id: Some(format!("C-{i}-{c}")),
                     ..CustomerInput::named(&format!("Customer {i}-{c} Studio"), persona.id)
                 },
                 now(),
@@ -167,6 +170,40 @@ fn main() {
             let path =
                 std::path::Path::new(&folder).join(format!("map-{name}.{}", format.extension()));
             let bytes = reads::export_map(&ws, &[id], &options, today).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+    }
+
+    // A customer on step 3 aiming at step 10: its plan shows eight steps' KPIs ahead.
+    let customer = reads::customer_by_external_id(&ws, "C-2-0").unwrap();
+    let target = reads::map(&ws, id).unwrap().steps[9].step.id;
+    edits::place_customers(
+        &ws,
+        &[customer],
+        PlacementMove::Target {
+            step_id: Some(target),
+        },
+        PlacementSource::Edit,
+        now(),
+    )
+    .unwrap();
+    for (what, format) in [("HTML", HandoutFormat::Html), ("PDF", HandoutFormat::Pdf)] {
+        let options = HandoutOptions {
+            format,
+            internal: true,
+            paper: Paper::A4,
+        };
+        measure(
+            &format!("success plan on the {STEPS}-step map to {what}"),
+            || {
+                reads::export_handout(&ws, customer, &options, today)
+                    .unwrap()
+                    .len()
+            },
+        );
+        if let Some(folder) = std::env::var_os("MAP_EXPORT_OUT") {
+            let path = std::path::Path::new(&folder).join(format!("plan.{}", format.extension()));
+            let bytes = reads::export_handout(&ws, customer, &options, today).unwrap();
             std::fs::write(path, bytes).unwrap();
         }
     }

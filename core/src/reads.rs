@@ -167,9 +167,9 @@ pub fn export_handout(
             Ok(handout::plan_html(&plan, options.internal, Some(today)).into_bytes())
         }
         HandoutFormat::Pdf => {
-            let drawing = drawing::plan::plan_svg(&plan, options.internal, Some(today));
-            let title = drawing.title.clone();
-            drawing::pdf(&[drawing], options.paper, &title)
+            let pages = drawing::plan::plan_pages(&plan, options.internal, Some(today));
+            let title = format!("Success plan: {}", plan.customer.row.customer.name);
+            drawing::pdf(&pages, options.paper, &title)
         }
     }
 }

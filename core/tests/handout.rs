@@ -6,8 +6,8 @@ mod common;
 use common::maps::{known_map, HOSTILE_CUSTOMER, HOSTILE_STEP};
 use common::{now, today};
 use successmap_core::model::{
-    HandoutFormat, HandoutOptions, KpiValueInput, MapCustomers, MapExportOptions, MapFormat, Paper,
-    PersonaId, PersonaInput,
+    HandoutFormat, HandoutOptions, KpiDirection, KpiInput, KpiKind, KpiValueInput, MapCustomers,
+    MapExportOptions, MapFormat, Paper, PersonaId, PersonaInput,
 };
 use successmap_core::{edits, reads, Workspace};
 
@@ -204,5 +204,55 @@ fn a_success_plan_pdf_is_one_page_with_its_text() {
         err.to_string()
             .contains("no customer with the external id \"NOPE-9\""),
         "{err}"
+    );
+}
+
+#[test]
+fn a_long_success_plan_flows_onto_more_pages_and_leaves_nothing_out() {
+    let ws = Workspace::in_memory().unwrap();
+    let persona = known_map(&ws);
+    // Forty more KPIs on the customer's target step.
+    let target = reads::map(&ws, persona).unwrap().steps[2].step.id;
+    for k in 0..40 {
+        edits::add_kpi(
+            &ws,
+            target,
+            &KpiInput {
+                name: format!("Extra measure number {k:02}"),
+                unit: "%".into(),
+                direction: KpiDirection::HigherIsBetter,
+                kind: KpiKind::Success,
+                entry_level: 10.0,
+                good_level: 40.0,
+                best_level: 70.0,
+            },
+        )
+        .unwrap();
+    }
+    let id = reads::customer_by_external_id(&ws, "ACC-1").unwrap();
+    let detail = reads::customer_plan(&ws, id).unwrap();
+    let pages = successmap_core::drawing::plan::plan_pages(&detail, false, Some(today()));
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    let every: String = pages.iter().map(|p| p.svg.as_str()).collect();
+    for k in 0..40 {
+        let name = format!(">Extra measure number {k:02}<");
+        assert_eq!(every.matches(&name).count(), 1, "{name} once");
+    }
+    for (n, page) in pages.iter().enumerate() {
+        assert_eq!((page.width, page.height), (1123.0, 794.0));
+        assert!(
+            page.svg
+                .contains(&format!("page {} of {}", n + 1, pages.len())),
+            "page {n} numbered"
+        );
+    }
+    // The table's head again at the top of each column it continues in.
+    assert!(every.matches(">REACHED<").count() >= 2);
+
+    let pdf = plan(&ws, "ACC-1", HandoutFormat::Pdf, false);
+    let text = String::from_utf8_lossy(&pdf);
+    assert_eq!(
+        text.matches("/MediaBox [0 0 841.89 595.28]").count(),
+        pages.len()
     );
 }

@@ -190,6 +190,20 @@ impl Canvas {
         self.body.push_str("</g>\n");
     }
 
+    /// Draws `other` (drawn from its own origin) here, moved by `dx`, `dy`.
+    pub fn place(&mut self, other: &Canvas, dx: f32, dy: f32) {
+        let _ = writeln!(
+            self.body,
+            r#"<g transform="translate({} {})">"#,
+            num(dx),
+            num(dy)
+        );
+        self.body.push_str(&other.body);
+        self.body.push_str("</g>\n");
+        self.used.regular.extend(other.used.regular.iter().copied());
+        self.used.bold.extend(other.used.bold.iter().copied());
+    }
+
     /// The SVG document: size, title and description, the font subsets, the body.
     pub fn finish(self, width: f32, height: f32, title: &str, description: &str) -> Drawing {
         let mut fonts = Vec::new();
