@@ -619,8 +619,9 @@ fn export_map_writes_svg_png_and_pdf() {
     let pages = String::from_utf8_lossy(&std::fs::read(&deck).unwrap())
         .matches("/MediaBox [0 0 960 540]")
         .count();
-    // Title, 4 steps × (step, outcome), 3 moves, the whole map, the customers.
-    assert_eq!(pages, 1 + 8 + 3 + 1 + 1);
+    // Title, 4 steps × (step, outcome), 3 moves, the whole map, the customers, the
+    // current × target matrix.
+    assert_eq!(pages, 1 + 8 + 3 + 1 + 1 + 1);
     let not_pdf = successmap(
         &ws,
         &[

@@ -1,24 +1,33 @@
 //! The order in which a presentation reveals a map, like the builds of a slide deck: the
 //! title (the persona and its definition of success), then each step in turn (the step,
 //! its outcome and KPIs, the move to the next step with its vehicles or its gap), the
-//! whole map, and the customers per step. The app's presentation and the PDF slide deck
+//! whole map, the customers per step, and where they stand against where they aim (the
+//! current × target matrix). The app's presentation and the PDF slide deck
 //! ([`crate::drawing::slides`]) both follow it.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::model::MapDetail;
+use crate::model::{MapDetail, PersonaMatrix};
 
 /// One state of a presentation. `step` counts from 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Reveal {
     Title,
-    Step { step: u32 },
-    Outcome { step: u32 },
-    Move { step: u32 },
+    Step {
+        step: u32,
+    },
+    Outcome {
+        step: u32,
+    },
+    Move {
+        step: u32,
+    },
     Overview,
     Customers,
+    /// Customers by current and target step: counts and ARR, never names.
+    Matrix,
 }
 
 impl Reveal {
@@ -33,7 +42,8 @@ impl Reveal {
     }
 }
 
-/// The reveals of `map`; the customers come last when `customers` and the map has any.
+/// The reveals of `map`; the customers come last when `customers` and the map has any,
+/// then the matrix when some of them aim at a step.
 pub fn sequence(map: &MapDetail, customers: bool) -> Vec<Reveal> {
     let mut reveals = vec![Reveal::Title];
     let n = map.steps.len() as u32;
@@ -53,8 +63,36 @@ pub fn sequence(map: &MapDetail, customers: bool) -> Vec<Reveal> {
         .any(|s| s.customer_count > 0 || s.target_count > 0);
     if customers && placed {
         reveals.push(Reveal::Customers);
+        if map.steps.iter().any(|s| s.target_count > 0) {
+            reveals.push(Reveal::Matrix);
+        }
     }
     reveals
+}
+
+/// What the presenter view, the slide deck and screen readers call a reveal.
+pub fn label(map: &MapDetail, reveal: Reveal) -> String {
+    let title = |i: usize| map.steps.get(i).map_or("", |s| s.step.title.as_str());
+    match reveal {
+        Reveal::Title => format!("Title: {}", map.persona_name),
+        Reveal::Step { step } => format!("Step {}: {}", step + 1, title(step as usize)),
+        Reveal::Outcome { step } => format!("Step {}: outcome and KPIs", step + 1),
+        Reveal::Move { step } => {
+            let gap = map
+                .moves
+                .get(step as usize)
+                .is_some_and(|m| m.vehicles.is_empty());
+            format!(
+                "Move to step {}: {}{}",
+                step + 2,
+                title(step as usize + 1),
+                if gap { " (gap: no vehicle)" } else { "" }
+            )
+        }
+        Reveal::Overview => "The whole map".to_string(),
+        Reveal::Customers => "Customers per step".to_string(),
+        Reveal::Matrix => "Where customers stand and where they aim".to_string(),
+    }
 }
 
 /// What the app's presentation needs in one round trip.
@@ -63,4 +101,8 @@ pub fn sequence(map: &MapDetail, customers: bool) -> Vec<Reveal> {
 pub struct PresentationView {
     pub map: MapDetail,
     pub reveals: Vec<Reveal>,
+    /// [`label`] of each reveal.
+    pub labels: Vec<String>,
+    /// The persona's current × target matrix, for [`Reveal::Matrix`].
+    pub matrix: Option<PersonaMatrix>,
 }

@@ -69,12 +69,37 @@ pub fn map(ws: &Workspace, persona_id: PersonaId) -> CoreResult<MapDetail> {
 
 /// A persona's map with the order a presentation reveals it in (customers per step
 /// last, when the map has customers).
-pub fn presentation(ws: &Workspace, persona_id: PersonaId) -> CoreResult<PresentationView> {
+pub fn presentation(
+    ws: &Workspace,
+    persona_id: PersonaId,
+    today: NaiveDate,
+) -> CoreResult<PresentationView> {
     let map = map(ws, persona_id)?;
+    let reveals = presentation::sequence(&map, true);
     Ok(PresentationView {
-        reveals: presentation::sequence(&map, true),
+        labels: reveals
+            .iter()
+            .map(|&r| presentation::label(&map, r))
+            .collect(),
+        reveals,
+        matrix: persona_matrix(ws, persona_id, today)?,
         map,
     })
+}
+
+/// A persona's current × target matrix of all its customers.
+fn persona_matrix(
+    ws: &Workspace,
+    persona_id: PersonaId,
+    today: NaiveDate,
+) -> CoreResult<Option<PersonaMatrix>> {
+    let filter = SegmentFilter {
+        persona_id: Some(persona_id),
+        ..SegmentFilter::default()
+    };
+    Ok(segment_matrix(ws, &filter, today)?
+        .into_iter()
+        .find(|m| m.persona_id == persona_id))
 }
 
 /// The workspace's catalogue of success vehicles.
@@ -317,10 +342,16 @@ pub fn export_map(
     }
     if options.format == MapFormat::Pdf && options.slides {
         let maps = map_details(ws, persona_ids)?;
-        let slides: Vec<Drawing> = maps
-            .iter()
-            .flat_map(|(persona, map)| drawing::slides::deck(persona, map, options.customers))
-            .collect();
+        let mut slides: Vec<Drawing> = Vec::new();
+        for (persona, map) in &maps {
+            let matrix = persona_matrix(ws, persona.id, today)?;
+            slides.extend(drawing::slides::deck(
+                persona,
+                map,
+                matrix.as_ref(),
+                options.customers,
+            ));
+        }
         let names: Vec<&str> = maps.iter().map(|(p, _)| p.name.as_str()).collect();
         return drawing::pdf(
             &slides,

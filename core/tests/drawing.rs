@@ -525,9 +525,27 @@ fn a_presentation_reveals_each_step_its_outcome_and_its_move_then_the_whole_map(
     ];
     assert_eq!(sequence(&map, false), without);
     let mut with = without.clone();
-    with.push(Reveal::Customers);
+    // Its customers aim at step 3: the matrix follows the customers per step.
+    with.extend([Reveal::Customers, Reveal::Matrix]);
     assert_eq!(sequence(&map, true), with);
-    assert_eq!(reads::presentation(&ws, id).unwrap().reveals, with);
+    let view = reads::presentation(&ws, id, today()).unwrap();
+    assert_eq!(view.reveals, with);
+    assert_eq!(view.labels.len(), with.len());
+    assert_eq!(view.labels[3], "Move to step 2: Team onboarded");
+    assert_eq!(
+        view.labels[6],
+        format!("Move to step 3: {HOSTILE_STEP} (gap: no vehicle)")
+    );
+    let matrix = view.matrix.unwrap();
+    assert_eq!(matrix.customers, 2);
+    assert_eq!(matrix.cells.len(), 1, "{:?}", matrix.cells);
+    assert_eq!(
+        (
+            matrix.cells[0].current_step_id,
+            matrix.cells[0].target_step_id
+        ),
+        (Some(map.steps[1].step.id), Some(map.steps[2].step.id))
+    );
 
     let empty = edits::create_persona(&ws, &PersonaInput::named("Empty"), now()).unwrap();
     assert_eq!(
@@ -553,7 +571,7 @@ fn the_slide_deck_has_a_page_per_reveal_in_the_presented_order() {
         today(),
     )
     .unwrap();
-    let reveals = reads::presentation(&ws, id).unwrap().reveals;
+    let reveals = reads::presentation(&ws, id, today()).unwrap().reveals;
     let pages = page_texts(&pdf);
     assert_eq!(pages.len(), reveals.len());
     assert_eq!(
@@ -587,10 +605,18 @@ fn the_slide_deck_has_a_page_per_reveal_in_the_presented_order() {
         pages[3]
     );
     assert!(pages[6].contains("Gap: no vehicle helps customers make this move."));
-    let overview = &pages[pages.len() - 2];
+    let overview = &pages[pages.len() - 3];
     assert!(overview.starts_with("THE WHOLE MAP"), "{overview}");
     assert!(overview.contains("Gap to step 3"));
-    let customers = &pages[pages.len() - 1];
+    let matrix = &pages[pages.len() - 1];
+    assert!(
+        matrix.starts_with("WHERE CUSTOMERS STAND AND AIM"),
+        "{matrix}"
+    );
+    assert!(matrix.contains("AIMING AT STEP123"), "{matrix}");
+    assert!(matrix.contains("2. Team onboarded2"), "{matrix}");
+    assert!(!matrix.contains("Quarry"), "never names");
+    let customers = &pages[pages.len() - 2];
     assert!(customers.starts_with("CUSTOMERS PER STEP"), "{customers}");
     assert!(!customers.contains("Quarry"), "no names unless chosen");
     assert!(

@@ -1,14 +1,14 @@
 //! A presentation as slides (16:9, 1280 × 720): one drawing per reveal of
 //! [`crate::presentation::sequence`], laid out as the app presents it: the title, each
 //! step large with its outcome and KPIs and then the move to the next step, the whole
-//! map with its gaps, the customers per step. For the PDF deck a facilitator sends
-//! before or after a workshop.
+//! map with its gaps, the customers per step, the current × target matrix. For the PDF
+//! deck a facilitator sends before or after a workshop.
 
 use super::font::{self, Weight};
 use super::map::{kpi_note, BEST, DANGER, DANGER_SOFT, GOOD, INK, LINE, MOVE_SOFT, MUTED, PAPER};
 use super::{colour, kind_colours, kind_label, line, lines, Anchor, Canvas, Drawing, Text};
-use crate::model::{AttachedVehicle, MapCustomers, MapDetail, Persona};
-use crate::presentation::{sequence, Reveal};
+use crate::model::{AttachedVehicle, MapCustomers, MapDetail, Persona, PersonaMatrix, StepId};
+use crate::presentation::{label, sequence, Reveal};
 use crate::words::{count, inline_unit, level, money, thousands};
 
 pub const WIDTH: f32 = 1280.0;
@@ -19,24 +19,36 @@ const ROOM: f32 = WIDTH - 2.0 * SIDE;
 const BOTTOM: f32 = HEIGHT - 90.0;
 
 /// The slides of a persona's map, in the order it is presented; the customers slide
-/// (counts and ARR, names with [`MapCustomers::Names`]) unless `customers` is `None`.
-pub fn deck(persona: &Persona, map: &MapDetail, customers: MapCustomers) -> Vec<Drawing> {
+/// (counts and ARR, names with [`MapCustomers::Names`]) and the matrix (counts and ARR)
+/// unless `customers` is `None`.
+pub fn deck(
+    persona: &Persona,
+    map: &MapDetail,
+    matrix: Option<&PersonaMatrix>,
+    customers: MapCustomers,
+) -> Vec<Drawing> {
     let accent = colour(&persona.color, "#3b5bdb");
+    let show = Show {
+        customers,
+        matrix,
+        accent,
+    };
     sequence(map, customers != MapCustomers::None)
         .into_iter()
         .enumerate()
-        .map(|(i, reveal)| slide(persona, map, reveal, customers, accent, i))
+        .map(|(i, reveal)| slide(persona, map, reveal, &show, i))
         .collect()
 }
 
-fn slide(
-    persona: &Persona,
-    map: &MapDetail,
-    reveal: Reveal,
+/// What the data slides show, and in which colour.
+struct Show<'a> {
     customers: MapCustomers,
-    accent: &str,
-    index: usize,
-) -> Drawing {
+    matrix: Option<&'a PersonaMatrix>,
+    accent: &'a str,
+}
+
+fn slide(persona: &Persona, map: &MapDetail, reveal: Reveal, show: &Show, index: usize) -> Drawing {
+    let (customers, accent) = (show.customers, show.accent);
     // A slide with more than fits is drawn again smaller.
     let mut scale = 1.0;
     loop {
@@ -49,6 +61,7 @@ fn slide(
             }
             Reveal::Overview => overview(&mut canvas, map, accent, scale),
             Reveal::Customers => customer_slide(&mut canvas, map, customers, accent, scale),
+            Reveal::Matrix => matrix_slide(&mut canvas, map, show.matrix, accent, scale),
         };
         if end <= BOTTOM || scale < 0.45 {
             strip(&mut canvas, map, reveal, accent);
@@ -56,18 +69,6 @@ fn slide(
             return canvas.finish(WIDTH, HEIGHT, &title, &label(map, reveal));
         }
         scale *= 0.85;
-    }
-}
-
-fn label(map: &MapDetail, reveal: Reveal) -> String {
-    let title = |i: usize| map.steps.get(i).map_or("", |s| s.step.title.as_str());
-    match reveal {
-        Reveal::Title => format!("Title: {}", map.persona_name),
-        Reveal::Step { step } => format!("Step {}: {}", step + 1, title(step as usize)),
-        Reveal::Outcome { step } => format!("Step {}: outcome and KPIs", step + 1),
-        Reveal::Move { step } => format!("Move to step {}: {}", step + 2, title(step as usize + 1)),
-        Reveal::Overview => "The whole map".to_string(),
-        Reveal::Customers => "Customers per step".to_string(),
     }
 }
 
@@ -460,6 +461,137 @@ fn customer_slide(
     y
 }
 
+/// Customers by the step they are on (rows) and the step they aim at (columns): count
+/// and ARR in each cell, regressions (a target before the current step) in red.
+fn matrix_slide(
+    canvas: &mut Canvas,
+    map: &MapDetail,
+    matrix: Option<&PersonaMatrix>,
+    accent: &str,
+    scale: f32,
+) -> f32 {
+    let mut y = 56.0;
+    y += eyebrow(canvas, y, "Where customers stand and aim", accent, scale);
+    y += line(
+        canvas,
+        SIDE,
+        y,
+        sized(17.0, 26.0, Weight::Regular, scale),
+        MUTED,
+        "Rows: the step a customer is on. Columns: the step it aims at. Customers and ARR.",
+    ) + 10.0 * scale;
+    let cells = matrix.map(|m| m.cells.as_slice()).unwrap_or_default();
+    let steps: Vec<(Option<StepId>, String)> = map
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (Some(v.step.id), format!("{}. {}", i + 1, v.step.title)))
+        .collect();
+    let mut rows = steps.clone();
+    if cells.iter().any(|c| c.current_step_id.is_none()) {
+        rows.push((None, "Not placed".to_string()));
+    }
+    let mut columns: Vec<(Option<StepId>, String)> = (1..=steps.len())
+        .zip(&steps)
+        .map(|(n, (id, _))| (*id, n.to_string()))
+        .collect();
+    if cells.iter().any(|c| c.target_step_id.is_none()) {
+        columns.push((None, "No target".to_string()));
+    }
+    let label_w = (ROOM * 0.3).min(340.0);
+    let cell_w = (ROOM - label_w) / columns.len().max(1) as f32;
+    let head = sized(14.0, 22.0, Weight::Bold, scale);
+    line(canvas, SIDE, y, head, MUTED, "ON STEP");
+    canvas.text(
+        SIDE + label_w + (ROOM - label_w) / 2.0,
+        y + head.0,
+        head.0,
+        Weight::Bold,
+        MUTED,
+        Anchor::Middle,
+        "AIMING AT STEP",
+    );
+    y += head.1;
+    for (i, (_, text)) in columns.iter().enumerate() {
+        let x = SIDE + label_w + cell_w * (i as f32 + 0.5);
+        let text = font::fit(text, head.0, Weight::Bold, cell_w - 6.0);
+        canvas.text(
+            x,
+            y + head.0,
+            head.0,
+            Weight::Bold,
+            MUTED,
+            Anchor::Middle,
+            &text,
+        );
+    }
+    y += head.1 + 4.0;
+    let row_h = ((BOTTOM - y) / rows.len().max(1) as f32).clamp(30.0, 84.0 * scale);
+    let big = (row_h * 0.36).clamp(12.0, 24.0 * scale);
+    let small = (row_h * 0.24).clamp(9.0, 15.0 * scale);
+    for (r, (current, label)) in rows.iter().enumerate() {
+        let top = y + r as f32 * row_h;
+        let text = font::fit(label, big * 0.8, Weight::Bold, label_w - 16.0);
+        canvas.text(
+            SIDE,
+            top + row_h / 2.0 + big * 0.3,
+            big * 0.8,
+            Weight::Bold,
+            if current.is_some() { INK } else { MUTED },
+            Anchor::Start,
+            &text,
+        );
+        for (c, (target, _)) in columns.iter().enumerate() {
+            let x = SIDE + label_w + c as f32 * cell_w;
+            let cell = cells
+                .iter()
+                .find(|m| m.current_step_id == *current && m.target_step_id == *target);
+            let fill = match cell {
+                Some(m) if m.regression => DANGER_SOFT,
+                Some(_) => MOVE_SOFT,
+                None => PAPER,
+            };
+            canvas.rect(
+                x + 2.0,
+                top + 2.0,
+                cell_w - 4.0,
+                row_h - 4.0,
+                6.0,
+                fill,
+                Some((LINE, 1.0, false)),
+            );
+            if let Some(m) = cell {
+                let middle = x + cell_w / 2.0;
+                let ink = if m.regression { DANGER } else { INK };
+                canvas.text(
+                    middle,
+                    top + row_h / 2.0 - 1.0,
+                    big,
+                    Weight::Bold,
+                    ink,
+                    Anchor::Middle,
+                    &font::fit(
+                        &thousands(m.customers.into()),
+                        big,
+                        Weight::Bold,
+                        cell_w - 8.0,
+                    ),
+                );
+                canvas.text(
+                    middle,
+                    top + row_h / 2.0 + small + 2.0,
+                    small,
+                    Weight::Regular,
+                    MUTED,
+                    Anchor::Middle,
+                    &font::fit(&money(m.arr_cents), small, Weight::Regular, cell_w - 8.0),
+                );
+            }
+        }
+    }
+    y + rows.len() as f32 * row_h
+}
+
 /// The steps along the bottom, as in the app: where the presentation is.
 fn strip(canvas: &mut Canvas, map: &MapDetail, reveal: Reveal, accent: &str) {
     let n = map.steps.len();
@@ -472,7 +604,10 @@ fn strip(canvas: &mut Canvas, map: &MapDetail, reveal: Reveal, accent: &str) {
     let mut x = (WIDTH - total) / 2.0 + r;
     let y = HEIGHT - 44.0;
     let current = reveal.step();
-    let all_done = matches!(reveal, Reveal::Overview | Reveal::Customers);
+    let all_done = matches!(
+        reveal,
+        Reveal::Overview | Reveal::Customers | Reveal::Matrix
+    );
     for i in 0..n {
         let done = all_done || current.is_some_and(|c| i < c);
         if current == Some(i) {

@@ -29,7 +29,8 @@ pub async fn get_presentation(
     ws: State<'_, OpenWorkspace>,
     persona_id: PersonaId,
 ) -> Result<PresentationView, AppError> {
-    ws.run(move |ws| reads::presentation(ws, persona_id)).await
+    ws.run(move |ws| reads::presentation(ws, persona_id, today()))
+        .await
 }
 
 /// Writes the personas' maps to a file: SVG or PNG of one map, PDF with a page per map.

@@ -1373,12 +1373,20 @@ export type PresentationView = PresentationView_Serialize | PresentationView_Des
 export type PresentationView_Deserialize = {
 	map: MapDetail_Deserialize,
 	reveals: Reveal[],
+	/**  [`label`] of each reveal. */
+	labels: string[],
+	/**  The persona's current × target matrix, for [`Reveal::Matrix`]. */
+	matrix?: PersonaMatrix_Deserialize | null,
 };
 
 /**  What the app's presentation needs in one round trip. */
 export type PresentationView_Serialize = {
 	map: MapDetail_Serialize,
 	reveals: Reveal[],
+	/**  [`label`] of each reveal. */
+	labels: string[],
+	/**  The persona's current × target matrix, for [`Reveal::Matrix`]. */
+	matrix: PersonaMatrix_Serialize | null,
 };
 
 /**  What "progress" means on the x axis of success vs satisfaction. */
@@ -1439,7 +1447,9 @@ export type QuadrantRef = {
 };
 
 /**  One state of a presentation. `step` counts from 0. */
-export type Reveal = { kind: "title" } | { kind: "step"; step: number } | { kind: "outcome"; step: number } | { kind: "move"; step: number } | { kind: "overview" } | { kind: "customers" };
+export type Reveal = { kind: "title" } | { kind: "step"; step: number } | { kind: "outcome"; step: number } | { kind: "move"; step: number } | { kind: "overview" } | { kind: "customers" } | 
+/**  Customers by current and target step: counts and ARR, never names. */
+{ kind: "matrix" };
 
 /**  The satisfaction score on the y axis. */
 export type SatisfactionMeasure = 

@@ -1,7 +1,7 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { MapDetail, Reveal } from "../../ipc/client";
+import type { MapDetail, PersonaMatrix, Reveal } from "../../ipc/client";
 import { ClientContext } from "../../ipc/context";
 import { attached, kpi, mapDetail, personaSummary, step, stepView, vehicle } from "../../test/builders";
 import { stubClient } from "../../test/stubClient";
@@ -20,7 +20,7 @@ const map: MapDetail = mapDetail(
   { moves: [{ fromStepId: 1, toStepId: 2, vehicles: [attached(1, vehicle(1, "First-house bootcamp"))] }] },
 );
 
-/** The core's order for this map (presentation::sequence, no customers). */
+/** The core's order and names for this map (presentation::sequence and label). */
 const reveals: Reveal[] = [
   { kind: "title" },
   { kind: "step", step: 0 },
@@ -29,11 +29,36 @@ const reveals: Reveal[] = [
   { kind: "step", step: 1 },
   { kind: "outcome", step: 1 },
   { kind: "overview" },
+  { kind: "customers" },
+  { kind: "matrix" },
 ];
+const labels = [
+  "Title: Home architect",
+  "Step 1: First project delivered",
+  "Step 1: outcome and KPIs",
+  "Move to step 2: Templates in daily use",
+  "Step 2: Templates in daily use",
+  "Step 2: outcome and KPIs",
+  "The whole map",
+  "Customers per step",
+  "Where customers stand and where they aim",
+];
+const matrix: PersonaMatrix = {
+  personaId: 1,
+  personaName: "Home architect",
+  steps: [],
+  customers: 5,
+  arrCents: 9_000_000,
+  cells: [
+    { currentStepId: 1, targetStepId: 2, customers: 3, arrCents: 6_000_000, regression: false },
+    { currentStepId: 2, targetStepId: 1, customers: 1, arrCents: 1_000_000, regression: true },
+    { currentStepId: null, targetStepId: null, customers: 1, arrCents: 2_000_000, regression: false },
+  ],
+};
 
 function renderPresentation(onLeave = vi.fn()) {
   const client = stubClient({
-    getPresentation: async () => ({ map, reveals }),
+    getPresentation: async () => ({ map, reveals, labels, matrix }),
     setFullscreen: async () => null,
     addWorkshopNote: async (input) => ({
       id: 1,
@@ -59,7 +84,7 @@ describe("a presentation", () => {
     const client = renderPresentation();
     expect(await screen.findByRole("heading", { name: "Home architect" })).toBeInTheDocument();
     expect(client.setFullscreen).toHaveBeenCalledWith(true);
-    expect(screen.getByTestId("present-counter")).toHaveTextContent("1 / 7");
+    expect(screen.getByTestId("present-counter")).toHaveTextContent("1 / 9");
 
     await userEvent.keyboard("{ArrowRight}");
     expect(stage()).toHaveAttribute("data-reveal", "step0");
@@ -71,7 +96,9 @@ describe("a presentation", () => {
     expect(stage()).toHaveAttribute("data-reveal", "move0");
     expect(screen.getByTestId("slide-move")).toHaveTextContent("Training: First-house bootcamp");
     await userEvent.keyboard("{End}");
-    expect(screen.getByTestId("present-counter")).toHaveTextContent("7 / 7");
+    expect(screen.getByTestId("present-counter")).toHaveTextContent("9 / 9");
+    expect(stage()).toHaveAttribute("data-reveal", "matrix");
+    await userEvent.keyboard("{ArrowLeft}{ArrowLeft}");
     expect(stage()).toHaveAttribute("data-reveal", "overview");
     await userEvent.keyboard("{ArrowLeft}");
     expect(stage()).toHaveAttribute("data-reveal", "outcome1");
@@ -79,6 +106,34 @@ describe("a presentation", () => {
     expect(stage()).toHaveAttribute("data-reveal", "step0");
     await userEvent.keyboard("{Home}");
     expect(stage()).toHaveAttribute("data-reveal", "title");
+  });
+
+  it("shows where customers stand and aim as counts and ARR, regressions marked", async () => {
+    renderPresentation();
+    await screen.findByRole("heading", { name: "Home architect" });
+    await userEvent.keyboard("{End}");
+    const table = screen.getByRole("table");
+    const rows = within(table).getAllByRole("row");
+    // Two header rows, the two steps, then customers not placed.
+    expect(rows.map((r) => r.querySelector("th")?.textContent)).toEqual([
+      "Aiming at step",
+      "On step",
+      "1. First project delivered",
+      "2. Templates in daily use",
+      "Not placed",
+    ]);
+    expect(within(table).getByRole("columnheader", { name: "Aiming at step 2" })).toBeInTheDocument();
+    expect(within(table).getByRole("columnheader", { name: "No target" })).toBeInTheDocument();
+    const cellsOf = (row: number) => {
+      const tr = rows[row];
+      if (tr === undefined) throw new Error(`no row ${row}`);
+      return within(tr).getAllByRole("cell");
+    };
+    const cells = (row: number) => cellsOf(row).map((c) => c.textContent);
+    expect(cells(2)).toEqual(["", "3$60K", ""]);
+    expect(cells(3)).toEqual(["1$10K", "", ""]);
+    expect(cellsOf(3)[0]).toHaveClass("is-regression");
+    expect(cells(4)).toEqual(["", "", "1$20K"]);
   });
 
   it("shows the presenter view with notes and notes an idea on the step on screen", async () => {

@@ -4,14 +4,14 @@
 // presenter notes and the time; N notes an idea or decision on the step or move on
 // screen, kept in the workspace and undoable. Escape returns to where the user was.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import type { MapDetail, NoteKind, PersonaSummary, StepView } from "../../ipc/client";
+import type { MapDetail, NoteKind, PersonaMatrix, PersonaSummary, StepView } from "../../ipc/client";
 import { describeError } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { placeOf } from "../../lib/places";
 import { kindLabel } from "../../lib/vehicles";
-import { elapsed, indexOfStep, noteTarget, presentKey, revealLabel, stepOf, type Reveal } from "./sequence";
+import { elapsed, indexOfStep, noteTarget, presentKey, stepOf, type Reveal } from "./sequence";
 
 interface Props {
   persona: PersonaSummary;
@@ -52,6 +52,8 @@ export function Presentation({ persona, revision, onChanged, onLeave }: Props) {
           persona={persona}
           map={view.data.map}
           reveals={view.data.reveals}
+          labels={view.data.labels}
+          matrix={view.data.matrix}
           onChanged={onChanged}
           onLeave={onLeave}
         />
@@ -73,12 +75,16 @@ function Deck({
   persona,
   map,
   reveals,
+  labels,
+  matrix,
   onChanged,
   onLeave,
 }: {
   persona: PersonaSummary;
   map: MapDetail;
   reveals: Reveal[];
+  labels: string[];
+  matrix: PersonaMatrix | null;
   onChanged: () => void;
   onLeave: () => void;
 }) {
@@ -133,12 +139,13 @@ function Deck({
 
   const step = stepOf(reveal);
   const current = step === null ? null : (map.steps[step] ?? null);
-  const next = reveals[at + 1];
+  const label = labels[at] ?? "";
+  const nextLabel = labels[at + 1];
 
   return (
     <div className={presenter ? "present-layout with-presenter" : "present-layout"}>
       <div className="present-stage" data-testid="present-stage" data-reveal={`${reveal.kind}${step ?? ""}`}>
-        <Slide persona={persona} map={map} reveal={reveal} showNames={showNames} />
+        <Slide persona={persona} map={map} matrix={matrix} reveal={reveal} showNames={showNames} />
         <StepStrip map={map} step={step} reveal={reveal} />
         <p className="present-counter" data-testid="present-counter">
           {at + 1} / {reveals.length}
@@ -148,9 +155,9 @@ function Deck({
         <aside className="presenter" aria-label="Presenter view" data-testid="presenter-view">
           <Clock />
           <p className="presenter-label">Now</p>
-          <p className="presenter-now">{revealLabel(map, reveal)}</p>
+          <p className="presenter-now">{label}</p>
           <p className="presenter-label">Next</p>
-          <p>{next ? revealLabel(map, next) : "The end"}</p>
+          <p>{nextLabel ?? "The end"}</p>
           {current && (
             <>
               <p className="presenter-label">Presenter notes</p>
@@ -190,7 +197,7 @@ function Deck({
         {said}
       </p>
       <p className="visually-hidden" aria-live="polite">
-        {revealLabel(map, reveal)}
+        {label}
       </p>
     </div>
   );
@@ -215,11 +222,13 @@ function Clock() {
 function Slide({
   persona,
   map,
+  matrix,
   reveal,
   showNames,
 }: {
   persona: PersonaSummary;
   map: MapDetail;
+  matrix: PersonaMatrix | null;
   reveal: Reveal;
   showNames: boolean;
 }) {
@@ -239,6 +248,7 @@ function Slide({
   }
   if (reveal.kind === "overview") return <Overview map={map} />;
   if (reveal.kind === "customers") return <Customers map={map} showNames={showNames} />;
+  if (reveal.kind === "matrix") return <Matrix map={map} matrix={matrix} />;
   const view = map.steps[reveal.step];
   if (!view) return null;
   const detail = reveal.kind === "outcome" || reveal.kind === "move";
@@ -386,6 +396,70 @@ function Customers({ map, showNames }: { map: MapDetail; showNames: boolean }) {
   );
 }
 
+/** Customers by the step they are on (rows) and the step they aim at (columns): counts
+ * and ARR, never names; regressions (a target before the current step) marked. */
+function Matrix({ map, matrix }: { map: MapDetail; matrix: PersonaMatrix | null }) {
+  const cells = matrix?.cells ?? [];
+  const rows: { id: number | null; label: string }[] = map.steps.map((s, i) => ({
+    id: s.step.id,
+    label: `${i + 1}. ${s.step.title}`,
+  }));
+  if (cells.some((c) => c.currentStepId === null)) rows.push({ id: null, label: "Not placed" });
+  const columns: { id: number | null; label: string }[] = map.steps.map((s, i) => ({
+    id: s.step.id,
+    label: String(i + 1),
+  }));
+  if (cells.some((c) => c.targetStepId === null)) columns.push({ id: null, label: "No target" });
+  const cellOf = (current: number | null, target: number | null) =>
+    cells.find((c) => c.currentStepId === current && c.targetStepId === target);
+  return (
+    <section className="slide slide-matrix" key="matrix">
+      <p className="slide-eyebrow">Where customers stand and aim</p>
+      <table className="present-matrix">
+        <thead>
+          <tr>
+            <td />
+            <th scope="colgroup" colSpan={columns.length}>
+              Aiming at step
+            </th>
+          </tr>
+          <tr>
+            <th scope="col">On step</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.id ?? "none"} aria-label={c.id === null ? undefined : `Aiming at step ${c.label}`}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id ?? "none"}>
+              <th scope="row">{r.label}</th>
+              {columns.map((c) => {
+                const cell = cellOf(r.id, c.id);
+                return (
+                  <td
+                    key={c.id ?? "none"}
+                    className={cell ? (cell.regression ? "is-regression" : "is-filled") : undefined}
+                  >
+                    {cell && (
+                      <>
+                        <strong>{cell.customers.toLocaleString("en-US")}</strong>
+                        <span>{formatArr(cell.arrCents)}</span>
+                      </>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** The steps along the bottom: where the presentation is. */
 function StepStrip({ map, step, reveal }: { map: MapDetail; step: number | null; reveal: Reveal }) {
   if (map.steps.length === 0) return null;
@@ -399,7 +473,7 @@ function StepStrip({ map, step, reveal }: { map: MapDetail; step: number | null;
               ? "is-current"
               : step !== null && i < step
                 ? "is-done"
-                : reveal.kind === "overview" || reveal.kind === "customers"
+                : reveal.kind === "overview" || reveal.kind === "customers" || reveal.kind === "matrix"
                   ? "is-done"
                   : undefined
           }

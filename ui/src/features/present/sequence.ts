@@ -1,6 +1,6 @@
-// What a presentation does with the reveals the backend orders (the core's
-// presentation::sequence, which the PDF slide deck follows too): their names, the
-// step a number key jumps to, where a note goes, and which key does what.
+// What a presentation does with the reveals the backend orders and names (the core's
+// presentation::sequence and label, which the PDF slide deck follows too): the step a
+// number key jumps to, where a note goes, and which key does what.
 import type { AttachmentTarget, MapDetail, Reveal } from "../../ipc/client";
 
 export type { Reveal };
@@ -14,27 +14,6 @@ export function stepOf(reveal: Reveal): number | null {
 export function indexOfStep(reveals: Reveal[], n: number): number | null {
   const i = reveals.findIndex((r) => r.kind === "step" && r.step === n - 1);
   return i === -1 ? null : i;
-}
-
-/** What the presenter view and screen readers call a reveal. */
-export function revealLabel(map: MapDetail, reveal: Reveal): string {
-  const title = (i: number) => map.steps[i]?.step.title ?? "";
-  switch (reveal.kind) {
-    case "title":
-      return `Title: ${map.personaName}`;
-    case "step":
-      return `Step ${reveal.step + 1}: ${title(reveal.step)}`;
-    case "outcome":
-      return `Step ${reveal.step + 1}: outcome and KPIs`;
-    case "move": {
-      const gap = (map.moves[reveal.step]?.vehicles.length ?? 0) === 0;
-      return `Move to step ${reveal.step + 2}: ${title(reveal.step + 1)}${gap ? " (gap: no vehicle)" : ""}`;
-    }
-    case "overview":
-      return "The whole map";
-    case "customers":
-      return "Customers per step";
-  }
 }
 
 /** Where a note taken during a reveal goes: its step, or its move; null elsewhere. */
