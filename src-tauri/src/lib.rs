@@ -29,7 +29,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::maps::get_presentation,
         commands::maps::add_workshop_note,
         commands::maps::delete_workshop_note,
-        commands::maps::set_fullscreen,
+        commands::present::set_fullscreen,
+        commands::present::list_screens,
+        commands::present::open_presenter_window,
+        commands::present::close_presenter_window,
         commands::steps::add_step,
         commands::steps::update_step,
         commands::steps::reorder_step,
@@ -144,6 +147,14 @@ pub fn run() {
         // The last window closed or Quit: a running import is stopped (rolled back).
         tauri::RunEvent::ExitRequested { .. } => {
             handle.state::<commands::import::ImportControl>().cancel();
+        }
+        // The presenter view does not outlive the app's window.
+        tauri::RunEvent::WindowEvent {
+            label,
+            event: tauri::WindowEvent::Destroyed,
+            ..
+        } if label == "main" => {
+            handle.exit(0);
         }
         // Every way out ends here: the file alone is then the whole workspace.
         tauri::RunEvent::Exit => {

@@ -191,3 +191,66 @@ async fn a_map_is_presented_from_the_keyboard_and_a_workshop_note_is_kept() {
     );
     app.quit().await;
 }
+
+/// The presenter view in a window of its own (a second display, or a call where only
+/// the slides are shared): it follows the slides, and its keys move them.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_presenter_view_in_its_own_window_follows_and_moves_the_slides() {
+    let (_sandbox, app) = App::demo().await;
+    app.open("map").await;
+    app.wait_for_text("#map-title", "Home architect").await;
+    app.click("[data-testid=present-map]").await;
+    app.wait_for_text(".slide h1", "Home architect").await;
+    app.press("p").await;
+    app.click("[data-testid=presenter-own-window]").await;
+    let main = app.driver.window().await.unwrap();
+    let presenter = App::eventually("the presenter window", || async {
+        let handles = app.driver.windows().await.map_err(|e| e.to_string())?;
+        handles
+            .into_iter()
+            .find(|h| *h != main)
+            .ok_or_else(|| "one window".to_string())
+    })
+    .await;
+    app.driver
+        .switch_to_window(presenter.clone())
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=presenter-now]", "Title: Home architect")
+        .await;
+    app.wait_for_text(
+        "[data-testid=presenter-next]",
+        "Step 1: First project delivered",
+    )
+    .await;
+    app.screenshot("presenter-window").await;
+    // Keys in the presenter window move the slides in the audience window.
+    app.press(Key::Right).await;
+    app.wait_for_text(
+        "[data-testid=presenter-now]",
+        "Step 1: First project delivered",
+    )
+    .await;
+    app.driver.switch_to_window(main.clone()).await.unwrap();
+    app.wait_for_attr("[data-testid=present-stage]", "data-reveal", "step0")
+        .await;
+    // Keys in the audience window show in the presenter window.
+    app.press(Key::Right).await;
+    app.driver.switch_to_window(presenter).await.unwrap();
+    app.wait_for_text("[data-testid=presenter-now]", "Step 1: outcome and KPIs")
+        .await;
+    app.wait_for("[data-testid=presenter-notes]").await;
+    // Leaving the presentation closes the presenter window.
+    app.driver.switch_to_window(main.clone()).await.unwrap();
+    app.press(Key::Escape).await;
+    App::eventually("the presenter window to close", || async {
+        let handles = app.driver.windows().await.map_err(|e| e.to_string())?;
+        if handles.len() == 1 {
+            Ok(())
+        } else {
+            Err(format!("{} windows", handles.len()))
+        }
+    })
+    .await;
+    app.quit().await;
+}

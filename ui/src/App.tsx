@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { BackendError, describeError, type CustomerId, type PersonaId } from "./ipc/client";
+import { BackendError, describeError, type CustomerId, type PersonaId, type Screen } from "./ipc/client";
 import { useClient } from "./ipc/context";
 import { useLoad } from "./lib/useLoad";
 import { CustomersView, type CustomerFilter } from "./features/customers/CustomersView";
@@ -14,6 +14,7 @@ import { ImportWizard } from "./features/import/ImportWizard";
 import { MapView } from "./features/map/MapView";
 import { PersonasView } from "./features/personas/PersonasView";
 import { Presentation } from "./features/present/Presentation";
+import { PresentStartDialog } from "./features/present/PresentStartDialog";
 import { SegmentsView } from "./features/segments/SegmentsView";
 
 export function App() {
@@ -25,6 +26,27 @@ export function App() {
   const [savingCopy, setSavingCopy] = useState(false);
   // The persona whose map is being presented (full screen, over the current view).
   const [presenting, setPresenting] = useState<PersonaId | null>(null);
+  const [presenterWindow, setPresenterWindow] = useState(false);
+  // With more than one display, where the slides and the presenter view go is asked first.
+  const [startingOn, setStartingOn] = useState<{ personaId: PersonaId; screens: Screen[] } | null>(null);
+  const present = useCallback(
+    (personaId: PersonaId) => {
+      client.listScreens().then(
+        (screens) => {
+          if (screens.length > 1) setStartingOn({ personaId, screens });
+          else {
+            setPresenterWindow(false);
+            setPresenting(personaId);
+          }
+        },
+        () => {
+          setPresenterWindow(false);
+          setPresenting(personaId);
+        },
+      );
+    },
+    [client],
+  );
   // A customer to show when the Customers view opens (from a segment's list).
   const [openCustomer, setOpenCustomer] = useState<CustomerId | null>(null);
   const [customerFilter, setCustomerFilter] = useState<CustomerFilter>({ personaId: null, currentStepId: null });
@@ -95,13 +117,13 @@ export function App() {
   // F5 presents the selected persona's map, from any view.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "F5" || presenting !== null || selected === null) return;
+      if (event.key !== "F5" || presenting !== null || startingOn !== null || selected === null) return;
       event.preventDefault();
-      setPresenting(selected);
+      present(selected);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [presenting, selected]);
+  }, [presenting, startingOn, selected, present]);
 
   if (waiting && info.data === null) {
     return (
@@ -130,6 +152,7 @@ export function App() {
 
   const current = list.find((p) => p.persona.id === selected) ?? null;
   const presentingPersona = list.find((p) => p.persona.id === presenting) ?? null;
+  const startingPersona = list.find((p) => p.persona.id === startingOn?.personaId) ?? null;
 
   return (
     <div className="app">
@@ -216,7 +239,7 @@ export function App() {
               setCustomerFilter({ personaId, currentStepId: stepId });
               setView("customers");
             }}
-            onPresent={() => current && setPresenting(current.persona.id)}
+            onPresent={() => current && present(current.persona.id)}
           />
         ) : view === "customers" ? (
           <CustomersView
@@ -240,7 +263,7 @@ export function App() {
               setCustomerFilter({ personaId: null, currentStepId: null });
               setView("customers");
             }}
-            onPresent={setPresenting}
+            onPresent={present}
           />
         )}
       </main>
@@ -249,8 +272,21 @@ export function App() {
         <Presentation
           persona={presentingPersona}
           revision={revision}
+          presenterWindow={presenterWindow}
           onChanged={refresh}
           onLeave={() => setPresenting(null)}
+        />
+      )}
+      {startingOn && startingPersona && (
+        <PresentStartDialog
+          persona={startingPersona}
+          screens={startingOn.screens}
+          onStart={(inOwnWindow) => {
+            setPresenterWindow(inOwnWindow);
+            setPresenting(startingOn.personaId);
+            setStartingOn(null);
+          }}
+          onClose={() => setStartingOn(null)}
         />
       )}
       {savingCopy && <SaveCopyDialog name={info.data?.name ?? ""} onClose={() => setSavingCopy(false)} />}

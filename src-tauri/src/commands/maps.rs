@@ -77,12 +77,3 @@ pub async fn delete_workshop_note(
 ) -> Result<(), AppError> {
     ws.run(move |ws| edits::delete_workshop_note(ws, id)).await
 }
-
-/// Puts the window in or out of full screen (a presentation).
-#[tauri::command]
-#[specta::specta]
-pub async fn set_fullscreen(window: tauri::WebviewWindow, on: bool) -> Result<(), AppError> {
-    window.set_fullscreen(on).map_err(|e| AppError::Internal {
-        message: format!("the window could not change to or from full screen: {e}"),
-    })
-}

@@ -10,6 +10,7 @@ pub mod import;
 pub mod kpis;
 pub mod maps;
 pub mod personas;
+pub mod present;
 pub mod segments;
 pub mod steps;
 pub mod undo;

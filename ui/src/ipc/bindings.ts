@@ -41,6 +41,16 @@ export const commands = {
 	deleteWorkshopNote: (id: WorkshopNoteId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_workshop_note", { id })),
 	/**  Puts the window in or out of full screen (a presentation). */
 	setFullscreen: (on: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_fullscreen", { on })),
+	/**  The displays, in the system's order. */
+	listScreens: () => typedError<Screen[], AppError_Serialize>(__TAURI_INVOKE("list_screens")),
+	/**
+	 *  Moves the app's window to the audience display and opens the presenter view on the
+	 *  presenter display (maximised there; a smaller window when it is the same display).
+	 *  An open presenter view is brought to the front instead.
+	 */
+	openPresenterWindow: (presenterScreen: number, audienceScreen: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("open_presenter_window", { presenterScreen, audienceScreen })),
+	/**  Closes the presenter view's window, if open. */
+	closePresenterWindow: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("close_presenter_window")),
 	/**  Adds a step at index `at` of the map (`None`: at the end). */
 	addStep: (mapId: MapId, input: StepInput_Deserialize, at: number | null) => typedError<Step, AppError_Serialize>(__TAURI_INVOKE("add_step", { mapId, input, at })),
 	/**  Changes a step's title and outcome. */
@@ -1529,6 +1539,19 @@ export type SavedSegment_Serialize = {
 	filter: SegmentFilter_Serialize,
 	cell: CellRef_Serialize | null,
 	quadrant: QuadrantRef | null,
+};
+
+/**  A display the windows can go on. */
+export type Screen = {
+	/**  Index in the system's list of displays. */
+	index: number,
+	name: string,
+	/**  Size in physical pixels. */
+	width: number,
+	height: number,
+	primary: boolean,
+	/**  The display the app's window is on now. */
+	current: boolean,
 };
 
 /**  Filters over a segment view; every field narrows, `None` does not. */

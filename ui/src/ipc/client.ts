@@ -2,6 +2,8 @@
 // result into a resolved value or a thrown BackendError with a stable code, and
 // gives the rest of the UI short type names.
 import { Channel } from "@tauri-apps/api/core";
+import { emitTo, listen } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { commands } from "./bindings";
 import type {
@@ -75,6 +77,7 @@ import type {
   MapExportOptions,
   MapFormat,
   Paper,
+  Screen,
   HandoutFormat,
   HandoutOptions,
   MoveView_Serialize,
@@ -143,6 +146,29 @@ function progressChannel(onProgress: (p: ImportProgress) => void): Channel<Impor
 export type { Kpi };
 export type MapDetail = MapDetail_Serialize;
 export type { HandoutFormat, HandoutOptions, MapCustomers, MapExportOptions, MapFormat, Paper };
+export type { Screen };
+
+/** What the audience window tells the presenter view: what is on screen. */
+export interface PresentationState {
+  personaId: PersonaId;
+  index: number;
+  showNames: boolean;
+  /** Goes up when the workspace changed (a note taken), so the presenter view reloads. */
+  revision: number;
+}
+
+/** What the presenter view asks of the audience window. */
+export type PresenterCommand =
+  | { kind: "hello" }
+  | { kind: "go"; index: number }
+  | { kind: "showNames"; on: boolean }
+  | { kind: "noted"; said: string }
+  | { kind: "leave" };
+
+const PRESENTER_WINDOW = "presenter";
+const STATE_EVENT = "presentation-state";
+const COMMAND_EVENT = "presenter-command";
+
 export type { NoteKind, WorkshopNote, WorkshopNoteId, WorkshopNoteInput };
 export type PresentationView = PresentationView_Serialize;
 export type { Reveal };
@@ -243,6 +269,26 @@ export const client = {
   deleteWorkshopNote: (id: WorkshopNoteId) => unwrap(commands.deleteWorkshopNote(id)),
   /** Puts the window in or out of full screen (a presentation). */
   setFullscreen: (on: boolean) => unwrap(commands.setFullscreen(on)),
+  listScreens: () => unwrap(commands.listScreens()),
+  openPresenterWindow: (presenterScreen: number, audienceScreen: number) =>
+    unwrap(commands.openPresenterWindow(presenterScreen, audienceScreen)),
+  closePresenterWindow: () => unwrap(commands.closePresenterWindow()),
+  /** True in the presenter view's own window. */
+  isPresenterWindow: (): boolean => {
+    try {
+      return getCurrentWindow().label === PRESENTER_WINDOW;
+    } catch {
+      return false;
+    }
+  },
+  /** Audience → presenter view. */
+  sendPresentationState: (state: PresentationState) => emitTo(PRESENTER_WINDOW, STATE_EVENT, state),
+  onPresentationState: (handle: (state: PresentationState) => void) =>
+    listen<PresentationState>(STATE_EVENT, (event) => handle(event.payload)),
+  /** Presenter view → audience. */
+  sendPresenterCommand: (command: PresenterCommand) => emitTo("main", COMMAND_EVENT, command),
+  onPresenterCommand: (handle: (command: PresenterCommand) => void) =>
+    listen<PresenterCommand>(COMMAND_EVENT, (event) => handle(event.payload)),
   /** Writes personas' maps to a file: SVG or PNG of one map, PDF with a page per map. */
   exportMap: (personaIds: PersonaId[], options: MapExportOptions, path: string, replace: boolean) =>
     unwrap(commands.exportMap(personaIds, options, path, replace)),

@@ -3,7 +3,7 @@
 // the keys). The presenter view (P) shows what is on screen and next, the step's
 // presenter notes and the time; N notes an idea or decision on the step or move on
 // screen, kept in the workspace and undoable. Escape returns to where the user was.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { MapDetail, NoteKind, PersonaMatrix, PersonaSummary, StepView } from "../../ipc/client";
 import { describeError } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
@@ -11,16 +11,19 @@ import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { placeOf } from "../../lib/places";
 import { kindLabel } from "../../lib/vehicles";
-import { elapsed, indexOfStep, noteTarget, presentKey, stepOf, type Reveal } from "./sequence";
+import { indexOfStep, noteTarget, presentKey, stepOf, type Reveal } from "./sequence";
+import { NoteForm, PresenterPanel } from "./presenter";
 
 interface Props {
   persona: PersonaSummary;
   revision: number;
+  /** The presenter view was opened in its own window before the presentation started. */
+  presenterWindow?: boolean;
   onChanged: () => void;
   onLeave: () => void;
 }
 
-export function Presentation({ persona, revision, onChanged, onLeave }: Props) {
+export function Presentation({ persona, revision, presenterWindow = false, onChanged, onLeave }: Props) {
   const client = useClient();
   const view = useLoad(() => client.getPresentation(persona.persona.id), [client, persona.persona.id, revision]);
   const root = useRef<HTMLDivElement>(null);
@@ -54,6 +57,8 @@ export function Presentation({ persona, revision, onChanged, onLeave }: Props) {
           reveals={view.data.reveals}
           labels={view.data.labels}
           matrix={view.data.matrix}
+          revision={revision}
+          linkedAtStart={presenterWindow}
           onChanged={onChanged}
           onLeave={onLeave}
         />
@@ -77,6 +82,8 @@ function Deck({
   reveals,
   labels,
   matrix,
+  revision,
+  linkedAtStart,
   onChanged,
   onLeave,
 }: {
@@ -85,12 +92,17 @@ function Deck({
   reveals: Reveal[];
   labels: string[];
   matrix: PersonaMatrix | null;
+  revision: number;
+  linkedAtStart: boolean;
   onChanged: () => void;
   onLeave: () => void;
 }) {
   const client = useClient();
   const [showNames, setShowNames] = useState(false);
   const [presenter, setPresenter] = useState(false);
+  // The presenter view in a window of its own: told what is on screen, and obeyed.
+  const [linked, setLinked] = useState(linkedAtStart);
+  const [hello, setHello] = useState(0);
   const [index, setIndex] = useState(0);
   const [capture, setCapture] = useState<NoteKind | null>(null);
   const [said, setSaid] = useState("");
@@ -137,6 +149,50 @@ function Deck({
     return () => window.removeEventListener("keydown", onKey);
   }, [at, capture, go, onLeave, reveals, target]);
 
+  useEffect(() => {
+    if (!linked) return;
+    client.sendPresentationState({ personaId: persona.persona.id, index: at, showNames, revision }).catch(() => {});
+  }, [client, linked, persona.persona.id, at, showNames, revision, hello]);
+
+  useEffect(() => {
+    if (!linked) return;
+    const stop = client.onPresenterCommand((command) => {
+      if (command.kind === "hello") setHello((h) => h + 1);
+      else if (command.kind === "go") go(command.index);
+      else if (command.kind === "showNames") setShowNames(command.on);
+      else if (command.kind === "noted") {
+        setSaid(command.said);
+        onChanged();
+      } else onLeave();
+    });
+    return () => {
+      stop.then((unlisten) => unlisten()).catch(() => {});
+    };
+  }, [client, linked, go, onChanged, onLeave]);
+
+  // Leaving the presentation closes the presenter view's window.
+  useEffect(() => {
+    if (!linked) return;
+    return () => {
+      client.closePresenterWindow().catch(() => {});
+    };
+  }, [client, linked]);
+
+  async function openOwnWindow() {
+    try {
+      const screens = await client.listScreens();
+      const here = screens.find((s) => s.current) ?? screens[0];
+      if (here === undefined) return;
+      const other = screens.find((s) => s.index !== here.index);
+      await client.openPresenterWindow((other ?? here).index, here.index);
+      setLinked(true);
+      setPresenter(false);
+      document.querySelector<HTMLElement>(".presentation")?.focus();
+    } catch (e) {
+      setSaid(`The presenter view could not open in its own window: ${describeError(e)}`);
+    }
+  }
+
   const step = stepOf(reveal);
   const current = step === null ? null : (map.steps[step] ?? null);
   const label = labels[at] ?? "";
@@ -153,26 +209,17 @@ function Deck({
       </div>
       {presenter && (
         <aside className="presenter" aria-label="Presenter view" data-testid="presenter-view">
-          <Clock />
-          <p className="presenter-label">Now</p>
-          <p className="presenter-now">{label}</p>
-          <p className="presenter-label">Next</p>
-          <p>{nextLabel ?? "The end"}</p>
-          {current && (
-            <>
-              <p className="presenter-label">Presenter notes</p>
-              <p className="presenter-notes" data-testid="presenter-notes">
-                {current.step.notes.trim() || "No notes for this step."}
-              </p>
-            </>
-          )}
-          <label className="check-field">
-            <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
-            <span>Show customer names</span>
-          </label>
-          <p className="presenter-keys">
-            → Space PageDown: next · ← PageUp: back · 1–9: a step · N: note · P: this view · Esc: leave
-          </p>
+          <PresenterPanel
+            label={label}
+            nextLabel={nextLabel}
+            current={current}
+            showNames={showNames}
+            onShowNames={setShowNames}
+          >
+            <button type="button" className="button" onClick={openOwnWindow} data-testid="presenter-own-window">
+              Presenter view in its own window
+            </button>
+          </PresenterPanel>
         </aside>
       )}
       {capture !== null && target !== null && (
@@ -200,20 +247,6 @@ function Deck({
         {label}
       </p>
     </div>
-  );
-}
-
-function Clock() {
-  const [start] = useState(() => Date.now());
-  const [now, setNow] = useState(start);
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return (
-    <p className="presenter-clock" aria-label="Elapsed time">
-      {elapsed(now - start)}
-    </p>
   );
 }
 
@@ -482,86 +515,5 @@ function StepStrip({ map, step, reveal }: { map: MapDetail; step: number | null;
         </li>
       ))}
     </ol>
-  );
-}
-
-function NoteForm({
-  kind,
-  place,
-  onKind,
-  onCancel,
-  onSave,
-}: {
-  kind: NoteKind;
-  place: string;
-  onKind: (kind: NoteKind) => void;
-  onCancel: () => void;
-  onSave: (kind: NoteKind, text: string) => Promise<void>;
-}) {
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (text.trim() === "") {
-      setError("Write the idea or decision first.");
-      return;
-    }
-    setBusy(true);
-    onSave(kind, text).then(
-      () => setBusy(false),
-      (e: unknown) => {
-        setBusy(false);
-        setError(describeError(e));
-      },
-    );
-  }
-
-  return (
-    <form className="present-note" onSubmit={submit} data-testid="present-note-form" aria-label={`Note on ${place}`}>
-      <p className="presenter-label">Note on {place}</p>
-      <div className="segmented" role="group" aria-label="Kind of note">
-        {(["idea", "decision"] as const).map((k) => (
-          <button
-            key={k}
-            type="button"
-            className="segmented-button"
-            aria-pressed={kind === k}
-            onClick={() => onKind(k)}
-            data-testid={`present-note-${k}`}
-          >
-            {k === "idea" ? "Idea" : "Decision"}
-          </button>
-        ))}
-      </div>
-      <input
-        ref={input}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setError(null);
-        }}
-        aria-label="The idea or decision"
-        aria-invalid={error !== null || undefined}
-        placeholder="What the room said…"
-        data-testid="present-note-text"
-      />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="present-note-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="present-note-save">
-          Save note
-        </button>
-      </div>
-    </form>
   );
 }
