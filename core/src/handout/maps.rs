@@ -4,10 +4,8 @@
 //! or its gap, an optional customer overview, and a print style that opens everything.
 
 use super::{web_link, Page};
-use crate::drawing::colour;
-use crate::model::{
-    AttachedVehicle, Kpi, KpiDirection, KpiKind, MapCustomers, MapDetail, Persona, VehicleKind,
-};
+use crate::drawing::{colour, kind_label};
+use crate::model::{AttachedVehicle, Kpi, KpiDirection, KpiKind, MapCustomers, MapDetail, Persona};
 use crate::words::{count, inline_unit, level, money, thousands};
 
 /// One persona's map in a handout.
@@ -265,22 +263,6 @@ fn kpi_row(page: &mut Page, kpi: &Kpi) {
         page.element("td", class, &level(value, unit));
     }
     page.raw("</tr>\n");
-}
-
-fn kind_label(vehicle: &AttachedVehicle) -> String {
-    let v = &vehicle.vehicle;
-    match v.kind {
-        VehicleKind::Training => "Training".to_string(),
-        VehicleKind::Community => "Community".to_string(),
-        VehicleKind::Enablement => "Enablement".to_string(),
-        VehicleKind::Custom => v
-            .custom_kind
-            .as_deref()
-            .map(str::trim)
-            .filter(|k| !k.is_empty())
-            .unwrap_or("Other")
-            .to_string(),
-    }
 }
 
 pub(super) fn vehicle_list(page: &mut Page, vehicles: &[AttachedVehicle]) {

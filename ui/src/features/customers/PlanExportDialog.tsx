@@ -7,6 +7,7 @@ import type { Customer, HandoutFormat, Paper } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { fileStem } from "../../components/ExportDialog";
 import { SaveFileDialog } from "../../components/SaveFileDialog";
+import { FormatChoice, PaperSelect, type FormatOption } from "../../components/ExportChoices";
 import { defaultPaper } from "../../lib/paper";
 
 interface Props {
@@ -14,11 +15,11 @@ interface Props {
   onClose: () => void;
 }
 
-const FORMATS: { value: HandoutFormat; label: string; hint: string }[] = [
+const FORMATS: FormatOption<HandoutFormat>[] = [
   {
     value: "pdf",
     label: "PDF",
-    hint: "One landscape page: the map with this customer's steps marked, then its figures.",
+    hint: "Landscape pages to print or send: the map with this customer's steps marked, then its KPIs, the moves to its target and its history.",
   },
   {
     value: "html",
@@ -34,7 +35,6 @@ export function PlanExportDialog({ customer, onClose }: Props) {
   const [internal, setInternal] = useState(false);
   const [paper, setPaper] = useState<Paper>(() => defaultPaper(navigator.language));
   const date = new Date().toISOString().slice(0, 10);
-  const hint = FORMATS.find((f) => f.value === format)?.hint;
 
   return (
     <SaveFileDialog
@@ -56,40 +56,8 @@ export function PlanExportDialog({ customer, onClose }: Props) {
         For a review with {customer.name}: its map with where it stands and aims, its KPI values against the levels
         ahead, the vehicles on the moves to its target and its history.
       </p>
-      <div className="field">
-        <span className="field-label" id={`${id}-format`}>
-          Format
-        </span>
-        <div className="segmented" role="group" aria-labelledby={`${id}-format`}>
-          {FORMATS.map((f) => (
-            <button
-              key={f.value}
-              type="button"
-              className="segmented-button"
-              aria-pressed={format === f.value}
-              onClick={() => setFormat(f.value)}
-              data-testid={`plan-export-format-${f.value}`}
-            >
-              {f.label}
-            </button>
-          ))}
-        </div>
-        <p className="field-hint">{hint}</p>
-      </div>
-      {format === "pdf" && (
-        <div className="field">
-          <label htmlFor={`${id}-paper`}>Paper</label>
-          <select
-            id={`${id}-paper`}
-            value={paper}
-            onChange={(e) => setPaper(e.target.value as Paper)}
-            data-testid="plan-export-paper"
-          >
-            <option value="a4">A4, landscape</option>
-            <option value="letter">US Letter, landscape</option>
-          </select>
-        </div>
-      )}
+      <FormatChoice id={id} testId="plan-export-format" formats={FORMATS} value={format} onChange={setFormat} />
+      {format === "pdf" && <PaperSelect id={id} testId="plan-export-paper" value={paper} onChange={setPaper} />}
       <label className="check-field">
         <input
           type="checkbox"

@@ -6,6 +6,7 @@ import type { MapCustomers, MapFormat, Paper, PersonaId, PersonaSummary } from "
 import { useClient } from "../../ipc/context";
 import { fileStem } from "../../components/ExportDialog";
 import { SaveFileDialog } from "../../components/SaveFileDialog";
+import { FormatChoice, PaperSelect, type FormatOption } from "../../components/ExportChoices";
 import { useLoad } from "../../lib/useLoad";
 import { defaultPaper } from "../../lib/paper";
 
@@ -14,7 +15,7 @@ interface Props {
   onClose: () => void;
 }
 
-const FORMATS: { value: MapFormat; label: string; hint: string }[] = [
+const FORMATS: FormatOption<MapFormat>[] = [
   { value: "pdf", label: "PDF", hint: "Vector, one landscape page per map: to print or send." },
   { value: "png", label: "PNG", hint: "An image: for slides, documents and chat." },
   { value: "svg", label: "SVG", hint: "A vector drawing: for design tools and web pages." },
@@ -54,7 +55,6 @@ export function MapExportDialog({ persona, onClose }: Props) {
       ? "presentations"
       : "success-maps"
     : `${fileStem(persona.persona.name)}-${deck ? "slides" : "map"}`;
-  const hint = FORMATS.find((f) => f.value === format)?.hint;
 
   return (
     <SaveFileDialog
@@ -72,26 +72,7 @@ export function MapExportDialog({ persona, onClose }: Props) {
       }}
       onClose={onClose}
     >
-      <div className="field">
-        <span className="field-label" id={`${id}-format`}>
-          Format
-        </span>
-        <div className="segmented" role="group" aria-labelledby={`${id}-format`}>
-          {FORMATS.map((f) => (
-            <button
-              key={f.value}
-              type="button"
-              className="segmented-button"
-              aria-pressed={format === f.value}
-              onClick={() => setFormat(f.value)}
-              data-testid={`map-export-format-${f.value}`}
-            >
-              {f.label}
-            </button>
-          ))}
-        </div>
-        <p className="field-hint">{hint}</p>
-      </div>
+      <FormatChoice id={id} testId="map-export-format" formats={FORMATS} value={format} onChange={setFormat} />
       {MANY.includes(format) && (
         <div className="export-options">
           {format === "pdf" && (
@@ -106,18 +87,7 @@ export function MapExportDialog({ persona, onClose }: Props) {
             </label>
           )}
           {format === "pdf" && !slides && (
-            <div className="field">
-              <label htmlFor={`${id}-paper`}>Paper</label>
-              <select
-                id={`${id}-paper`}
-                value={paper}
-                onChange={(e) => setPaper(e.target.value as Paper)}
-                data-testid="map-export-paper"
-              >
-                <option value="a4">A4, landscape</option>
-                <option value="letter">US Letter, landscape</option>
-              </select>
-            </div>
+            <PaperSelect id={id} testId="map-export-paper" value={paper} onChange={setPaper} />
           )}
           {others.length > 0 && (
             <label className="check-field">

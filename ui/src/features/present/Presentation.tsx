@@ -11,7 +11,7 @@ import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
 import { useLoad } from "../../lib/useLoad";
 import { placeOf } from "../../lib/places";
 import { kindLabel } from "../../lib/vehicles";
-import { indexOfStep, noteTarget, presentKey, stepOf, type Reveal } from "./sequence";
+import { actionOf, NOTE_NEEDS_A_PLACE, noteTarget, presentKey, stepOf, type Reveal } from "./sequence";
 import { NoteForm, PresenterPanel } from "./presenter";
 
 interface Props {
@@ -131,19 +131,13 @@ function Deck({
       const key = presentKey(event);
       if (key === null) return;
       event.preventDefault();
-      if (key === "next") go(at + 1);
-      else if (key === "previous") go(at - 1);
-      else if (key === "first") go(0);
-      else if (key === "last") go(reveals.length - 1);
-      else if (key === "leave") onLeave();
-      else if (key === "presenter") setPresenter((p) => !p);
-      else if (key === "note") {
-        if (target === null) setSaid("Go to a step or a move to note something on it.");
-        else setCapture("idea");
-      } else {
-        const jump = indexOfStep(reveals, key.step);
-        if (jump !== null) go(jump);
-      }
+      const action = actionOf(key, at, reveals);
+      if (action === null) return;
+      if (typeof action === "object") go(action.go);
+      else if (action === "leave") onLeave();
+      else if (action === "presenter") setPresenter((p) => !p);
+      else if (target === null) setSaid(NOTE_NEEDS_A_PLACE);
+      else setCapture("idea");
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

@@ -8,7 +8,7 @@ import { useClient } from "../../ipc/context";
 import { useLoad } from "../../lib/useLoad";
 import { placeOf } from "../../lib/places";
 import { NoteForm, PresenterPanel } from "./presenter";
-import { indexOfStep, noteTarget, presentKey, stepOf } from "./sequence";
+import { actionOf, NOTE_NEEDS_A_PLACE, noteTarget, presentKey, stepOf } from "./sequence";
 
 export function PresenterWindow() {
   const client = useClient();
@@ -38,8 +38,7 @@ export function PresenterWindow() {
 
   useEffect(() => {
     if (state === null || data === null) return;
-    const go = (index: number) =>
-      client.sendPresenterCommand({ kind: "go", index: Math.max(0, Math.min(total - 1, index)) }).catch(() => {});
+    const go = (index: number) => client.sendPresenterCommand({ kind: "go", index }).catch(() => {});
     const onKey = (event: KeyboardEvent) => {
       if (event.target instanceof HTMLElement && event.target.closest("input, textarea, select, button")) {
         if (event.key === "Escape" && capture !== null) {
@@ -49,20 +48,14 @@ export function PresenterWindow() {
         return;
       }
       const key = presentKey(event);
-      if (key === null || key === "presenter") return;
+      if (key === null) return;
+      const action = actionOf(key, at, data.reveals);
+      if (action === null || action === "presenter") return;
       event.preventDefault();
-      if (key === "next") void go(at + 1);
-      else if (key === "previous") void go(at - 1);
-      else if (key === "first") void go(0);
-      else if (key === "last") void go(total - 1);
-      else if (key === "leave") client.sendPresenterCommand({ kind: "leave" }).catch(() => {});
-      else if (key === "note") {
-        if (target === null) setSaid("Go to a step or a move to note something on it.");
-        else setCapture("idea");
-      } else {
-        const jump = indexOfStep(data.reveals, key.step);
-        if (jump !== null) void go(jump);
-      }
+      if (typeof action === "object") void go(action.go);
+      else if (action === "leave") client.sendPresenterCommand({ kind: "leave" }).catch(() => {});
+      else if (target === null) setSaid(NOTE_NEEDS_A_PLACE);
+      else setCapture("idea");
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

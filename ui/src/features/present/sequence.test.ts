@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attached, mapDetail, step, stepView, vehicle } from "../../test/builders";
-import { elapsed, indexOfStep, noteTarget, presentKey, stepOf, type Reveal } from "./sequence";
+import { actionOf, elapsed, indexOfStep, noteTarget, presentKey, stepOf, type Reveal } from "./sequence";
 import { placeOf } from "../../lib/places";
 
 const map = mapDetail(
@@ -31,6 +31,16 @@ const reveals: Reveal[] = [
 describe("the reveals", () => {
   it("know their step", () => {
     expect(reveals.map(stepOf)).toEqual([null, 0, 0, 0, 1, 1, 1, 2, 2, null, null, null]);
+  });
+
+  it("turns keys into moves within the deck", () => {
+    expect(actionOf("next", 0, reveals)).toEqual({ go: 1 });
+    expect(actionOf("next", reveals.length - 1, reveals)).toEqual({ go: reveals.length - 1 });
+    expect(actionOf("previous", 0, reveals)).toEqual({ go: 0 });
+    expect(actionOf("last", 3, reveals)).toEqual({ go: reveals.length - 1 });
+    expect(actionOf({ step: 2 }, 0, reveals)).toEqual({ go: 4 });
+    expect(actionOf({ step: 9 }, 0, reveals)).toBeNull();
+    expect(actionOf("note", 2, reveals)).toBe("note");
   });
 
   it("jumps to a step by its number", () => {

@@ -63,6 +63,26 @@ export function presentKey(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaK
   return null;
 }
 
+/** What a key does at reveal `at`: go to another reveal (clamped to the deck), or leave,
+ * toggle the presenter view, take a note; null when it does nothing (no such step). */
+export type PresentAction = { go: number } | "leave" | "presenter" | "note";
+
+export function actionOf(key: PresentKey, at: number, reveals: Reveal[]): PresentAction | null {
+  const last = Math.max(0, reveals.length - 1);
+  if (key === "next") return { go: Math.min(last, at + 1) };
+  if (key === "previous") return { go: Math.max(0, at - 1) };
+  if (key === "first") return { go: 0 };
+  if (key === "last") return { go: last };
+  if (typeof key === "object") {
+    const jump = indexOfStep(reveals, key.step);
+    return jump === null ? null : { go: jump };
+  }
+  return key;
+}
+
+/** Said when N is pressed where a note has no place (the title, the data slides). */
+export const NOTE_NEEDS_A_PLACE = "Go to a step or a move to note something on it.";
+
 /** "0:05", "12:34", "1:02:03". */
 export function elapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
