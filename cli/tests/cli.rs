@@ -620,8 +620,8 @@ fn export_map_writes_svg_png_and_pdf() {
         .matches("/MediaBox [0 0 960 540]")
         .count();
     // Title, 4 steps × (step, outcome), 3 moves, the whole map, the customers, the
-    // current × target matrix.
-    assert_eq!(pages, 1 + 8 + 3 + 1 + 1 + 1);
+    // current × target matrix, success and satisfaction (the demo's customers have NPS).
+    assert_eq!(pages, 1 + 8 + 3 + 1 + 1 + 1 + 1);
     let not_pdf = successmap(
         &ws,
         &[

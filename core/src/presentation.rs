@@ -1,14 +1,15 @@
 //! The order in which a presentation reveals a map, like the builds of a slide deck: the
 //! title (the persona and its definition of success), then each step in turn (the step,
 //! its outcome and KPIs, the move to the next step with its vehicles or its gap), the
-//! whole map, the customers per step, and where they stand against where they aim (the
-//! current × target matrix). The app's presentation and the PDF slide deck
+//! whole map, the customers per step, where they stand against where they aim (the
+//! current × target matrix), and how successful against how satisfied they are (the
+//! quadrants). The app's presentation and the PDF slide deck
 //! ([`crate::drawing::slides`]) both follow it.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::model::{MapDetail, PersonaMatrix};
+use crate::model::{MapDetail, PersonaMatrix, SatisfactionView};
 
 /// One state of a presentation. `step` counts from 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -28,6 +29,9 @@ pub enum Reveal {
     Customers,
     /// Customers by current and target step: counts and ARR, never names.
     Matrix,
+    /// Customers by success (progress along the map) and satisfaction (NPS): counts
+    /// and ARR per quadrant.
+    Quadrants,
 }
 
 impl Reveal {
@@ -43,8 +47,9 @@ impl Reveal {
 }
 
 /// The reveals of `map`; the customers come last when `customers` and the map has any,
-/// then the matrix when some of them aim at a step.
-pub fn sequence(map: &MapDetail, customers: bool) -> Vec<Reveal> {
+/// then the matrix when some of them aim at a step, then the quadrants when `scored`
+/// (some have an NPS score).
+pub fn sequence(map: &MapDetail, customers: bool, scored: bool) -> Vec<Reveal> {
     let mut reveals = vec![Reveal::Title];
     let n = map.steps.len() as u32;
     for step in 0..n {
@@ -65,6 +70,9 @@ pub fn sequence(map: &MapDetail, customers: bool) -> Vec<Reveal> {
         reveals.push(Reveal::Customers);
         if map.steps.iter().any(|s| s.target_count > 0) {
             reveals.push(Reveal::Matrix);
+        }
+        if scored {
+            reveals.push(Reveal::Quadrants);
         }
     }
     reveals
@@ -92,6 +100,7 @@ pub fn label(map: &MapDetail, reveal: Reveal) -> String {
         Reveal::Overview => "The whole map".to_string(),
         Reveal::Customers => "Customers per step".to_string(),
         Reveal::Matrix => "Where customers stand and where they aim".to_string(),
+        Reveal::Quadrants => "Success and satisfaction".to_string(),
     }
 }
 
@@ -105,4 +114,12 @@ pub struct PresentationView {
     pub labels: Vec<String>,
     /// The persona's current × target matrix, for [`Reveal::Matrix`].
     pub matrix: Option<PersonaMatrix>,
+    /// The persona's customers by progress along the map and NPS, for
+    /// [`Reveal::Quadrants`].
+    pub satisfaction: Option<SatisfactionView>,
+}
+
+/// Whether a satisfaction view has customers to show (some have a score).
+pub fn scored(view: Option<&SatisfactionView>) -> bool {
+    view.is_some_and(|v| !v.points.is_empty())
 }

@@ -75,7 +75,8 @@ pub fn presentation(
     today: NaiveDate,
 ) -> CoreResult<PresentationView> {
     let map = map(ws, persona_id)?;
-    let reveals = presentation::sequence(&map, true);
+    let satisfaction = persona_satisfaction(ws, persona_id, today)?;
+    let reveals = presentation::sequence(&map, true, presentation::scored(Some(&satisfaction)));
     Ok(PresentationView {
         labels: reveals
             .iter()
@@ -83,8 +84,29 @@ pub fn presentation(
             .collect(),
         reveals,
         matrix: persona_matrix(ws, persona_id, today)?,
+        satisfaction: Some(satisfaction),
         map,
     })
+}
+
+/// A persona's customers by progress along its map and NPS (the quadrants a
+/// presentation shows).
+fn persona_satisfaction(
+    ws: &Workspace,
+    persona_id: PersonaId,
+    today: NaiveDate,
+) -> CoreResult<SatisfactionView> {
+    let filter = SegmentFilter {
+        persona_id: Some(persona_id),
+        ..SegmentFilter::default()
+    };
+    segment_satisfaction(
+        ws,
+        &filter,
+        ProgressBasis::Map,
+        SatisfactionMeasure::Nps,
+        today,
+    )
 }
 
 /// A persona's current × target matrix of all its customers.
@@ -345,10 +367,14 @@ pub fn export_map(
         let mut slides: Vec<Drawing> = Vec::new();
         for (persona, map) in &maps {
             let matrix = persona_matrix(ws, persona.id, today)?;
+            let satisfaction = persona_satisfaction(ws, persona.id, today)?;
             slides.extend(drawing::slides::deck(
                 persona,
                 map,
-                matrix.as_ref(),
+                drawing::slides::Data {
+                    matrix: matrix.as_ref(),
+                    satisfaction: Some(&satisfaction),
+                },
                 options.customers,
             ));
         }

@@ -9,7 +9,8 @@ use common::maps::{known_map, HOSTILE_STEP};
 use common::{now, today};
 use successmap_core::drawing::{self, font, subset};
 use successmap_core::model::{
-    MapCustomers, MapExportOptions, MapFormat, Paper, PersonaId, PersonaInput, StepInput,
+    CustomerInput, MapCustomers, MapExportOptions, MapFormat, Paper, PersonaId, PersonaInput,
+    StepInput,
 };
 use successmap_core::{edits, reads, Workspace};
 
@@ -523,11 +524,11 @@ fn a_presentation_reveals_each_step_its_outcome_and_its_move_then_the_whole_map(
         outcome(2),
         Reveal::Overview,
     ];
-    assert_eq!(sequence(&map, false), without);
+    assert_eq!(sequence(&map, false, false), without);
     let mut with = without.clone();
     // Its customers aim at step 3: the matrix follows the customers per step.
     with.extend([Reveal::Customers, Reveal::Matrix]);
-    assert_eq!(sequence(&map, true), with);
+    assert_eq!(sequence(&map, true, false), with);
     let view = reads::presentation(&ws, id, today()).unwrap();
     assert_eq!(view.reveals, with);
     assert_eq!(view.labels.len(), with.len());
@@ -549,7 +550,7 @@ fn a_presentation_reveals_each_step_its_outcome_and_its_move_then_the_whole_map(
 
     let empty = edits::create_persona(&ws, &PersonaInput::named("Empty"), now()).unwrap();
     assert_eq!(
-        sequence(&reads::map(&ws, empty.id).unwrap(), true),
+        sequence(&reads::map(&ws, empty.id).unwrap(), true, true),
         vec![Reveal::Title]
     );
 }
@@ -623,4 +624,65 @@ fn the_slide_deck_has_a_page_per_reveal_in_the_presented_order() {
         customers.contains("</text><script>"),
         "hostile text drawn as text"
     );
+}
+
+#[test]
+fn customers_with_a_score_bring_the_quadrants_to_the_presentation_and_the_deck() {
+    use successmap_core::presentation::Reveal;
+    let ws = Workspace::in_memory().unwrap();
+    let id = known_map(&ws);
+    // No NPS yet: no quadrants.
+    let before = reads::presentation(&ws, id, today()).unwrap();
+    assert_ne!(before.reveals.last(), Some(&Reveal::Quadrants));
+    // A customer on step 2 of 3 (past halfway: successful) with NPS 45.
+    let step = reads::map(&ws, id).unwrap().steps[1].step.id;
+    edits::create_customer(
+        &ws,
+        &CustomerInput {
+            current_step_id: Some(step),
+            nps: Some(45),
+            arr_cents: Some(500_000),
+            ..CustomerInput::named("Scored Studio", id)
+        },
+        now(),
+    )
+    .unwrap();
+    let view = reads::presentation(&ws, id, today()).unwrap();
+    assert_eq!(view.reveals.last(), Some(&Reveal::Quadrants));
+    assert_eq!(view.labels.last().unwrap(), "Success and satisfaction");
+    let satisfaction = view.satisfaction.unwrap();
+    let happy = &satisfaction.quadrants[0];
+    assert_eq!(
+        (happy.label.as_str(), happy.customers),
+        ("Successful and satisfied", 1)
+    );
+    assert_eq!(satisfaction.without_score, 2);
+
+    let pdf = reads::export_map(
+        &ws,
+        &[id],
+        &MapExportOptions {
+            format: MapFormat::Pdf,
+            customers: MapCustomers::Counts,
+            paper: Paper::A4,
+            scale: 1,
+            slides: true,
+        },
+        today(),
+    )
+    .unwrap();
+    let pages = page_texts(&pdf);
+    assert_eq!(pages.len(), view.reveals.len());
+    let last = pages.last().unwrap();
+    assert!(last.starts_with("SUCCESS AND SATISFACTION"), "{last}");
+    assert!(
+        last.contains("Successful from halfway along the map; satisfied from NPS 30."),
+        "{last}"
+    );
+    assert!(last.contains("Successful and satisfied1"), "{last}");
+    assert!(
+        last.contains("2 customers without an NPS score left out."),
+        "{last}"
+    );
+    assert!(!last.contains("Scored Studio"), "never names");
 }

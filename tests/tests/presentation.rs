@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! A map presented to a room in the real app: entered from the map, revealed to the end
-//! (the customers per step and the current × target matrix last) with the keyboard, stepped back, a workshop note taken without leaving, left with
+//! (the customers per step, the current × target matrix and the quadrants last) with the keyboard, stepped back, a workshop note taken without leaving, left with
 //! Escape, the note listed on the map, undone and redone, and still there after a
 //! restart. Prints the frame times of one reveal under Xvfb.
 
@@ -68,7 +68,8 @@ async fn a_map_is_presented_from_the_keyboard_and_a_workshop_note_is_kept() {
     assert_eq!(first, 1);
     app.screenshot("presentation-title").await;
 
-    // Reveal everything: the last items are the customers per step and the matrix.
+    // Reveal everything: the last items are the customers per step, the matrix and the
+    // quadrants.
     for expected in 2..=total {
         app.press(Key::Right).await;
         app.wait_for_text(
@@ -77,6 +78,11 @@ async fn a_map_is_presented_from_the_keyboard_and_a_workshop_note_is_kept() {
         )
         .await;
     }
+    assert_eq!(reveal(&app).await, "quadrants");
+    app.wait_for("[data-testid=slide-quadrant-successful_satisfied]")
+        .await;
+    app.screenshot("presentation-quadrants").await;
+    app.press(Key::Left).await;
     assert_eq!(reveal(&app).await, "matrix");
     app.wait_for_text(".present-matrix thead th", "AIMING AT STEP")
         .await;

@@ -1,14 +1,18 @@
 //! A presentation as slides (16:9, 1280 × 720): one drawing per reveal of
 //! [`crate::presentation::sequence`], laid out as the app presents it: the title, each
 //! step large with its outcome and KPIs and then the move to the next step, the whole
-//! map with its gaps, the customers per step, the current × target matrix. For the PDF
-//! deck a facilitator sends before or after a workshop.
+//! map with its gaps, the customers per step, the current × target matrix, success
+//! against satisfaction. For the PDF deck a facilitator sends before or after a
+//! workshop.
 
 use super::font::{self, Weight};
 use super::map::{kpi_note, BEST, DANGER, DANGER_SOFT, GOOD, INK, LINE, MOVE_SOFT, MUTED, PAPER};
 use super::{colour, kind_colours, kind_label, line, lines, Anchor, Canvas, Drawing, Text};
-use crate::model::{AttachedVehicle, MapCustomers, MapDetail, Persona, PersonaMatrix, StepId};
-use crate::presentation::{label, sequence, Reveal};
+use crate::model::{
+    AttachedVehicle, MapCustomers, MapDetail, Persona, PersonaMatrix, Quadrant, SatisfactionView,
+    StepId,
+};
+use crate::presentation::{label, scored, sequence, Reveal};
 use crate::words::{count, inline_unit, level, money, thousands};
 
 pub const WIDTH: f32 = 1280.0;
@@ -18,32 +22,43 @@ const ROOM: f32 = WIDTH - 2.0 * SIDE;
 /// Where the content must end: above the step strip.
 const BOTTOM: f32 = HEIGHT - 90.0;
 
+/// The data slides' figures (counts and ARR, never names).
+#[derive(Default, Clone, Copy)]
+pub struct Data<'a> {
+    pub matrix: Option<&'a PersonaMatrix>,
+    pub satisfaction: Option<&'a SatisfactionView>,
+}
+
 /// The slides of a persona's map, in the order it is presented; the customers slide
-/// (counts and ARR, names with [`MapCustomers::Names`]) and the matrix (counts and ARR)
+/// (counts and ARR, names with [`MapCustomers::Names`]), the matrix and the quadrants
 /// unless `customers` is `None`.
 pub fn deck(
     persona: &Persona,
     map: &MapDetail,
-    matrix: Option<&PersonaMatrix>,
+    data: Data,
     customers: MapCustomers,
 ) -> Vec<Drawing> {
     let accent = colour(&persona.color, "#3b5bdb");
     let show = Show {
         customers,
-        matrix,
+        data,
         accent,
     };
-    sequence(map, customers != MapCustomers::None)
-        .into_iter()
-        .enumerate()
-        .map(|(i, reveal)| slide(persona, map, reveal, &show, i))
-        .collect()
+    sequence(
+        map,
+        customers != MapCustomers::None,
+        scored(data.satisfaction),
+    )
+    .into_iter()
+    .enumerate()
+    .map(|(i, reveal)| slide(persona, map, reveal, &show, i))
+    .collect()
 }
 
 /// What the data slides show, and in which colour.
 struct Show<'a> {
     customers: MapCustomers,
-    matrix: Option<&'a PersonaMatrix>,
+    data: Data<'a>,
     accent: &'a str,
 }
 
@@ -61,7 +76,8 @@ fn slide(persona: &Persona, map: &MapDetail, reveal: Reveal, show: &Show, index:
             }
             Reveal::Overview => overview(&mut canvas, map, accent, scale),
             Reveal::Customers => customer_slide(&mut canvas, map, customers, accent, scale),
-            Reveal::Matrix => matrix_slide(&mut canvas, map, show.matrix, accent, scale),
+            Reveal::Matrix => matrix_slide(&mut canvas, map, show.data.matrix, accent, scale),
+            Reveal::Quadrants => quadrant_slide(&mut canvas, show.data.satisfaction, accent, scale),
         };
         if end <= BOTTOM || scale < 0.45 {
             strip(&mut canvas, map, reveal, accent);
@@ -592,6 +608,107 @@ fn matrix_slide(
     y + rows.len() as f32 * row_h
 }
 
+/// Customers by success (columns: not yet, successful) and satisfaction (rows:
+/// satisfied, not satisfied): each quadrant's name, count and ARR, and the rules.
+fn quadrant_slide(
+    canvas: &mut Canvas,
+    view: Option<&SatisfactionView>,
+    accent: &str,
+    scale: f32,
+) -> f32 {
+    let mut y = 56.0;
+    y += eyebrow(canvas, y, "Success and satisfaction", accent, scale);
+    let Some(view) = view else {
+        return y;
+    };
+    let mut rules = format!("{}; {}.", view.successful_rule, view.satisfied_rule);
+    if let Some(first) = rules.get(..1) {
+        rules = first.to_uppercase() + &rules[1..];
+    }
+    y += lines(
+        canvas,
+        SIDE,
+        y,
+        sized(17.0, 26.0, Weight::Regular, scale),
+        MUTED,
+        &font::wrap(&rules, 17.0 * scale, Weight::Regular, ROOM),
+    ) + 12.0 * scale;
+    let cell_w = (ROOM - 16.0) / 2.0;
+    let cell_h = ((BOTTOM - 40.0 * scale - y - 16.0) / 2.0).min(190.0 * scale);
+    // Satisfied on top, successful on the right, as on the Segments chart.
+    let places = [
+        (Quadrant::SatisfiedNotSuccessful, 0, 0),
+        (Quadrant::SuccessfulSatisfied, 1, 0),
+        (Quadrant::Neither, 0, 1),
+        (Quadrant::SuccessfulNotSatisfied, 1, 1),
+    ];
+    for (quadrant, column, row) in places {
+        let figure = view.quadrants.iter().find(|f| f.quadrant == quadrant);
+        let x = SIDE + column as f32 * (cell_w + 16.0);
+        let top = y + row as f32 * (cell_h + 16.0);
+        let good = quadrant == Quadrant::SuccessfulSatisfied;
+        canvas.rect(
+            x,
+            top,
+            cell_w,
+            cell_h,
+            12.0,
+            if good { MOVE_SOFT } else { PAPER },
+            Some((LINE, 1.5, false)),
+        );
+        let pad = 24.0 * scale;
+        let mut at = top + pad;
+        at += line(
+            canvas,
+            x + pad,
+            at,
+            sized(20.0, 30.0, Weight::Bold, scale),
+            INK,
+            quadrant.name(),
+        );
+        let (customers, arr) = figure.map_or((0, 0), |f| (f.customers, f.arr_cents));
+        at += line(
+            canvas,
+            x + pad,
+            at + 4.0,
+            sized(48.0, 60.0, Weight::Bold, scale),
+            if good { accent } else { INK },
+            &thousands(customers.into()),
+        );
+        line(
+            canvas,
+            x + pad,
+            at + 4.0,
+            sized(18.0, 26.0, Weight::Regular, scale),
+            MUTED,
+            &format!(
+                "{} · ARR {}",
+                if customers == 1 {
+                    "customer"
+                } else {
+                    "customers"
+                },
+                money(arr)
+            ),
+        );
+    }
+    y += 2.0 * cell_h + 16.0;
+    if view.without_score > 0 {
+        y += line(
+            canvas,
+            SIDE,
+            y + 10.0,
+            sized(16.0, 24.0, Weight::Regular, scale),
+            MUTED,
+            &format!(
+                "{} without an NPS score left out.",
+                count(view.without_score.into(), "customer")
+            ),
+        ) + 10.0;
+    }
+    y
+}
+
 /// The steps along the bottom, as in the app: where the presentation is.
 fn strip(canvas: &mut Canvas, map: &MapDetail, reveal: Reveal, accent: &str) {
     let n = map.steps.len();
@@ -606,7 +723,7 @@ fn strip(canvas: &mut Canvas, map: &MapDetail, reveal: Reveal, accent: &str) {
     let current = reveal.step();
     let all_done = matches!(
         reveal,
-        Reveal::Overview | Reveal::Customers | Reveal::Matrix
+        Reveal::Overview | Reveal::Customers | Reveal::Matrix | Reveal::Quadrants
     );
     for i in 0..n {
         let done = all_done || current.is_some_and(|c| i < c);

@@ -238,6 +238,16 @@ impl Quadrant {
         }
     }
 
+    /// The quadrant in words, as the app, the slides and saved segments name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Quadrant::SuccessfulSatisfied => "Successful and satisfied",
+            Quadrant::SuccessfulNotSatisfied => "Successful, not satisfied",
+            Quadrant::SatisfiedNotSuccessful => "Satisfied, not successful",
+            Quadrant::Neither => "Neither successful nor satisfied",
+        }
+    }
+
     pub fn successful(self) -> bool {
         matches!(
             self,
@@ -280,6 +290,8 @@ pub struct SatisfactionPoint {
 #[serde(rename_all = "camelCase")]
 pub struct QuadrantFigure {
     pub quadrant: Quadrant,
+    /// [`Quadrant::name`].
+    pub label: String,
     pub customers: u32,
     #[specta(type = specta_typescript::Number)]
     pub arr_cents: i64,

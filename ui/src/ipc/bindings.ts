@@ -1387,6 +1387,11 @@ export type PresentationView_Deserialize = {
 	labels: string[],
 	/**  The persona's current × target matrix, for [`Reveal::Matrix`]. */
 	matrix?: PersonaMatrix_Deserialize | null,
+	/**
+	 *  The persona's customers by progress along the map and NPS, for
+	 *  [`Reveal::Quadrants`].
+	 */
+	satisfaction?: SatisfactionView | null,
 };
 
 /**  What the app's presentation needs in one round trip. */
@@ -1397,6 +1402,11 @@ export type PresentationView_Serialize = {
 	labels: string[],
 	/**  The persona's current × target matrix, for [`Reveal::Matrix`]. */
 	matrix: PersonaMatrix_Serialize | null,
+	/**
+	 *  The persona's customers by progress along the map and NPS, for
+	 *  [`Reveal::Quadrants`].
+	 */
+	satisfaction: SatisfactionView | null,
 };
 
 /**  What "progress" means on the x axis of success vs satisfaction. */
@@ -1445,6 +1455,8 @@ export type Quadrant = "successful_satisfied" | "successful_not_satisfied" | "sa
 
 export type QuadrantFigure = {
 	quadrant: Quadrant,
+	/**  [`Quadrant::name`]. */
+	label: string,
 	customers: number,
 	arrCents: number,
 };
@@ -1459,7 +1471,12 @@ export type QuadrantRef = {
 /**  One state of a presentation. `step` counts from 0. */
 export type Reveal = { kind: "title" } | { kind: "step"; step: number } | { kind: "outcome"; step: number } | { kind: "move"; step: number } | { kind: "overview" } | { kind: "customers" } | 
 /**  Customers by current and target step: counts and ARR, never names. */
-{ kind: "matrix" };
+{ kind: "matrix" } | 
+/**
+ *  Customers by success (progress along the map) and satisfaction (NPS): counts
+ *  and ARR per quadrant.
+ */
+{ kind: "quadrants" };
 
 /**  The satisfaction score on the y axis. */
 export type SatisfactionMeasure = 

@@ -101,6 +101,7 @@ pub fn satisfaction(
                 let (customers, arr_cents) = quadrants.get(&quadrant).copied().unwrap_or_default();
                 QuadrantFigure {
                     quadrant,
+                    label: quadrant.name().to_string(),
                     customers,
                     arr_cents,
                 }

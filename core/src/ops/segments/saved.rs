@@ -8,7 +8,7 @@ use crate::db::segments as db_segments;
 use crate::db::{customers, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
-    CustomerQuery, ProgressBasis, Quadrant, QuadrantRef, SatisfactionMeasure, SavedSegment,
+    CustomerQuery, ProgressBasis, QuadrantRef, SatisfactionMeasure, SavedSegment,
     SavedSegmentInput, SegmentId, SegmentSummary, StepId,
 };
 use crate::{time, validate};
@@ -91,12 +91,7 @@ fn segment_query(segment: &SavedSegment) -> CustomerQuery {
 
 /// A quadrant in words: "Satisfied, not successful (NPS; progress along the map)".
 pub fn quadrant_label(q: QuadrantRef) -> String {
-    let which = match q.quadrant {
-        Quadrant::SuccessfulSatisfied => "Successful and satisfied",
-        Quadrant::SuccessfulNotSatisfied => "Successful, not satisfied",
-        Quadrant::SatisfiedNotSuccessful => "Satisfied, not successful",
-        Quadrant::Neither => "Neither successful nor satisfied",
-    };
+    let which = q.quadrant.name();
     let measure = match q.measure {
         SatisfactionMeasure::Nps => "NPS",
         SatisfactionMeasure::Csat => "CSAT",

@@ -3,7 +3,16 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { MapDetail, PersonaMatrix, Reveal } from "../../ipc/client";
 import { ClientContext } from "../../ipc/context";
-import { attached, kpi, mapDetail, personaSummary, step, stepView, vehicle } from "../../test/builders";
+import {
+  attached,
+  kpi,
+  mapDetail,
+  personaSummary,
+  satisfactionView,
+  step,
+  stepView,
+  vehicle,
+} from "../../test/builders";
 import { stubClient } from "../../test/stubClient";
 import { Presentation } from "./Presentation";
 
@@ -31,6 +40,7 @@ const reveals: Reveal[] = [
   { kind: "overview" },
   { kind: "customers" },
   { kind: "matrix" },
+  { kind: "quadrants" },
 ];
 const labels = [
   "Title: Home architect",
@@ -42,7 +52,17 @@ const labels = [
   "The whole map",
   "Customers per step",
   "Where customers stand and where they aim",
+  "Success and satisfaction",
 ];
+const satisfaction = satisfactionView({
+  quadrants: [
+    { quadrant: "successful_satisfied", label: "Successful and satisfied", customers: 2, arrCents: 3_000_000 },
+    { quadrant: "successful_not_satisfied", label: "Successful, not satisfied", customers: 1, arrCents: 1_000_000 },
+    { quadrant: "satisfied_not_successful", label: "Satisfied, not successful", customers: 0, arrCents: 0 },
+    { quadrant: "neither", label: "Neither successful nor satisfied", customers: 1, arrCents: 500_000 },
+  ],
+  withoutScore: 1,
+});
 const matrix: PersonaMatrix = {
   personaId: 1,
   personaName: "Home architect",
@@ -58,7 +78,7 @@ const matrix: PersonaMatrix = {
 
 function renderPresentation(onLeave = vi.fn()) {
   const client = stubClient({
-    getPresentation: async () => ({ map, reveals, labels, matrix }),
+    getPresentation: async () => ({ map, reveals, labels, matrix, satisfaction }),
     setFullscreen: async () => null,
     addWorkshopNote: async (input) => ({
       id: 1,
@@ -84,7 +104,7 @@ describe("a presentation", () => {
     const client = renderPresentation();
     expect(await screen.findByRole("heading", { name: "Home architect" })).toBeInTheDocument();
     expect(client.setFullscreen).toHaveBeenCalledWith(true);
-    expect(screen.getByTestId("present-counter")).toHaveTextContent("1 / 9");
+    expect(screen.getByTestId("present-counter")).toHaveTextContent("1 / 10");
 
     await userEvent.keyboard("{ArrowRight}");
     expect(stage()).toHaveAttribute("data-reveal", "step0");
@@ -96,7 +116,13 @@ describe("a presentation", () => {
     expect(stage()).toHaveAttribute("data-reveal", "move0");
     expect(screen.getByTestId("slide-move")).toHaveTextContent("Training: First-house bootcamp");
     await userEvent.keyboard("{End}");
-    expect(screen.getByTestId("present-counter")).toHaveTextContent("9 / 9");
+    expect(screen.getByTestId("present-counter")).toHaveTextContent("10 / 10");
+    expect(stage()).toHaveAttribute("data-reveal", "quadrants");
+    expect(screen.getByTestId("slide-quadrant-successful_satisfied")).toHaveTextContent(
+      "Successful and satisfied2ARR $30K",
+    );
+    expect(screen.getByText("1 customer without an NPS score left out.")).toBeInTheDocument();
+    await userEvent.keyboard("{ArrowLeft}");
     expect(stage()).toHaveAttribute("data-reveal", "matrix");
     await userEvent.keyboard("{ArrowLeft}{ArrowLeft}");
     expect(stage()).toHaveAttribute("data-reveal", "overview");
@@ -111,7 +137,7 @@ describe("a presentation", () => {
   it("shows where customers stand and aim as counts and ARR, regressions marked", async () => {
     renderPresentation();
     await screen.findByRole("heading", { name: "Home architect" });
-    await userEvent.keyboard("{End}");
+    await userEvent.keyboard("{End}{ArrowLeft}");
     const table = screen.getByRole("table");
     const rows = within(table).getAllByRole("row");
     // Two header rows, the two steps, then customers not placed.

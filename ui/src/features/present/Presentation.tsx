@@ -4,7 +4,7 @@
 // presenter notes and the time; N notes an idea or decision on the step or move on
 // screen, kept in the workspace and undoable. Escape returns to where the user was.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { MapDetail, NoteKind, PersonaMatrix, PersonaSummary, StepView } from "../../ipc/client";
+import type { MapDetail, NoteKind, PersonaMatrix, PersonaSummary, SatisfactionView, StepView } from "../../ipc/client";
 import { describeError } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { formatArr, formatLevel, isInlineUnit, plural } from "../../lib/format";
@@ -57,6 +57,7 @@ export function Presentation({ persona, revision, presenterWindow = false, onCha
           reveals={view.data.reveals}
           labels={view.data.labels}
           matrix={view.data.matrix}
+          satisfaction={view.data.satisfaction}
           revision={revision}
           linkedAtStart={presenterWindow}
           onChanged={onChanged}
@@ -82,6 +83,7 @@ function Deck({
   reveals,
   labels,
   matrix,
+  satisfaction,
   revision,
   linkedAtStart,
   onChanged,
@@ -92,6 +94,7 @@ function Deck({
   reveals: Reveal[];
   labels: string[];
   matrix: PersonaMatrix | null;
+  satisfaction: SatisfactionView | null;
   revision: number;
   linkedAtStart: boolean;
   onChanged: () => void;
@@ -195,7 +198,14 @@ function Deck({
   return (
     <div className={presenter ? "present-layout with-presenter" : "present-layout"}>
       <div className="present-stage" data-testid="present-stage" data-reveal={`${reveal.kind}${step ?? ""}`}>
-        <Slide persona={persona} map={map} matrix={matrix} reveal={reveal} showNames={showNames} />
+        <Slide
+          persona={persona}
+          map={map}
+          matrix={matrix}
+          satisfaction={satisfaction}
+          reveal={reveal}
+          showNames={showNames}
+        />
         <StepStrip map={map} step={step} reveal={reveal} />
         <p className="present-counter" data-testid="present-counter">
           {at + 1} / {reveals.length}
@@ -250,12 +260,14 @@ function Slide({
   persona,
   map,
   matrix,
+  satisfaction,
   reveal,
   showNames,
 }: {
   persona: PersonaSummary;
   map: MapDetail;
   matrix: PersonaMatrix | null;
+  satisfaction: SatisfactionView | null;
   reveal: Reveal;
   showNames: boolean;
 }) {
@@ -276,6 +288,7 @@ function Slide({
   if (reveal.kind === "overview") return <Overview map={map} />;
   if (reveal.kind === "customers") return <Customers map={map} showNames={showNames} />;
   if (reveal.kind === "matrix") return <Matrix map={map} matrix={matrix} />;
+  if (reveal.kind === "quadrants") return <Quadrants view={satisfaction} />;
   const view = map.steps[reveal.step];
   if (!view) return null;
   const detail = reveal.kind === "outcome" || reveal.kind === "move";
@@ -487,6 +500,40 @@ function Matrix({ map, matrix }: { map: MapDetail; matrix: PersonaMatrix | null 
   );
 }
 
+/** Customers by success (columns) and satisfaction (rows), as on the Segments chart:
+ * each quadrant's name, count and ARR, and the rules behind them. */
+function Quadrants({ view }: { view: SatisfactionView | null }) {
+  if (view === null) return null;
+  const rules = `${view.successfulRule}; ${view.satisfiedRule}.`;
+  // Satisfied on top, successful on the right.
+  const order = ["satisfied_not_successful", "successful_satisfied", "neither", "successful_not_satisfied"] as const;
+  return (
+    <section className="slide slide-quadrants" key="quadrants">
+      <p className="slide-eyebrow">Success and satisfaction</p>
+      <p className="slide-facts">{rules.charAt(0).toUpperCase() + rules.slice(1)}</p>
+      <ul className="present-quadrants">
+        {order.map((q) => {
+          const figure = view.quadrants.find((f) => f.quadrant === q);
+          return (
+            <li
+              key={q}
+              className={q === "successful_satisfied" ? "is-good" : undefined}
+              data-testid={`slide-quadrant-${q}`}
+            >
+              <span className="present-quadrant-name">{figure?.label}</span>
+              <strong>{(figure?.customers ?? 0).toLocaleString("en-US")}</strong>
+              <span className="present-quadrant-arr">ARR {formatArr(figure?.arrCents ?? 0)}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {view.withoutScore > 0 && (
+        <p className="slide-facts">{plural(view.withoutScore, "customer")} without an NPS score left out.</p>
+      )}
+    </section>
+  );
+}
+
 /** The steps along the bottom: where the presentation is. */
 function StepStrip({ map, step, reveal }: { map: MapDetail; step: number | null; reveal: Reveal }) {
   if (map.steps.length === 0) return null;
@@ -500,7 +547,10 @@ function StepStrip({ map, step, reveal }: { map: MapDetail; step: number | null;
               ? "is-current"
               : step !== null && i < step
                 ? "is-done"
-                : reveal.kind === "overview" || reveal.kind === "customers" || reveal.kind === "matrix"
+                : reveal.kind === "overview" ||
+                    reveal.kind === "customers" ||
+                    reveal.kind === "matrix" ||
+                    reveal.kind === "quadrants"
                   ? "is-done"
                   : undefined
           }

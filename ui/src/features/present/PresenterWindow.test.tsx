@@ -31,6 +31,7 @@ const view = {
     "Step 2: Templates in daily use",
   ],
   matrix: null,
+  satisfaction: null,
 };
 
 describe("the audience window with the presenter view in its own window", () => {
