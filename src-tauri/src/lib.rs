@@ -239,10 +239,17 @@ mod tests {
             granted.into_iter().partition(|p| p.contains(':'));
         assert!(!commands.is_empty());
         assert_eq!(own, commands);
-        // The native file dialogs (pick a file to import, a path to export to), nothing more.
-        let dialogs: BTreeSet<String> = ["dialog:allow-open", "dialog:allow-save"]
-            .map(String::from)
-            .into();
-        assert_eq!(plugins, dialogs);
+        // The native file dialogs (pick a file to import, a path to export to), and the
+        // events by which a presentation and its presenter view keep in step; nothing more.
+        let allowed: BTreeSet<String> = [
+            "dialog:allow-open",
+            "dialog:allow-save",
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+            "core:event:allow-emit-to",
+        ]
+        .map(String::from)
+        .into();
+        assert_eq!(plugins, allowed);
     }
 }
