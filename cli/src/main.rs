@@ -178,9 +178,14 @@ enum ExportWhat {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
         scale: u8,
         /// PDF only: the presentation as 16:9 slides, a page per reveal (title, each step,
-        /// its outcome and KPIs, its move, the whole map, the customers per step).
+        /// its outcome and KPIs, its move, the whole map, the customers per step, the
+        /// current × target matrix, success and satisfaction).
         #[arg(long)]
         slides: bool,
+        /// PDF of maps only: after each map, a page with its customers by current and
+        /// target step (counts and ARR).
+        #[arg(long)]
+        matrix: bool,
     },
     /// A customer's success plan, for a business review with the customer: its map with
     /// where it stands and aims, its KPI values against the levels ahead, the vehicles
@@ -354,6 +359,7 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
                     paper,
                     scale,
                     slides,
+                    matrix,
                 },
         } => {
             let ids = personas
@@ -377,10 +383,18 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
                 paper: paper.into(),
                 scale,
                 slides,
+                matrix,
             };
             if slides && !matches!(format, MapFormatArg::Pdf) {
                 return Err(Unusable(
                     "--slides makes a PDF slide deck: add --format pdf".to_string(),
+                ));
+            }
+            if matrix && (slides || !matches!(format, MapFormatArg::Pdf) || no_customers) {
+                return Err(Unusable(
+                    "--matrix adds a page to a PDF of maps: use it with --format pdf, without \
+                     --slides (the slides have the matrix already) or --no-customers"
+                        .to_string(),
                 ));
             }
             write_map(ws, &ids, &options, output.as_deref(), force)

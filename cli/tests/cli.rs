@@ -599,6 +599,46 @@ fn export_map_writes_svg_png_and_pdf() {
         "two Letter pages"
     );
 
+    // Each map followed by its matrix: four pages.
+    let with_matrix = dir.path().join("maps-matrix.pdf");
+    let out = successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "Home architect",
+            "--persona",
+            "Industrial architect",
+            "--format",
+            "pdf",
+            "--matrix",
+            "--output",
+            with_matrix.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&std::fs::read(&with_matrix).unwrap())
+            .matches("/MediaBox [0 0 841.89 595.28]")
+            .count(),
+        4,
+        "a map and its matrix for each persona"
+    );
+    let png_matrix = successmap(
+        &ws,
+        &[
+            "export",
+            "map",
+            "--persona",
+            "Home architect",
+            "--format",
+            "png",
+            "--matrix",
+        ],
+    );
+    assert_eq!(png_matrix.status.code(), Some(2));
+
     // The presentation as slides: a 16:9 page per reveal.
     let deck = dir.path().join("deck.pdf");
     let out = successmap(

@@ -158,6 +158,7 @@ fn main() {
             paper,
             scale,
             slides: paper == Paper::Slide,
+            matrix: false,
         };
         measure(&format!("{STEPS}-step map to {what}"), || {
             reads::export_map(&ws, &[id], &options, today)

@@ -401,7 +401,22 @@ pub fn export_map(
         }
         MapFormat::Pdf => {
             let titles: Vec<&str> = drawings.iter().map(|d| d.title.as_str()).collect();
-            drawing::pdf(&drawings, options.paper, &titles.join(" · "))
+            let title = titles.join(" · ");
+            if !options.matrix || options.customers == MapCustomers::None {
+                return drawing::pdf(&drawings, options.paper, &title);
+            }
+            // Each map followed by its customers by current and target step.
+            let maps = map_details(ws, persona_ids)?;
+            let mut pages = Vec::with_capacity(drawings.len() * 2);
+            for (page, (persona, map)) in drawings.iter().zip(&maps) {
+                pages.push(page.clone());
+                if let Some(matrix) = persona_matrix(ws, persona.id, today)? {
+                    if !matrix.cells.is_empty() {
+                        pages.push(drawing::slides::matrix_page(persona, map, &matrix));
+                    }
+                }
+            }
+            drawing::pdf(&pages, options.paper, &title)
         }
         MapFormat::Svg | MapFormat::Html => Ok(first.svg.clone().into_bytes()),
     }

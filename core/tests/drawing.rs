@@ -234,6 +234,7 @@ fn export(
             paper,
             scale,
             slides: false,
+            matrix: false,
         },
         today(),
     )
@@ -482,6 +483,7 @@ fn one_map_per_svg_or_png() {
             paper: Paper::A4,
             scale: 1,
             slides: false,
+            matrix: false,
         },
         today(),
     )
@@ -496,6 +498,7 @@ fn one_map_per_svg_or_png() {
             paper: Paper::A4,
             scale: 3,
             slides: false,
+            matrix: false,
         },
         today(),
     )
@@ -568,6 +571,7 @@ fn the_slide_deck_has_a_page_per_reveal_in_the_presented_order() {
             paper: Paper::A4,
             scale: 1,
             slides: true,
+            matrix: false,
         },
         today(),
     )
@@ -667,6 +671,7 @@ fn customers_with_a_score_bring_the_quadrants_to_the_presentation_and_the_deck()
             paper: Paper::A4,
             scale: 1,
             slides: true,
+            matrix: false,
         },
         today(),
     )
@@ -685,4 +690,38 @@ fn customers_with_a_score_bring_the_quadrants_to_the_presentation_and_the_deck()
         "{last}"
     );
     assert!(!last.contains("Scored Studio"), "never names");
+}
+
+#[test]
+fn a_pdf_of_maps_can_follow_each_map_with_its_matrix() {
+    let ws = Workspace::in_memory().unwrap();
+    let id = known_map(&ws);
+    let pdf = |customers, matrix| {
+        reads::export_map(
+            &ws,
+            &[id],
+            &MapExportOptions {
+                format: MapFormat::Pdf,
+                customers,
+                paper: Paper::Letter,
+                scale: 1,
+                slides: false,
+                matrix,
+            },
+            today(),
+        )
+        .unwrap()
+    };
+    let pages = page_texts(&pdf(MapCustomers::Counts, true));
+    assert_eq!(pages.len(), 2);
+    assert!(
+        pages[1].starts_with("Studio leadWHERE CUSTOMERS STAND AND AIM"),
+        "{}",
+        pages[1]
+    );
+    assert!(pages[1].contains("2. Team onboarded2"), "{}", pages[1]);
+    assert!(!pages[1].contains("Quarry"), "never names");
+    // The map alone has no customers to count.
+    assert_eq!(page_texts(&pdf(MapCustomers::None, true)).len(), 1);
+    assert_eq!(page_texts(&pdf(MapCustomers::Counts, false)).len(), 1);
 }

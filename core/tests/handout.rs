@@ -21,6 +21,7 @@ fn handout(ws: &Workspace, ids: &[PersonaId], customers: MapCustomers) -> String
             paper: Paper::A4,
             scale: 1,
             slides: false,
+            matrix: false,
         },
         today(),
     )

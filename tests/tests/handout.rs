@@ -66,6 +66,7 @@ fn write_handout(path: &std::path::Path) {
             paper: Paper::A4,
             scale: 1,
             slides: false,
+            matrix: false,
         },
         now.date_naive(),
     )

@@ -42,6 +42,14 @@ async fn a_map_is_exported_as_pdf_png_svg_and_html_from_the_dialog() {
     let text = String::from_utf8_lossy(&bytes);
     assert_eq!(text.matches("/MediaBox [0 0 841.89 595.28]").count(), 3);
 
+    // Each map followed by its customers by current and target step.
+    app.click("[data-testid=map-export-matrix]").await;
+    let with_matrix = sandbox.path().join("maps-matrix.pdf");
+    export(&app, &with_matrix, "Exported 3 maps").await;
+    let text = String::from_utf8_lossy(&std::fs::read(&with_matrix).unwrap()).into_owned();
+    assert_eq!(text.matches("/MediaBox [0 0 841.89 595.28]").count(), 6);
+    app.click("[data-testid=map-export-matrix]").await;
+
     // PNG at 1x.
     app.click("[data-testid=map-export-format-png]").await;
     let scale = app.wait_for("[data-testid=map-export-scale]").await;

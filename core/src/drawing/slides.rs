@@ -477,6 +477,35 @@ fn customer_slide(
     y
 }
 
+/// A persona's matrix as a page of its own, to follow its map in a PDF: the persona's
+/// name over the matrix slide's drawing, without the presentation's step strip.
+pub fn matrix_page(persona: &Persona, map: &MapDetail, matrix: &PersonaMatrix) -> Drawing {
+    let accent = colour(&persona.color, "#3b5bdb");
+    let mut scale = 1.0;
+    loop {
+        let mut canvas = Canvas::default();
+        canvas.rect(0.0, 0.0, WIDTH, 8.0, 0.0, accent, None);
+        line(
+            &mut canvas,
+            SIDE,
+            24.0,
+            sized(18.0, 26.0, Weight::Bold, 1.0),
+            INK,
+            &font::fit(&persona.name, 18.0, Weight::Bold, ROOM),
+        );
+        let end = matrix_slide(&mut canvas, map, Some(matrix), accent, scale);
+        if end <= HEIGHT - 40.0 || scale < 0.45 {
+            return canvas.finish(
+                WIDTH,
+                HEIGHT,
+                &format!("{}: customers by current and target step", persona.name),
+                "Customers by the step they are on and the step they aim at",
+            );
+        }
+        scale *= 0.85;
+    }
+}
+
 /// Customers by the step they are on (rows) and the step they aim at (columns): count
 /// and ARR in each cell, regressions (a target before the current step) in red.
 fn matrix_slide(

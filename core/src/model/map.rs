@@ -251,6 +251,10 @@ pub struct MapExportOptions {
     /// on `paper`.
     #[serde(default)]
     pub slides: bool,
+    /// PDF of maps only: after each map, a page with its customers by current and
+    /// target step (counts and ARR; not with `MapCustomers::None`).
+    #[serde(default)]
+    pub matrix: bool,
 }
 
 /// The file formats of a customer's success plan.

@@ -1080,6 +1080,11 @@ export type MapExportOptions_Deserialize = {
 	 *  on `paper`.
 	 */
 	slides?: boolean,
+	/**
+	 *  PDF of maps only: after each map, a page with its customers by current and
+	 *  target step (counts and ARR; not with `MapCustomers::None`).
+	 */
+	matrix?: boolean,
 };
 
 /**  How a map is exported. */
@@ -1095,6 +1100,11 @@ export type MapExportOptions_Serialize = {
 	 *  on `paper`.
 	 */
 	slides: boolean,
+	/**
+	 *  PDF of maps only: after each map, a page with its customers by current and
+	 *  target step (counts and ARR; not with `MapCustomers::None`).
+	 */
+	matrix: boolean,
 };
 
 /**  The file formats a map is exported to. */

@@ -41,6 +41,31 @@ describe("the map export dialog", () => {
     );
   });
 
+  it("adds each map's matrix page to a PDF when asked, and only there", async () => {
+    const client = stubClient({
+      suggestPath: async (name) => `/home/pat/${name}`,
+      listPersonas: async () => [home, large],
+      exportMap: async () => null,
+    });
+    renderDialog(client);
+    await screen.findByDisplayValue(/\.pdf$/);
+    await userEvent.click(screen.getByTestId("map-export-matrix"));
+    await userEvent.click(screen.getByTestId("map-export-save"));
+    await screen.findByTestId("map-export-done");
+    expect(client.exportMap).toHaveBeenLastCalledWith(
+      [1],
+      expect.objectContaining({ format: "pdf", matrix: true, slides: false }),
+      expect.any(String),
+      false,
+    );
+    // Not with the map alone, and not in the slides (they have it).
+    await userEvent.selectOptions(screen.getByTestId("map-export-customers"), "none");
+    expect(screen.queryByTestId("map-export-matrix")).not.toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByTestId("map-export-customers"), "counts");
+    await userEvent.click(screen.getByTestId("map-export-slides"));
+    expect(screen.queryByTestId("map-export-matrix")).not.toBeInTheDocument();
+  });
+
   it("follows the format in the suggested file name and sends the choices", async () => {
     const client = stubClient({
       suggestPath: async (name) => `/home/pat/${name}`,

@@ -43,6 +43,7 @@ export function MapExportDialog({ persona, onClose }: Props) {
   const [paper, setPaper] = useState<Paper>(() => defaultPaper(navigator.language));
   const [scale, setScale] = useState(2);
   const [slides, setSlides] = useState(false);
+  const [matrix, setMatrix] = useState(false);
   const [allPersonas, setAllPersonas] = useState(false);
   const personas = useLoad(() => client.listPersonas(), [client]);
   const others = (personas.data ?? []).filter((p) => p.persona.id !== persona.persona.id);
@@ -50,6 +51,7 @@ export function MapExportDialog({ persona, onClose }: Props) {
   const ids: PersonaId[] = everyone ? (personas.data ?? []).map((p) => p.persona.id) : [persona.persona.id];
   const date = new Date().toISOString().slice(0, 10);
   const deck = slides && format === "pdf";
+  const withMatrix = matrix && format === "pdf" && !slides && customers !== "none";
   const stem = everyone
     ? deck
       ? "presentations"
@@ -61,13 +63,18 @@ export function MapExportDialog({ persona, onClose }: Props) {
       id="map-export"
       title="Export map"
       suggestedName={`${stem}-${date}.${format}`}
-      subject={JSON.stringify([format, customers, paper, scale, deck, ids])}
+      subject={JSON.stringify([format, customers, paper, scale, deck, withMatrix, ids])}
       submitLabel="Export"
       busyLabel="Exporting…"
       what={format.toUpperCase()}
       pick={(suggested) => client.pickMapPath(suggested, format)}
       save={async (path, replace) => {
-        await client.exportMap(ids, { format, customers, paper, scale, slides: deck }, path, replace);
+        await client.exportMap(
+          ids,
+          { format, customers, paper, scale, slides: deck, matrix: withMatrix },
+          path,
+          replace,
+        );
         return `Exported ${everyone ? `${ids.length} maps` : `the map of ${persona.persona.name}`} to ${path}`;
       }}
       onClose={onClose}
@@ -88,6 +95,17 @@ export function MapExportDialog({ persona, onClose }: Props) {
           )}
           {format === "pdf" && !slides && (
             <PaperSelect id={id} testId="map-export-paper" value={paper} onChange={setPaper} />
+          )}
+          {format === "pdf" && !slides && customers !== "none" && (
+            <label className="check-field">
+              <input
+                type="checkbox"
+                checked={matrix}
+                onChange={(e) => setMatrix(e.target.checked)}
+                data-testid="map-export-matrix"
+              />
+              <span>After each map, its customers by current and target step (counts and ARR)</span>
+            </label>
           )}
           {others.length > 0 && (
             <label className="check-field">
