@@ -22,7 +22,7 @@ use crate::db::meta;
 use crate::db::pool::ReadPool;
 use crate::db::undo::UndoState;
 use crate::error::{CoreError, CoreResult};
-use crate::{demo, ops, Db};
+use crate::{demo, files, ops, Db};
 
 /// How long an edit waits for the writer before it is refused as busy. Ordinary edits
 /// take milliseconds, so only a long import or undo makes a second edit wait this long.
@@ -71,10 +71,7 @@ impl Workspace {
     pub fn open(path: &Path, new_file: NewFile, now: DateTime<Utc>) -> CoreResult<Workspace> {
         let mut db = Db::open(path)?;
         let created = db.was_created();
-        let stem = path.file_stem().map_or_else(
-            || "Workspace".to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        );
+        let stem = name_of(path);
         // Only a new (or unnamed) workspace is written to here: opening an existing one
         // takes no write lock, so the CLI reads a file the app is busy writing.
         let unnamed = db.read(|c| Ok(meta::get(c, meta::NAME)?.is_none()))?;
@@ -87,6 +84,52 @@ impl Workspace {
             })?;
         }
         Ok(Workspace::with_writer(db, Some(ReadPool::new(path))))
+    }
+
+    /// Opens a workspace file that must already exist (the app's Open… and Open Recent):
+    /// a missing file is not created, and an empty file (which SQLite would take for a
+    /// new database) is refused as not a workspace rather than turned into one.
+    pub fn open_existing(path: &Path, now: DateTime<Utc>) -> CoreResult<Workspace> {
+        match std::fs::metadata(path) {
+            Err(_) => Err(CoreError::NoWorkspace {
+                path: path.to_path_buf(),
+            }),
+            Ok(meta) if meta.is_dir() => Err(CoreError::NotAWorkspace {
+                path: path.to_path_buf(),
+                reason: "it is a folder".to_string(),
+            }),
+            Ok(meta) if meta.len() == 0 => Err(CoreError::NotAWorkspace {
+                path: path.to_path_buf(),
+                reason: "the file is empty".to_string(),
+            }),
+            Ok(_) => Workspace::open(path, NewFile::Empty, now),
+        }
+    }
+
+    /// Creates a new, empty workspace file at `path`, named after the file (the app's New
+    /// workspace…). An existing file is replaced only with [`Replace::Yes`], and never the
+    /// workspace `open` (the one the app has open now). The file is made beside the target
+    /// and renamed into place complete, so a failure leaves what was there; the companion
+    /// files of a replaced workspace (its log) go with it.
+    pub fn create(
+        path: &Path,
+        open: Option<&Path>,
+        replace: files::Replace,
+        now: DateTime<Utc>,
+    ) -> CoreResult<()> {
+        let stem = name_of(path);
+        files::fill_replacing(path, open, replace, |temp| {
+            let mut db = Db::open(temp)?;
+            db.write(|tx| ops::workspace::initialise(tx, &stem, now))?;
+            db.close()?;
+            Ok(())
+        })?;
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut companion = path.as_os_str().to_owned();
+            companion.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(companion));
+        }
+        Ok(())
     }
 
     /// A fresh workspace in memory (tests); reads share the writer's connection.
@@ -368,4 +411,12 @@ impl Drop for Claim<'_> {
             .unwrap_or_else(PoisonError::into_inner) = None;
         self.workspace.writer_free.notify_one();
     }
+}
+
+/// A new workspace is named after its file, without the extension.
+fn name_of(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || "Workspace".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }

@@ -52,6 +52,68 @@ fn loading_the_demo_names_the_workspace_like_the_demo_and_refuses_a_filled_one()
 }
 
 #[test]
+fn open_existing_neither_creates_a_missing_file_nor_takes_an_empty_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone.successmap");
+    let err = Workspace::open_existing(&missing, now()).err().unwrap();
+    assert!(matches!(err, CoreError::NoWorkspace { .. }), "{err:?}");
+    assert!(!missing.exists(), "nothing was created");
+    let empty = dir.path().join("notes.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let err = Workspace::open_existing(&empty, now()).err().unwrap();
+    assert!(err.to_string().contains("the file is empty"), "{err}");
+    assert_eq!(std::fs::read(&empty).unwrap(), b"", "the file stays empty");
+    let folder = Workspace::open_existing(dir.path(), now()).err().unwrap();
+    assert!(
+        matches!(folder, CoreError::NotAWorkspace { .. }),
+        "{folder:?}"
+    );
+    drop(file_workspace(&dir, "acme.successmap"));
+    let ws = Workspace::open_existing(&dir.path().join("acme.successmap"), now()).unwrap();
+    assert_eq!(reads::info(&ws).unwrap().name, "acme");
+}
+
+#[test]
+fn create_makes_an_empty_named_workspace_and_replaces_only_when_told() {
+    use successmap_core::files::Replace;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Q3 workshop.successmap");
+    Workspace::create(&path, None, Replace::No, now()).unwrap();
+    let ws = Workspace::open_existing(&path, now()).unwrap();
+    let info = reads::info(&ws).unwrap();
+    assert_eq!((info.name.as_str(), info.persona_count), ("Q3 workshop", 0));
+    edits::load_demo(&ws, now()).unwrap();
+    ws.close().unwrap();
+    let err = Workspace::create(&path, None, Replace::No, now())
+        .err()
+        .unwrap();
+    assert!(matches!(err, CoreError::FileExists { .. }), "{err:?}");
+    assert_eq!(
+        reads::info(&Workspace::open_existing(&path, now()).unwrap())
+            .unwrap()
+            .persona_count,
+        3,
+        "refused: the old workspace is whole"
+    );
+    // The open workspace itself is never replaced, even when told.
+    let open = Workspace::open_existing(&path, now()).unwrap();
+    let err = Workspace::create(&path, open.path(), Replace::Yes, now())
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("open workspace"), "{err}");
+    open.close().unwrap();
+    Workspace::create(&path, None, Replace::Yes, now()).unwrap();
+    let fresh = Workspace::open_existing(&path, now()).unwrap();
+    assert_eq!(reads::info(&fresh).unwrap().persona_count, 0);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("Q3 workshop.successmap"))
+        .collect();
+    assert!(names.is_empty(), "no temporary file is left: {names:?}");
+}
+
+#[test]
 fn a_sqlite_file_of_another_program_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");

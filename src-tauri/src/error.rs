@@ -25,6 +25,11 @@ pub enum AppError {
     WorkspaceUnavailable {
         message: String,
     },
+    /// No workspace is open (the user closed it): the start screen offers to create or
+    /// open one.
+    NoWorkspace {
+        message: String,
+    },
     /// The user cancelled a long-running operation; nothing was changed.
     Cancelled {
         message: String,
@@ -53,10 +58,19 @@ impl AppError {
             | AppError::NotFound { message }
             | AppError::Conflict { message }
             | AppError::WorkspaceUnavailable { message }
+            | AppError::NoWorkspace { message }
             | AppError::Cancelled { message }
             | AppError::Busy { message }
             | AppError::FileExists { message, .. }
             | AppError::Internal { message } => message,
+        }
+    }
+}
+
+impl AppError {
+    pub fn no_workspace() -> AppError {
+        AppError::NoWorkspace {
+            message: "No workspace is open: create a new one or open a workspace file.".to_string(),
         }
     }
 }

@@ -2,7 +2,10 @@
 //! the window. Everything the app knows lives in `successmap-core`.
 
 pub mod commands;
+pub mod document;
 pub mod error;
+pub mod menu;
+pub mod recent;
 pub mod single;
 pub mod workspace;
 
@@ -20,6 +23,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::workspace::load_demo,
         commands::workspace::changed_elsewhere,
         commands::workspace::save_copy,
+        commands::workspace::open_workspace,
+        commands::workspace::new_workspace,
+        commands::workspace::close_workspace,
+        commands::workspace::recent_workspaces,
+        commands::workspace::forget_recent_workspace,
+        commands::workspace::set_menu_state,
         commands::personas::list_personas,
         commands::personas::create_persona,
         commands::personas::update_persona,
@@ -95,42 +104,62 @@ pub fn run() {
     let builder = specta_builder();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // The window comes back where the user left it (per machine: the app's config
+        // folder); not full screen, and not the presenter view, which is placed each time.
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .with_denylist(&[commands::present::PRESENTER])
+                .build(),
+        )
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             let data_dir = app.path().app_data_dir()?;
+            let recent = recent::Recent::load(
+                app.path()
+                    .app_config_dir()
+                    .ok()
+                    .map(|dir| dir.join(recent::FILE_NAME)),
+            );
             let choice = workspace::choose(
                 &std::env::args_os().collect::<Vec<_>>(),
                 std::env::var_os(workspace::ENV_VAR),
                 &data_dir,
+                &recent.paths(),
             )
             .map_err(|message| -> Box<dyn std::error::Error> { message.into() })?;
-            let socket = single::socket_path(
-                &choice.path,
-                std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from),
-            );
-            match single::claim(&socket) {
-                single::Claim::HandedOver => {
+            let handle = app.handle().clone();
+            let listening = match document::claim(&handle, &choice.path) {
+                Ok(listening) => listening,
+                Err(_) => {
                     eprintln!(
                         "successmap: {} is open in a running Successmap; it was brought to the front",
                         choice.path.display()
                     );
                     std::process::exit(0);
                 }
-                single::Claim::First(listener) => {
-                    let handle = app.handle().clone();
-                    single::listen(listener, move || {
-                        if let Some(window) = handle.get_webview_window("main") {
-                            let _ = window.unminimize();
-                            let _ = window.show();
-                            let _ = window.set_focus();
-                        }
-                    });
-                    app.manage(single::Socket(socket));
-                }
-                single::Claim::Alone => {}
+            };
+            app.manage(document::Instance(std::sync::Mutex::new(listening)));
+            let open = workspace::OpenWorkspace::open(&choice, chrono::Utc::now());
+            if open.is_open() {
+                recent.add(&choice.path);
             }
-            app.manage(workspace::OpenWorkspace::open(&choice, chrono::Utc::now()));
+            app.manage(open);
+            app.manage(recent);
+            let (bar, app_menu) = menu::build(&handle)?;
+            if let Some(window) = app.get_webview_window("main") {
+                window.set_menu(bar)?;
+                window.on_menu_event(|window, event| {
+                    menu::on_event(window.app_handle(), event.id().as_ref());
+                });
+            }
+            app.manage(app_menu);
+            document::shown(&handle, Some(&choice.path));
             app.manage(commands::import::ImportControl::default());
             quit_on_signals(app.handle().clone());
             Ok(())
@@ -159,8 +188,8 @@ pub fn run() {
         // Every way out ends here: the file alone is then the whole workspace.
         tauri::RunEvent::Exit => {
             handle.state::<workspace::OpenWorkspace>().close();
-            if let Some(socket) = handle.try_state::<single::Socket>() {
-                let _ = std::fs::remove_file(&socket.0);
+            if let Some(instance) = handle.try_state::<document::Instance>() {
+                instance.release();
             }
         }
         _ => {}

@@ -8,6 +8,8 @@
 use std::io::{Read, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What a second launch sends to the running app.
@@ -27,9 +29,6 @@ pub fn socket_path(workspace: &Path, runtime_dir: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(std::env::temp_dir);
     dir.join(format!("successmap-{hash:016x}.sock"))
 }
-
-/// The socket this app listens on (removed when it ends).
-pub struct Socket(pub PathBuf);
 
 /// The outcome of claiming a workspace for this process.
 pub enum Claim {
@@ -57,10 +56,38 @@ pub fn claim(socket: &Path) -> Claim {
     }
 }
 
-/// Calls `focus` for every later launch on the same workspace, on a thread of its own.
-pub fn listen(listener: UnixListener, focus: impl Fn() + Send + 'static) {
+/// The socket this app listens on for the workspace it has open; stopped (and its file
+/// removed) when the app opens another workspace or ends.
+pub struct Listening {
+    socket: PathBuf,
+    stop: Arc<AtomicBool>,
+}
+
+impl Listening {
+    /// Stops answering on this socket and removes it: a later launch on that workspace
+    /// then opens it in an app of its own.
+    pub fn stop(self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wakes the thread waiting in `accept`, which then sees the flag.
+        drop(UnixStream::connect(&self.socket));
+        let _ = std::fs::remove_file(&self.socket);
+    }
+}
+
+/// Calls `focus` for every later launch on the same workspace, on a thread of its own,
+/// until the returned [`Listening`] is stopped.
+pub fn listen(
+    socket: &Path,
+    listener: UnixListener,
+    focus: impl Fn() + Send + 'static,
+) -> Listening {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
     std::thread::spawn(move || {
         for stream in listener.incoming() {
+            if stopped.load(Ordering::SeqCst) {
+                break;
+            }
             let Ok(mut stream) = stream else { continue };
             let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
             let mut message = [0u8; 16];
@@ -70,6 +97,10 @@ pub fn listen(listener: UnixListener, focus: impl Fn() + Send + 'static) {
             }
         }
     });
+    Listening {
+        socket: socket.to_path_buf(),
+        stop,
+    }
 }
 
 #[cfg(test)]
@@ -104,12 +135,16 @@ mod tests {
             panic!("the stale socket is taken over");
         };
         let (focused, asked) = mpsc::channel();
-        listen(listener, move || {
+        let listening = listen(&socket, listener, move || {
             let _ = focused.send(());
         });
         assert!(matches!(claim(&socket), Claim::HandedOver));
         asked
             .recv_timeout(Duration::from_secs(5))
             .expect("the running app was asked to come to the front");
+        // Once stopped (the app opened another workspace), a launch claims it anew.
+        listening.stop();
+        assert!(!socket.exists());
+        assert!(matches!(claim(&socket), Claim::First(_)));
     }
 }

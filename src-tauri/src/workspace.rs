@@ -25,11 +25,13 @@ pub struct WorkspaceChoice {
 }
 
 /// Picks the workspace file from the arguments (program name first), the environment
-/// variable's value and the app-data directory.
+/// variable's value, the recent workspaces (newest first: the last one used that is
+/// still there) and the app-data directory.
 pub fn choose(
     args: &[OsString],
     env_value: Option<OsString>,
     app_data_dir: &Path,
+    recent: &[PathBuf],
 ) -> Result<WorkspaceChoice, String> {
     let mut iter = args.iter().skip(1);
     while let Some(arg) = iter.next() {
@@ -59,26 +61,62 @@ pub fn choose(
             is_default: false,
         });
     }
+    let default = app_data_dir.join(DEFAULT_FILE);
+    if let Some(last) = recent.iter().find(|p| p.is_file()) {
+        return Ok(WorkspaceChoice {
+            is_default: *last == default,
+            path: last.clone(),
+        });
+    }
     Ok(WorkspaceChoice {
-        path: app_data_dir.join(DEFAULT_FILE),
+        path: default,
         is_default: true,
     })
 }
 
-/// The open workspace, or why it could not be opened (every command then says so). A
-/// workspace that was busy (another program writing to it, such as a command-line
-/// import) is opened again by the next command, so the app recovers by itself.
+/// The open workspace, or why it could not be opened (every command then says so), or
+/// none (the user closed it: the start screen shows). A workspace that was busy (another
+/// program writing to it, such as a command-line import) is opened again by the next
+/// command, so the app recovers by itself. The app may put another workspace in its
+/// place ([`OpenWorkspace::replace`]); requests already running finish on the old one.
 pub struct OpenWorkspace {
+    slot: Mutex<Option<Slot>>,
+}
+
+#[derive(Clone)]
+struct Slot {
     choice: WorkspaceChoice,
     state: Arc<Mutex<Result<Arc<Workspace>, AppError>>>,
+}
+
+/// A workspace taken out of the app (another was opened, or the user closed it), to be
+/// closed off the UI's thread.
+pub struct Closing(Slot);
+
+impl Closing {
+    /// Closes it: waits for a running write, empties its log, closes every connection.
+    pub fn close(self) {
+        let state = self.0.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Ok(ws) = &*state {
+            match ws.close() {
+                Ok(true) => {}
+                Ok(false) => eprintln!(
+                    "successmap: another program is reading the workspace; its log is kept"
+                ),
+                Err(err) => eprintln!("successmap: the workspace did not close cleanly: {err}"),
+            }
+        }
+    }
 }
 
 impl OpenWorkspace {
     /// Opens the chosen file; only the default one starts as the demo.
     pub fn open(choice: &WorkspaceChoice, now: chrono::DateTime<chrono::Utc>) -> OpenWorkspace {
         OpenWorkspace {
-            choice: choice.clone(),
-            state: Arc::new(Mutex::new(Self::try_open(choice, now))),
+            slot: Mutex::new(Some(Slot {
+                choice: choice.clone(),
+                state: Arc::new(Mutex::new(Self::try_open(choice, now))),
+            })),
         }
     }
 
@@ -96,11 +134,54 @@ impl OpenWorkspace {
             .map_err(AppError::from)
     }
 
+    /// The file of the open workspace (also of one that failed to open), if any.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.lock().as_ref().map(|slot| slot.choice.path.clone())
+    }
+
+    /// True when a workspace is open and usable.
+    pub fn is_open(&self) -> bool {
+        self.lock().as_ref().is_some_and(|slot| {
+            slot.state
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .is_ok()
+        })
+    }
+
+    /// Puts `ws`, just opened from `path`, in the app's hands; returns the workspace it
+    /// replaces, to be closed.
+    pub fn replace(&self, path: PathBuf, ws: Workspace) -> Option<Closing> {
+        let slot = Slot {
+            choice: WorkspaceChoice {
+                path,
+                is_default: false,
+            },
+            state: Arc::new(Mutex::new(Ok(Arc::new(ws)))),
+        };
+        self.lock().replace(slot).map(Closing)
+    }
+
+    /// Takes the workspace out of the app (Close workspace); commands then answer that
+    /// none is open.
+    pub fn take(&self) -> Option<Closing> {
+        self.lock().take().map(Closing)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Slot>> {
+        self.slot.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn slot(&self) -> Result<Slot, AppError> {
+        self.lock().clone().ok_or_else(AppError::no_workspace)
+    }
+
     /// The workspace; opened again first when it was busy at the last try. The lock is
     /// held while opening, so that requests arriving meanwhile wait for that one try
     /// instead of each opening the file.
     fn current(&self) -> Result<Arc<Workspace>, AppError> {
-        Self::current_of(&self.state, &self.choice)
+        let slot = self.slot()?;
+        Self::current_of(&slot.state, &slot.choice)
     }
 
     fn current_of(
@@ -116,15 +197,8 @@ impl OpenWorkspace {
 
     /// Closes the workspace (the app is quitting): the file alone is then complete.
     pub fn close(&self) {
-        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Ok(ws) = &*state {
-            match ws.close() {
-                Ok(true) => {}
-                Ok(false) => eprintln!(
-                    "successmap: another program is reading the workspace; its log is kept"
-                ),
-                Err(err) => eprintln!("successmap: the workspace did not close cleanly: {err}"),
-            }
+        if let Some(closing) = self.take() {
+            closing.close();
         }
     }
 
@@ -145,16 +219,16 @@ impl OpenWorkspace {
 
     /// [`Self::current`], which may wait for the file's lock, off the async workers.
     async fn current_off_thread(&self) -> Result<Arc<Workspace>, AppError> {
+        let slot = self.slot()?;
         {
-            let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+            let state = slot.state.lock().unwrap_or_else(PoisonError::into_inner);
             match &*state {
                 Ok(ws) => return Ok(Arc::clone(ws)),
                 Err(AppError::Busy { .. }) => {}
                 Err(err) => return Err(err.clone()),
             }
         }
-        let (state, choice) = (Arc::clone(&self.state), self.choice.clone());
-        tauri::async_runtime::spawn_blocking(move || Self::current_of(&state, &choice))
+        tauri::async_runtime::spawn_blocking(move || Self::current_of(&slot.state, &slot.choice))
             .await
             .map_err(|e| AppError::Internal {
                 message: format!("the workspace could not be opened ({e})"),
@@ -186,6 +260,7 @@ mod tests {
             &args(&["app", "--workspace", "/tmp/a.db"]),
             Some("/tmp/b.db".into()),
             Path::new("/data"),
+            &[],
         )
         .unwrap();
         assert_eq!(
@@ -199,6 +274,7 @@ mod tests {
             &args(&["app", "--workspace=/tmp/c.db"]),
             None,
             Path::new("/data"),
+            &[],
         )
         .unwrap();
         assert_eq!(c.path, PathBuf::from("/tmp/c.db"));
@@ -210,6 +286,7 @@ mod tests {
             &args(&["app"]),
             Some("/tmp/b.db".into()),
             Path::new("/data"),
+            &[],
         )
         .unwrap();
         assert_eq!(
@@ -223,7 +300,7 @@ mod tests {
 
     #[test]
     fn without_either_the_app_data_file_is_the_default() {
-        let c = choose(&args(&["app"]), Some("".into()), Path::new("/data")).unwrap();
+        let c = choose(&args(&["app"]), Some("".into()), Path::new("/data"), &[]).unwrap();
         assert_eq!(
             c,
             WorkspaceChoice {
@@ -234,9 +311,42 @@ mod tests {
     }
 
     #[test]
+    fn without_a_flag_the_last_workspace_still_there_opens_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = dir.path().join("here.successmap");
+        std::fs::write(&here, b"x").unwrap();
+        let gone = dir.path().join("gone.successmap");
+        let c = choose(
+            &args(&["app"]),
+            None,
+            Path::new("/data"),
+            &[gone.clone(), here.clone()],
+        )
+        .unwrap();
+        assert_eq!(
+            c,
+            WorkspaceChoice {
+                path: here.clone(),
+                is_default: false
+            }
+        );
+        let c = choose(&args(&["app"]), None, Path::new("/data"), &[gone]).unwrap();
+        assert!(c.is_default);
+        // The flag still wins over the list.
+        let c = choose(
+            &args(&["app", "--workspace", "/tmp/a.db"]),
+            None,
+            Path::new("/data"),
+            &[here],
+        )
+        .unwrap();
+        assert_eq!(c.path, PathBuf::from("/tmp/a.db"));
+    }
+
+    #[test]
     fn a_workspace_flag_without_a_path_is_an_error() {
-        assert!(choose(&args(&["app", "--workspace"]), None, Path::new("/d")).is_err());
-        assert!(choose(&args(&["app", "--workspace="]), None, Path::new("/d")).is_err());
+        assert!(choose(&args(&["app", "--workspace"]), None, Path::new("/d"), &[]).is_err());
+        assert!(choose(&args(&["app", "--workspace="]), None, Path::new("/d"), &[]).is_err());
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub use thirtyfour;
 
 mod processes;
 use processes::ask_windows_to_close;
-pub use processes::{app_pid, cli_binary, process_runs};
+pub use processes::{app_pid, cli_binary, press_in_window, process_runs, window_titles};
 
 /// How long the harness waits for a state before the test fails, and how often it looks.
 const WAIT: Duration = Duration::from_secs(10);
@@ -195,7 +195,7 @@ impl App {
         };
         app.driver
             .query(By::Css(
-                "[data-testid=status-path], [data-testid=workspace-unavailable]",
+                "[data-testid=status-path], [data-testid=workspace-unavailable], [data-testid=start-screen]",
             ))
             .wait(Duration::from_secs(10), Duration::from_millis(50))
             .first()

@@ -86,3 +86,57 @@ pub fn process_runs(pid: u32) -> bool {
         Err(_) => false,
     }
 }
+
+/// The titles of the visible top-level windows of process `pid` (`_NET_WM_NAME`).
+pub fn window_titles(pid: u32) -> Vec<String> {
+    let Ok(out) = std::process::Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--pid", &pid.to_string(), ""])
+        .output()
+    else {
+        return Vec::new();
+    };
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|id| {
+            let name = std::process::Command::new("xdotool")
+                .args(["getwindowname", id.trim()])
+                .output()
+                .ok()?;
+            Some(String::from_utf8_lossy(&name.stdout).trim().to_string())
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// Presses `keys` (xdotool's names, e.g. `ctrl+n`) in the visible window of process `pid`
+/// through the X server, as a keyboard does: GTK sees them before the web view, so its
+/// menu accelerators answer. (WebDriver's keys go to the page only and cannot reach the
+/// native menu.)
+pub fn press_in_window(pid: u32, keys: &str) -> Result<(), String> {
+    let out = std::process::Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--pid", &pid.to_string(), ""])
+        .output()
+        .map_err(|e| format!("xdotool: {e}"))?;
+    let windows = String::from_utf8_lossy(&out.stdout);
+    let window = windows
+        .lines()
+        .next()
+        .ok_or_else(|| format!("no visible window of process {pid}"))?
+        .trim()
+        .to_string();
+    let status = std::process::Command::new("xdotool")
+        .args([
+            "windowfocus",
+            "--sync",
+            &window,
+            "key",
+            "--clearmodifiers",
+            keys,
+        ])
+        .status()
+        .map_err(|e| format!("xdotool: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("xdotool could not press {keys}"))
+}

@@ -1,6 +1,6 @@
-import { screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BackendError } from "./ipc/client";
 import { persona, personaSummary, workspaceInfo } from "./test/builders";
 import { frame, renderApp, stubClient } from "./test/stubClient";
@@ -123,9 +123,11 @@ describe("the application frame", () => {
         ...frame([]),
         workspaceInfo: () => Promise.reject(unavailable),
         listPersonas: () => Promise.reject(unavailable),
+        recentWorkspaces: async () => [],
       }),
     );
     expect(await screen.findByTestId("workspace-unavailable")).toHaveTextContent("/x.db is not a Successmap workspace");
+    expect(screen.getByTestId("start-new")).toBeInTheDocument();
   });
 
   it("renders workspace text as text, never as markup", async () => {
@@ -220,5 +222,97 @@ describe("another program on the same workspace", () => {
     expect(screen.getByTestId("history-notice")).toHaveTextContent("Another program changed this workspace");
     await userEvent.click(within(screen.getByTestId("history-notice")).getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByTestId("history-notice")).toBeNull();
+  });
+});
+
+describe("the workspace as a document", () => {
+  const none = new BackendError({ code: "no_workspace", message: "No workspace is open" });
+
+  it("offers the recent workspaces when none is open, opens one, and lets a missing one be removed", async () => {
+    let open = false;
+    let recent = [
+      { path: "/w/gone.successmap", name: "gone", exists: false },
+      { path: "/w/acme.successmap", name: "acme", exists: true },
+    ];
+    const client = stubClient({
+      ...frame([home]),
+      workspaceInfo: async () => {
+        if (!open) throw none;
+        return workspaceInfo({ name: "acme", path: "/w/acme.successmap", personaCount: 1 });
+      },
+      listPersonas: async () => {
+        if (!open) throw none;
+        return [home];
+      },
+      recentWorkspaces: async () => recent,
+      forgetRecentWorkspace: async (path) => (recent = recent.filter((r) => r.path !== path)),
+      openWorkspace: async () => {
+        open = true;
+        return workspaceInfo({ name: "acme" });
+      },
+    });
+    renderApp(client);
+    const items = await screen.findAllByTestId("recent-item");
+    expect(items.map((i) => i.textContent)).toEqual([
+      expect.stringContaining("gonemissing/w/gone.successmap"),
+      expect.stringContaining("acme/w/acme.successmap"),
+    ]);
+    const gone = items[0] as HTMLElement;
+    expect(within(gone).getByRole("button", { name: "gone (missing)" })).toBeDisabled();
+    await userEvent.click(within(gone).getByRole("button", { name: "Remove gone from the list" }));
+    expect(client.forgetRecentWorkspace).toHaveBeenCalledWith("/w/gone.successmap");
+    expect(await screen.findAllByTestId("recent-item")).toHaveLength(1);
+    await userEvent.click(screen.getByRole("button", { name: "Open acme" }));
+    expect(client.openWorkspace).toHaveBeenCalledWith("/w/acme.successmap");
+    expect(await screen.findByTestId("workspace-name")).toHaveTextContent("acme");
+    expect(screen.queryByTestId("start-screen")).toBeNull();
+  });
+
+  it("keeps the start screen and says why when a recent file is not a workspace", async () => {
+    const client = stubClient({
+      ...frame([]),
+      workspaceInfo: async () => Promise.reject(none),
+      listPersonas: async () => Promise.reject(none),
+      recentWorkspaces: async () => [{ path: "/w/notes.successmap", name: "notes", exists: true }],
+      openWorkspace: async () => {
+        throw new BackendError({
+          code: "workspace_unavailable",
+          message: "/w/notes.successmap is not a Successmap workspace: the file is empty",
+        });
+      },
+    });
+    renderApp(client);
+    await userEvent.click(await screen.findByRole("button", { name: "Open notes" }));
+    expect(await screen.findByTestId("start-error")).toHaveTextContent("the file is empty");
+    expect(screen.getByTestId("start-screen")).toBeInTheDocument();
+  });
+
+  it("does what a native menu item says, and tells the menu what applies", async () => {
+    let choose: (id: string) => void = () => {};
+    const client = stubClient({
+      ...frame([home], { undoLabel: "Add step “Pilot”", redoLabel: null, notice: null }),
+      onMenu: async (handle) => {
+        choose = handle;
+        return () => {};
+      },
+      closeWorkspace: async () => null,
+      suggestPath: async (name) => `/home/ana/${name}`,
+    });
+    renderApp(client);
+    await screen.findByTestId("sidebar-personas");
+    await vi.waitFor(() =>
+      expect(client.setMenuState).toHaveBeenLastCalledWith({
+        workspaceOpen: true,
+        personaSelected: true,
+        undoLabel: "Add step “Pilot”",
+        redoLabel: null,
+      }),
+    );
+    act(() => choose("new"));
+    expect(await screen.findByTestId("new-workspace-dialog")).toBeInTheDocument();
+    expect(await screen.findByTestId("new-workspace-path")).toHaveValue("/home/ana/Untitled.successmap");
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    act(() => choose("close"));
+    await vi.waitFor(() => expect(client.closeWorkspace).toHaveBeenCalledOnce());
   });
 });

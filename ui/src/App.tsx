@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { BackendError, describeError, type CustomerId, type PersonaId, type Screen } from "./ipc/client";
 import { useClient } from "./ipc/context";
 import { useLoad } from "./lib/useLoad";
@@ -16,6 +16,10 @@ import { PersonasView } from "./features/personas/PersonasView";
 import { Presentation } from "./features/present/Presentation";
 import { PresentStartDialog } from "./features/present/PresentStartDialog";
 import { SegmentsView } from "./features/segments/SegmentsView";
+import { NewWorkspaceDialog } from "./features/document/NewWorkspaceDialog";
+import { StartScreen } from "./features/document/StartScreen";
+import { isTextEntry, inModal } from "./features/undo/shortcuts";
+import type { MenuRequest } from "./lib/menuRequest";
 
 export function App() {
   const client = useClient();
@@ -24,6 +28,9 @@ export function App() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [importing, setImporting] = useState(false);
   const [savingCopy, setSavingCopy] = useState(false);
+  const [creatingWorkspace, setCreatingWorkspace] = useState(false);
+  // A menu item that the view shown carries out (Find customer, Export ▸ …).
+  const [menuRequest, setMenuRequest] = useState<MenuRequest | null>(null);
   // The persona whose map is being presented (full screen, over the current view).
   const [presenting, setPresenting] = useState<PersonaId | null>(null);
   const [presenterWindow, setPresenterWindow] = useState(false);
@@ -85,6 +92,31 @@ export function App() {
     [client, report],
   );
 
+  // Another workspace took the window's place: everything shown starts afresh.
+  const opened = useCallback(() => {
+    setCreatingWorkspace(false);
+    setSavingCopy(false);
+    setImporting(false);
+    setPresenting(null);
+    setStartingOn(null);
+    setView("personas");
+    setSelected(null);
+    setOpenCustomer(null);
+    setMenuRequest(null);
+    setCustomerFilter({ personaId: null, currentStepId: null });
+    setNotices([]);
+    setDismissedNotice(null);
+    setRevision((r) => r + 1);
+  }, []);
+  const openFile = useCallback(() => {
+    client.pickWorkspaceFile().then((path) => {
+      if (path !== null) client.openWorkspace(path).then(opened, report);
+    }, report);
+  }, [client, opened, report]);
+  const closeWorkspace = useCallback(() => {
+    client.closeWorkspace().then(opened, report);
+  }, [client, opened, report]);
+
   // Another program (the command-line tool, a second window) may change the file: look
   // every few seconds, and reload everything when it did.
   useEffect(() => {
@@ -125,6 +157,54 @@ export function App() {
     return () => window.removeEventListener("keydown", onKey);
   }, [presenting, startingOn, selected, present]);
 
+  // The native menu: each item does what its button or key does here.
+  const workspaceOpen = info.data !== null && info.error === null;
+  const menuActions = useRef<(id: string) => void>(() => {});
+  const onMenu = (id: string) => {
+    if (id.startsWith("open-recent:")) {
+      client.openWorkspace(id.slice("open-recent:".length)).then(opened, report);
+      return;
+    }
+    if (id === "new") setCreatingWorkspace(true);
+    else if (id === "open") openFile();
+    else if (!workspaceOpen) return;
+    else if (id === "undo" || id === "redo") {
+      // The menu's key also reaches here from a text field: the field's own history wins.
+      if (isTextEntry(document.activeElement)) document.execCommand(id);
+      else if (!inModal(document.activeElement)) onHistory(id);
+    } else if (id === "save-copy") setSavingCopy(true);
+    else if (id === "import") setImporting(true);
+    else if (id === "close") closeWorkspace();
+    else if (id === "find-customer") {
+      setView("customers");
+      setMenuRequest({ id, seq: Date.now() });
+    } else if (id === "export-customers") {
+      setView("customers");
+      setMenuRequest({ id, seq: Date.now() });
+    } else if (id === "export-map") {
+      setView("map");
+      setMenuRequest({ id, seq: Date.now() });
+    } else if (id === "view-personas") setView("personas");
+    else if (id === "view-map") setView("map");
+    else if (id === "view-customers") setView("customers");
+    else if (id === "view-segments") setView("segments");
+    else if (id === "present" && selected !== null && presenting === null) present(selected);
+  };
+  useEffect(() => {
+    menuActions.current = onMenu;
+  });
+  useEffect(() => {
+    const unlisten = client.onMenu((id) => menuActions.current(id));
+    return () => {
+      void unlisten.then((stop) => stop());
+    };
+  }, [client]);
+  const undoLabel = undoState.data?.undoLabel ?? null;
+  const redoLabel = undoState.data?.redoLabel ?? null;
+  useEffect(() => {
+    client.setMenuState({ workspaceOpen, personaSelected: selected !== null, undoLabel, redoLabel }).catch(() => {});
+  }, [client, workspaceOpen, selected, undoLabel, redoLabel]);
+
   if (waiting && info.data === null) {
     return (
       <div className="fatal" role="status" data-testid="workspace-busy">
@@ -137,15 +217,18 @@ export function App() {
   }
 
   const unavailable = [info.error, personas.error].find(isUnavailable);
-  if (unavailable) {
+  const closed = [info.error, personas.error].some(isClosed);
+  if (unavailable || closed) {
     return (
-      <div className="fatal" role="alert" data-testid="workspace-unavailable">
-        <Icon name="alert" size={32} />
-        <h1>The workspace could not be opened</h1>
-        <p>{(unavailable as BackendError).message}</p>
-        <p className="muted">
-          Start Successmap with <code>--workspace PATH</code> to open another file. Nothing in the file was changed.
-        </p>
+      <div className="app-start">
+        <Notices notices={notices} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
+        <StartScreen
+          problem={unavailable ? (unavailable as BackendError).message : null}
+          onNew={() => setCreatingWorkspace(true)}
+          onOpen={openFile}
+          onOpened={opened}
+        />
+        {creatingWorkspace && <NewWorkspaceDialog onCreated={opened} onClose={() => setCreatingWorkspace(false)} />}
       </div>
     );
   }
@@ -240,6 +323,7 @@ export function App() {
               setView("customers");
             }}
             onPresent={() => current && present(current.persona.id)}
+            menuRequest={menuRequest}
           />
         ) : view === "customers" ? (
           <CustomersView
@@ -251,6 +335,7 @@ export function App() {
             onError={report}
             onImport={() => setImporting(true)}
             initialOpen={openCustomer}
+            menuRequest={menuRequest}
           />
         ) : (
           <SegmentsView
@@ -289,7 +374,14 @@ export function App() {
           onClose={() => setStartingOn(null)}
         />
       )}
-      {savingCopy && <SaveCopyDialog name={info.data?.name ?? ""} onClose={() => setSavingCopy(false)} />}
+      {savingCopy && (
+        <SaveCopyDialog
+          name={info.data?.name ?? ""}
+          onOpen={(path) => client.openWorkspace(path).then(opened, report)}
+          onClose={() => setSavingCopy(false)}
+        />
+      )}
+      {creatingWorkspace && <NewWorkspaceDialog onCreated={opened} onClose={() => setCreatingWorkspace(false)} />}
       {importing && (
         <ImportWizard
           personas={list}
@@ -314,4 +406,8 @@ function isBusy(error: unknown): boolean {
 
 function isUnavailable(error: unknown): boolean {
   return error instanceof BackendError && error.code === "workspace_unavailable";
+}
+
+function isClosed(error: unknown): boolean {
+  return error instanceof BackendError && error.code === "no_workspace";
 }

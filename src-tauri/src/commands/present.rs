@@ -68,6 +68,12 @@ pub async fn list_screens(window: WebviewWindow) -> Result<Vec<Screen>, AppError
 #[tauri::command]
 #[specta::specta]
 pub async fn set_fullscreen(window: WebviewWindow, on: bool) -> Result<(), AppError> {
+    // The menu bar is no part of the slides.
+    let _ = if on {
+        window.hide_menu()
+    } else {
+        window.show_menu()
+    };
     window
         .set_fullscreen(on)
         .map_err(|e| failed("the window could not change to or from full screen", e))

@@ -4,6 +4,8 @@ use tauri::State;
 
 use super::now;
 use crate::error::AppError;
+use crate::menu::{AppMenu, MenuState};
+use crate::recent::{Recent, RecentWorkspace};
 use crate::workspace::OpenWorkspace;
 
 /// The open workspace: file, name, schema version and counts.
@@ -65,4 +67,82 @@ pub fn suggest_path(app: tauri::AppHandle, file_name: String) -> Result<String, 
         .file_name()
         .map_or_else(|| "export.csv".into(), |n| n.to_string_lossy().into_owned());
     Ok(dir.join(name).display().to_string())
+}
+
+/// Opens the workspace file at `path` in place of the open one (File ▸ Open…, Open
+/// Recent). A file that is missing, not a workspace or from a newer Successmap is
+/// refused with the reason, and the open workspace stays open. The undo history starts
+/// fresh with the other file.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_workspace(
+    app: tauri::AppHandle,
+    path: String,
+) -> Result<WorkspaceInfo, AppError> {
+    let now = now();
+    crate::document::switch(&app, path.into(), move |p| {
+        successmap_core::Workspace::open_existing(p, now)
+    })
+    .await
+}
+
+/// Creates a new, empty workspace file at `path` and opens it (File ▸ New workspace…).
+/// An existing file is replaced only with `replace` (error code `file_exists` first),
+/// and never the open workspace.
+#[tauri::command]
+#[specta::specta]
+pub async fn new_workspace(
+    app: tauri::AppHandle,
+    ws: State<'_, OpenWorkspace>,
+    path: String,
+    replace: bool,
+) -> Result<WorkspaceInfo, AppError> {
+    let now = now();
+    let open = ws.path();
+    crate::document::switch(&app, path.into(), move |p| {
+        successmap_core::Workspace::create(
+            p,
+            open.as_deref(),
+            successmap_core::files::Replace::from_force(replace),
+            now,
+        )?;
+        successmap_core::Workspace::open_existing(p, now)
+    })
+    .await
+}
+
+/// Closes the open workspace (File ▸ Close workspace): the window shows the start screen.
+#[tauri::command]
+#[specta::specta]
+pub async fn close_workspace(app: tauri::AppHandle) -> Result<(), AppError> {
+    crate::document::close(&app).await;
+    Ok(())
+}
+
+/// The workspaces opened last, newest first (File ▸ Open Recent, the start screen).
+#[tauri::command]
+#[specta::specta]
+pub fn recent_workspaces(recent: State<'_, Recent>) -> Result<Vec<RecentWorkspace>, AppError> {
+    Ok(recent.entries())
+}
+
+/// Takes a workspace off the recent list (the file itself is not touched).
+#[tauri::command]
+#[specta::specta]
+pub fn forget_recent_workspace(
+    app: tauri::AppHandle,
+    recent: State<'_, Recent>,
+    path: String,
+) -> Result<Vec<RecentWorkspace>, AppError> {
+    recent.remove(std::path::Path::new(&path));
+    crate::document::refresh_recent(&app);
+    Ok(recent.entries())
+}
+
+/// The UI's state, for the menu to enable what applies and name what Undo would do.
+#[tauri::command]
+#[specta::specta]
+pub fn set_menu_state(menu: State<'_, AppMenu>, state: MenuState) -> Result<(), AppError> {
+    menu.apply(state);
+    Ok(())
 }

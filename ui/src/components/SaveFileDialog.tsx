@@ -26,6 +26,8 @@ interface Props {
   /** Writes the file; refuses an existing one (code `file_exists`) unless `replace`.
    * Returns the sentence that says it is done. */
   save: (path: string, replace: boolean) => Promise<string>;
+  /** What the user can do with the file once it is written (a button beside "done"). */
+  doneAction?: { label: string; run: (path: string) => void };
   onClose: () => void;
 }
 
@@ -50,6 +52,7 @@ export function SaveFileDialog(props: Props) {
   const form = useForm<"path">({ errorsAt: "path" });
   const [path, setPath] = useState("");
   const [done, setDone] = useState<string | null>(null);
+  const [written, setWritten] = useState<string | null>(null);
   // The path the user agreed to replace (in the native dialog, or after our question).
   const [replaceable, setReplaceable] = useState<string | null>(null);
   // The path that exists and is waiting for the user's answer.
@@ -93,6 +96,7 @@ export function SaveFileDialog(props: Props) {
         const sentence = await save(target, replace);
         setAsking(null);
         setDone(sentence);
+        setWritten(target);
       } catch (err) {
         if (err instanceof BackendError && err.code === "file_exists") {
           setAsking(target);
@@ -125,9 +129,21 @@ export function SaveFileDialog(props: Props) {
       submitTestId={`${id}-save`}
       footer={
         done && (
-          <p className="notice-inline" role="status" data-testid={`${id}-done`}>
-            {done}
-          </p>
+          <>
+            <p className="notice-inline" role="status" data-testid={`${id}-done`}>
+              {done}
+            </p>
+            {props.doneAction && written !== null && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => props.doneAction?.run(written)}
+                data-testid={`${id}-done-action`}
+              >
+                {props.doneAction.label}
+              </button>
+            )}
+          </>
         )
       }
     >

@@ -21,6 +21,27 @@ export const commands = {
 	 *  `replace` (the UI asks first: error code `file_exists`).
 	 */
 	saveCopy: (path: string, replace: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_copy", { path, replace })),
+	/**
+	 *  Opens the workspace file at `path` in place of the open one (File ▸ Open…, Open
+	 *  Recent). A file that is missing, not a workspace or from a newer Successmap is
+	 *  refused with the reason, and the open workspace stays open. The undo history starts
+	 *  fresh with the other file.
+	 */
+	openWorkspace: (path: string) => typedError<WorkspaceInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("open_workspace", { path })),
+	/**
+	 *  Creates a new, empty workspace file at `path` and opens it (File ▸ New workspace…).
+	 *  An existing file is replaced only with `replace` (error code `file_exists` first),
+	 *  and never the open workspace.
+	 */
+	newWorkspace: (path: string, replace: boolean) => typedError<WorkspaceInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("new_workspace", { path, replace })),
+	/**  Closes the open workspace (File ▸ Close workspace): the window shows the start screen. */
+	closeWorkspace: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("close_workspace")),
+	/**  The workspaces opened last, newest first (File ▸ Open Recent, the start screen). */
+	recentWorkspaces: () => typedError<RecentWorkspace[], AppError_Serialize>(__TAURI_INVOKE("recent_workspaces")),
+	/**  Takes a workspace off the recent list (the file itself is not touched). */
+	forgetRecentWorkspace: (path: string) => typedError<RecentWorkspace[], AppError_Serialize>(__TAURI_INVOKE("forget_recent_workspace", { path })),
+	/**  The UI's state, for the menu to enable what applies and name what Undo would do. */
+	setMenuState: (state: MenuState_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_menu_state", { state })),
 	listPersonas: () => typedError<PersonaSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_personas")),
 	createPersona: (input: PersonaInput_Deserialize) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_persona", { input })),
 	updatePersona: (id: PersonaId, input: PersonaInput_Deserialize) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_persona", { id, input })),
@@ -164,6 +185,11 @@ export type AppError_Deserialize =
 { code: "conflict"; message: string } | 
 /**  The workspace file could not be opened; nothing can be read or saved. */
 { code: "workspace_unavailable"; message: string } | 
+/**
+ *  No workspace is open (the user closed it): the start screen offers to create or
+ *  open one.
+ */
+{ code: "no_workspace"; message: string } | 
 /**  The user cancelled a long-running operation; nothing was changed. */
 { code: "cancelled"; message: string } | 
 /**
@@ -186,6 +212,11 @@ export type AppError_Serialize =
 { code: "conflict"; message: string } | 
 /**  The workspace file could not be opened; nothing can be read or saved. */
 { code: "workspace_unavailable"; message: string } | 
+/**
+ *  No workspace is open (the user closed it): the start screen offers to create or
+ *  open one.
+ */
+{ code: "no_workspace"; message: string } | 
 /**  The user cancelled a long-running operation; nothing was changed. */
 { code: "cancelled"; message: string } | 
 /**
@@ -1147,6 +1178,31 @@ export type MatrixCell_Serialize = {
 	regression: boolean,
 };
 
+/**  What the UI says about its state, for the menu to enable what applies. */
+export type MenuState = MenuState_Serialize | MenuState_Deserialize;
+
+/**  What the UI says about its state, for the menu to enable what applies. */
+export type MenuState_Deserialize = {
+	/**  A workspace is open (else only New, Open, Open Recent and Quit apply). */
+	workspaceOpen: boolean,
+	/**  A persona is selected (its map can be shown, presented and exported). */
+	personaSelected: boolean,
+	/**  What Undo and Redo would do ("Add step “Pilot”"), `None` when nothing. */
+	undoLabel?: string | null,
+	redoLabel?: string | null,
+};
+
+/**  What the UI says about its state, for the menu to enable what applies. */
+export type MenuState_Serialize = {
+	/**  A workspace is open (else only New, Open, Open Recent and Quit apply). */
+	workspaceOpen: boolean,
+	/**  A persona is selected (its map can be shown, presented and exported). */
+	personaSelected: boolean,
+	/**  What Undo and Redo would do ("Add step “Pilot”"), `None` when nothing. */
+	undoLabel: string | null,
+	redoLabel: string | null,
+};
+
 /**  The move from one step to the next, with the vehicles that help customers make it. */
 export type MoveView = MoveView_Serialize | MoveView_Deserialize;
 
@@ -1476,6 +1532,15 @@ export type QuadrantRef = {
 	basis: ProgressBasis,
 	measure: SatisfactionMeasure,
 	quadrant: Quadrant,
+};
+
+/**  One workspace of the list, as the menu and the start screen show it. */
+export type RecentWorkspace = {
+	path: string,
+	/**  The file's name without its extension (a workspace is named after its file). */
+	name: string,
+	/**  False when the file is no longer there (moved, deleted, on an unplugged disk). */
+	exists: boolean,
 };
 
 /**  One state of a presentation. `step` counts from 0. */

@@ -91,6 +91,8 @@ import type {
   VehicleInput_Deserialize,
   VehicleKind,
   WorkspaceInfo_Serialize,
+  MenuState_Deserialize,
+  RecentWorkspace,
 } from "./bindings";
 
 export type AppError = AppError_Serialize;
@@ -179,6 +181,14 @@ export type PersonaSummary = PersonaSummary_Serialize;
 export type StepView = StepView_Serialize;
 export type Vehicle = Vehicle_Serialize;
 export type WorkspaceInfo = WorkspaceInfo_Serialize;
+export type MenuState = MenuState_Deserialize;
+export type { RecentWorkspace };
+
+/** The extension of workspace files (docs/decisions/0010-workspace-documents.md); files
+ * named `.db` (older workspaces, the default one) open too. */
+export const WORKSPACE_EXTENSION = "successmap";
+/** The event by which the native menu sends the id of the item chosen. */
+const MENU_EVENT = "menu";
 export type UndoStep = UndoStep_Serialize;
 export type VehicleInput = VehicleInput_Deserialize;
 export type { AttachmentId, AttachmentTarget, CustomersOnDelete, VehicleId };
@@ -348,11 +358,44 @@ export const client = {
       defaultPath: suggested,
       filters: [{ name: MAP_FORMAT_NAMES[format], extensions: [format] }],
     })) ?? null,
+  /** Opens another workspace file in place of the open one (refused with the reason when
+   * it is not a workspace; the open one then stays). */
+  openWorkspace: (path: string) => unwrap(commands.openWorkspace(path)),
+  /** Creates an empty workspace file and opens it (refuses an existing file, code
+   * `file_exists`, unless `replace`). */
+  newWorkspace: (path: string, replace: boolean) => unwrap(commands.newWorkspace(path, replace)),
+  closeWorkspace: () => unwrap(commands.closeWorkspace()),
+  recentWorkspaces: () => unwrap(commands.recentWorkspaces()),
+  forgetRecentWorkspace: (path: string) => unwrap(commands.forgetRecentWorkspace(path)),
+  /** Tells the native menu what applies now. */
+  setMenuState: (state: MenuState) => unwrap(commands.setMenuState(state)),
+  /** Calls `handle` with the id of every native menu item the user chooses. */
+  onMenu: (handle: (id: string) => void) => listen<string>(MENU_EVENT, (event) => handle(event.payload)),
+  /** The native "open" dialog for a workspace file; null when the user cancels. */
+  pickWorkspaceFile: async (): Promise<string | null> => {
+    const picked = await openDialog({
+      multiple: false,
+      directory: false,
+      title: "Open a workspace",
+      filters: [
+        { name: "Successmap workspaces", extensions: [WORKSPACE_EXTENSION, "db"] },
+        { name: "All files", extensions: ["*"] },
+      ],
+    });
+    return typeof picked === "string" ? picked : null;
+  },
+  /** The native "save" dialog for a new workspace file; null when the user cancels. */
+  pickNewWorkspacePath: async (suggested: string): Promise<string | null> =>
+    (await saveDialog({
+      title: "New workspace",
+      defaultPath: suggested,
+      filters: [{ name: "Successmap workspace", extensions: [WORKSPACE_EXTENSION] }],
+    })) ?? null,
   /** The native "save" dialog for a copy of the workspace; null when the user cancels. */
   pickCopyPath: async (suggested: string): Promise<string | null> =>
     (await saveDialog({
       defaultPath: suggested,
-      filters: [{ name: "Successmap workspace", extensions: ["successmap", "db"] }],
+      filters: [{ name: "Successmap workspace", extensions: [WORKSPACE_EXTENSION, "db"] }],
     })) ?? null,
 };
 

@@ -35,13 +35,15 @@ export function stubClient(given: Partial<Client> = {}): StubClient {
 export function frame(
   personas: PersonaSummary[] | (() => PersonaSummary[]),
   undo: UndoState | (() => UndoState) = noUndo,
-): Pick<Client, "workspaceInfo" | "listPersonas" | "undoState" | "changedElsewhere"> {
+): Pick<Client, "workspaceInfo" | "listPersonas" | "undoState" | "changedElsewhere" | "setMenuState" | "onMenu"> {
   const now = <T,>(value: T | (() => T)): T => (typeof value === "function" ? (value as () => T)() : value);
   return {
     workspaceInfo: async () => workspaceInfo({ personaCount: now(personas).length }),
     listPersonas: async () => now(personas),
     undoState: async () => now(undo),
     changedElsewhere: async () => false,
+    setMenuState: async () => null,
+    onMenu: async () => () => {},
   };
 }
 

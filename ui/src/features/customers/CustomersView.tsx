@@ -1,6 +1,6 @@
 // Every customer of the workspace: search, filters, sort, a virtualized list, bulk
 // moves, add / edit / delete, CSV export, and one customer's detail beside the list.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type {
   CustomerDetail,
   CustomerId,
@@ -28,6 +28,7 @@ import { draftFromCustomer, emptyCustomerDraft } from "./customerForm";
 import { ExportDialog } from "../../components/ExportDialog";
 import { useStepsLoad } from "../../lib/useSteps";
 import { BulkBar } from "../../components/BulkBar";
+import { useMenuRequest, type MenuRequest } from "../../lib/menuRequest";
 
 export interface CustomerFilter {
   personaId: PersonaId | null;
@@ -45,6 +46,8 @@ interface Props {
   onImport?: () => void;
   /** A customer whose detail is open when the view opens. */
   initialOpen?: CustomerId | null;
+  /** A native menu item for this view (Find customer, Export ▸ Customers…). */
+  menuRequest?: MenuRequest | null;
 }
 
 type Dialog = { mode: "add" } | { mode: "edit"; detail: CustomerDetail } | { mode: "export" } | null;
@@ -58,8 +61,10 @@ export function CustomersView({
   onError,
   onImport,
   initialOpen = null,
+  menuRequest = null,
 }: Props) {
   const client = useClient();
+  const searchField = useRef<HTMLInputElement>(null);
   const [searchText, setSearchText] = useState("");
   const [search, setSearch] = useState("");
   const [owner, setOwner] = useState<string | null>(null);
@@ -69,6 +74,12 @@ export function CustomersView({
   const [open, setOpen] = useState<CustomerId | null>(initialOpen);
   const [total, setTotal] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  useMenuRequest(menuRequest, (id) => {
+    if (id === "find-customer") {
+      searchField.current?.focus();
+      searchField.current?.select();
+    } else if (id === "export-customers") setDialog({ mode: "export" });
+  });
   const owners = useLoad(() => client.customerOwners(), [client, revision]);
   const { steps: filterSteps, loading: loadingSteps } = useStepsLoad(filter.personaId, revision);
 
@@ -187,6 +198,7 @@ export function CustomersView({
           <input
             type="search"
             placeholder="Search name or external id"
+            ref={searchField}
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
             data-testid="customer-search"

@@ -3,7 +3,14 @@
 import { useClient } from "../../ipc/context";
 import { SaveFileDialog } from "../../components/SaveFileDialog";
 
-export function SaveCopyDialog({ name, onClose }: { name: string; onClose: () => void }) {
+interface Props {
+  name: string;
+  /** Opens the copy in place of the open workspace (offered once it is written). */
+  onOpen: (path: string) => void;
+  onClose: () => void;
+}
+
+export function SaveCopyDialog({ name, onOpen, onClose }: Props) {
   const client = useClient();
   const date = new Date().toISOString().slice(0, 10);
   const stem = name.trim() === "" ? "workspace" : name.trim().replace(/[\\/:*?"<>|]+/g, "-");
@@ -20,6 +27,7 @@ export function SaveCopyDialog({ name, onClose }: { name: string; onClose: () =>
         await client.saveCopy(path, replace);
         return `Saved a copy to ${path}`;
       }}
+      doneAction={{ label: "Open the copy", run: onOpen }}
       onClose={onClose}
     >
       <p className="muted">

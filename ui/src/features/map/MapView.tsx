@@ -40,6 +40,7 @@ import { stepFromBandKey } from "./CustomerBand";
 import { dropIntent, type DragData } from "./dropIntent";
 import { KpiDialog } from "./KpiDialog";
 import { MapExportDialog } from "./MapExportDialog";
+import { useMenuRequest, type MenuRequest } from "../../lib/menuRequest";
 import { WorkshopNotes } from "./WorkshopNotes";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
 import { MoveColumn } from "./MoveColumn";
@@ -59,6 +60,8 @@ interface Props {
   onShowCustomers: ShowCustomers;
   /** Presents the persona's map to a room (full screen). */
   onPresent: () => void;
+  /** A native menu item for this view (Export ▸ Map…). */
+  menuRequest?: MenuRequest | null;
 }
 
 interface Editing {
@@ -68,7 +71,16 @@ interface Editing {
 
 type ShowCustomers = (personaId: PersonaId, stepId: number) => void;
 
-export function MapView({ persona, revision, onChanged, onError, onShowPersonas, onShowCustomers, onPresent }: Props) {
+export function MapView({
+  persona,
+  revision,
+  onChanged,
+  onError,
+  onShowPersonas,
+  onShowCustomers,
+  onPresent,
+  menuRequest = null,
+}: Props) {
   if (persona === null) {
     return (
       <section className="view">
@@ -93,6 +105,7 @@ export function MapView({ persona, revision, onChanged, onError, onShowPersonas,
       onError={onError}
       onShowCustomers={onShowCustomers}
       onPresent={onPresent}
+      menuRequest={menuRequest}
     />
   );
 }
@@ -104,12 +117,20 @@ function LoadedMap({
   onError,
   onShowCustomers,
   onPresent,
-}: { persona: PersonaSummary; revision: number; onShowCustomers: ShowCustomers; onPresent: () => void } & Editing) {
+  menuRequest,
+}: {
+  persona: PersonaSummary;
+  revision: number;
+  onShowCustomers: ShowCustomers;
+  onPresent: () => void;
+  menuRequest: MenuRequest | null;
+} & Editing) {
   const client = useClient();
   const map = useLoad(() => client.getMap(persona.persona.id), [persona.persona.id, client, revision]);
   const [adding, setAdding] = useState<number | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
+  useMenuRequest(menuRequest, (id) => id === "export-map" && setExporting(true));
   const vehicles = useLoad(() => client.listVehicles(), [client, revision]);
 
   return (
