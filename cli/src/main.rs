@@ -21,6 +21,7 @@ use successmap_core::words::count;
 use successmap_core::{export, reads, CoreError, NewFile, Workspace};
 
 mod history;
+mod maps;
 mod out;
 use out::{say, tell};
 
@@ -63,6 +64,11 @@ enum Command {
         /// Replace the file when it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// A persona's success map: its versions, and what changed between them.
+    Map {
+        #[command(subcommand)]
+        what: maps::MapWhat,
     },
     /// The current × target step matrix: customers and ARR per non-empty cell.
     Segment {
@@ -295,6 +301,7 @@ impl Command {
             Command::Import {
                 what: ImportWhat::Customers { dry_run, .. } | ImportWhat::History { dry_run, .. },
             } => !dry_run,
+            Command::Map { what } => what.writes(),
             Command::Export { .. }
             | Command::Stats
             | Command::Backup { .. }
@@ -320,6 +327,7 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
         Command::Demo => demo_command(ws),
         Command::Stats => stats(ws),
         Command::Segment { persona, format } => segment(ws, persona.as_deref(), format),
+        Command::Map { what } => maps::run(ws, what),
         Command::Export {
             what:
                 ExportWhat::Customers {

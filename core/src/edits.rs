@@ -18,9 +18,10 @@ use crate::import::{self, Control, Mode, Table};
 use crate::model::{
     Attachment, AttachmentId, AttachmentTarget, Customer, CustomerId, CustomerInput,
     CustomersOnDelete, HistoryOptions, HistoryReport, ImportOptions, ImportReport, Kpi, KpiId,
-    KpiInput, KpiLevel, KpiValueInput, MapId, Persona, PersonaId, PersonaInput, PlacementMove,
-    PlacementSource, SavedSegment, SavedSegmentInput, SegmentId, Step, StepId, StepInput, Vehicle,
-    VehicleId, VehicleInput, WorkshopNote, WorkshopNoteId, WorkshopNoteInput, WorkspaceInfo,
+    KpiInput, KpiLevel, KpiValueInput, MapId, MapVersion, MapVersionId, Persona, PersonaId,
+    PersonaInput, PlacementMove, PlacementSource, RestoreMove, SavedSegment, SavedSegmentInput,
+    SegmentId, Step, StepId, StepInput, Vehicle, VehicleId, VehicleInput, WorkshopNote,
+    WorkshopNoteId, WorkshopNoteInput, WorkspaceInfo,
 };
 use crate::workspace::Workspace;
 use crate::{demo, ops, reads};
@@ -414,6 +415,10 @@ pub fn accept_suggestions(
             plural(listed.len(), "customer", "customers")
         );
         db.edit(label, |tx| {
+            if !listed.is_empty() {
+                let map_id = personas::get(tx, persona_id)?.map_id;
+                crate::versions::save_automatic(tx, map_id, "accepting suggested steps", now)?;
+            }
             ops::evidence::move_to_suggested(tx, &listed, now)
         })
     })
@@ -532,4 +537,45 @@ pub fn import_customers(
             db.write_if(run)
         }
     })
+}
+
+// Map versions ------------------------------------------------------------------------
+
+/// Saves the persona's map as it is now as a version named `name`, with `note`.
+pub fn save_version(
+    ws: &Workspace,
+    persona: PersonaId,
+    name: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> CoreResult<MapVersion> {
+    edit(ws, format!("Save version “{}”", name.trim()), |tx| {
+        let map_id = personas::get(tx, persona)?.map_id;
+        crate::versions::save(tx, map_id, name, note, now)
+    })
+}
+
+/// Restores a version of the persona's map (one undoable edit), moving the customers of
+/// the steps it does not have as `moves` says; a version of the map as it was is saved
+/// first.
+pub fn restore_version(
+    ws: &Workspace,
+    persona: PersonaId,
+    version: MapVersionId,
+    moves: &[RestoreMove],
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    edit_named(
+        ws,
+        |c| {
+            Ok(format!(
+                "Restore version “{}”",
+                crate::db::map_versions::get(c, version)?.name
+            ))
+        },
+        |tx| {
+            let map_id = personas::get(tx, persona)?.map_id;
+            crate::versions::restore(tx, map_id, version, moves, now)
+        },
+    )
 }

@@ -24,6 +24,7 @@ pub mod presentation;
 pub mod reads;
 pub mod time;
 pub mod validate;
+pub mod versions;
 pub mod words;
 pub mod workspace;
 

@@ -19,14 +19,15 @@ use crate::import::{self, Control, Mode, Table};
 use crate::model::{
     CustomerDetail, CustomerId, CustomerKpiValue, CustomerPage, CustomerQuery, HandoutFormat,
     HandoutOptions, HistoryOptions, HistoryPreview, HistoryReport, ImportField, ImportOptions,
-    ImportPreview, ImportReport, KpiColumn, KpiLevel, MapCustomers, MapDetail, MapExportOptions,
-    MapFormat, Paper, Persona, PersonaId, PersonaMatrix, PersonaStats, PersonaSummary,
-    ProgressBasis, ProgressionView, SatisfactionMeasure, SatisfactionView, SegmentFilter,
-    SegmentSummary, StepStats, SuggestionsView, Vehicle, WorkspaceInfo, WorkspaceStats,
+    ImportPreview, ImportReport, KpiColumn, KpiLevel, MapComparison, MapContent, MapCustomers,
+    MapDetail, MapExportOptions, MapFormat, MapVersion, MapVersionId, Paper, Persona, PersonaId,
+    PersonaMatrix, PersonaStats, PersonaSummary, ProgressBasis, ProgressionView, RestorePreview,
+    SatisfactionMeasure, SatisfactionView, SegmentFilter, SegmentSummary, StepStats,
+    SuggestionsView, Vehicle, VersionRef, WorkspaceInfo, WorkspaceStats,
 };
 use crate::presentation::{self, PresentationView};
 use crate::workspace::Workspace;
-use crate::{export, ops};
+use crate::{export, ops, versions};
 
 /// The open workspace: file, name, schema version and counts.
 pub fn info(ws: &Workspace) -> CoreResult<WorkspaceInfo> {
@@ -590,4 +591,72 @@ pub fn validate_import(
     control: Control<'_>,
 ) -> CoreResult<ImportReport> {
     ws.read(|c| import::run(c, table, options, Mode::Validate, control))
+}
+
+// Map versions ------------------------------------------------------------------------
+
+fn map_of(c: &rusqlite::Connection, persona: PersonaId) -> CoreResult<crate::model::MapId> {
+    Ok(personas::get(c, persona)?.map_id)
+}
+
+/// The saved versions of the persona's map, newest first.
+pub fn map_versions(ws: &Workspace, persona: PersonaId) -> CoreResult<Vec<MapVersion>> {
+    ws.read(|c| crate::db::map_versions::list_for_map(c, map_of(c, persona)?))
+}
+
+/// The version of the persona's map named `name` (the CLI names versions).
+pub fn map_version_named(ws: &Workspace, persona: PersonaId, name: &str) -> CoreResult<MapVersion> {
+    ws.read(|c| versions::by_name(c, map_of(c, persona)?, name))
+}
+
+/// What a saved version of the persona's map holds (its read-only preview).
+pub fn map_version_content(
+    ws: &Workspace,
+    persona: PersonaId,
+    version: MapVersionId,
+) -> CoreResult<MapContent> {
+    ws.read(|c| {
+        versions::of_map(c, map_of(c, persona)?, version)?;
+        versions::content(c, version)
+    })
+}
+
+/// Two states of the persona's map (saved versions, or the map now) and what changed
+/// from the first to the second.
+pub fn compare_map_versions(
+    ws: &Workspace,
+    persona: PersonaId,
+    from: VersionRef,
+    to: VersionRef,
+) -> CoreResult<MapComparison> {
+    ws.read(|c| {
+        let map_id = map_of(c, persona)?;
+        let side = |r: VersionRef| -> CoreResult<(String, MapContent)> {
+            match r {
+                VersionRef::Now => Ok(("Now".to_string(), versions::content_of(c, map_id)?)),
+                VersionRef::Saved { id } => Ok((
+                    versions::of_map(c, map_id, id)?.name,
+                    versions::content(c, id)?,
+                )),
+            }
+        };
+        let (from_label, from) = side(from)?;
+        let (to_label, to) = side(to)?;
+        Ok(MapComparison {
+            changes: versions::diff(&from, &to),
+            from_label,
+            to_label,
+            from,
+            to,
+        })
+    })
+}
+
+/// What restoring a version would do: the steps that go and the customers on them.
+pub fn restore_preview(
+    ws: &Workspace,
+    persona: PersonaId,
+    version: MapVersionId,
+) -> CoreResult<RestorePreview> {
+    ws.read(|c| versions::restore_preview(c, map_of(c, persona)?, version))
 }

@@ -60,3 +60,14 @@ pub fn for_persona(
     }
     Ok(out)
 }
+
+/// How many values customers have recorded on the KPIs `kpis`.
+pub fn count_for_kpis(conn: &Connection, kpis: &[KpiId]) -> CoreResult<u32> {
+    let mut stmt =
+        conn.prepare_cached("SELECT count(*) FROM customer_kpi_value WHERE kpi_id = ?1")?;
+    let mut total = 0;
+    for kpi in kpis {
+        total += stmt.query_row([kpi], |r| r.get::<_, u32>(0))?;
+    }
+    Ok(total)
+}

@@ -1,6 +1,6 @@
 //! `kpi`: measurable milestones of a step, each with three benchmark levels.
 
-use rusqlite::{Connection, OptionalExtension, Row, ToSql};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 
 use crate::db::parse_enum;
 use crate::error::{CoreError, CoreResult};
@@ -89,4 +89,40 @@ pub fn list_for_step(conn: &Connection, step_id: StepId) -> CoreResult<Vec<Kpi>>
     ))?;
     let rows = stmt.query_map([step_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Inserts a KPI at `position` under the id `wanted` when no row has it, else under a
+/// new id (see `steps::insert_keeping_id`).
+pub fn insert_keeping_id(
+    conn: &Connection,
+    wanted: Option<KpiId>,
+    step_id: StepId,
+    position: i32,
+    kpi: &KpiInput,
+) -> CoreResult<KpiId> {
+    let id = insert(conn, step_id, kpi)?;
+    let free = match wanted {
+        Some(w) => conn
+            .query_row("SELECT 1 FROM kpi WHERE id = ?1", [w], |_| Ok(()))
+            .optional()?
+            .is_none(),
+        None => false,
+    };
+    let id = match wanted.filter(|_| free) {
+        Some(w) => {
+            conn.execute("UPDATE kpi SET id = ?2 WHERE id = ?1", params![id, w])?;
+            w
+        }
+        None => id,
+    };
+    set_position(conn, id, position)?;
+    Ok(id)
+}
+
+pub fn set_position(conn: &Connection, id: KpiId, position: i32) -> CoreResult<()> {
+    conn.execute(
+        "UPDATE kpi SET position = ?2 WHERE id = ?1",
+        params![id, position],
+    )?;
+    Ok(())
 }

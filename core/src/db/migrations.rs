@@ -45,6 +45,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_workshop_notes",
         include_str!("../../migrations/0009_workshop_notes.sql"),
     ),
+    (
+        "0010_map_versions",
+        include_str!("../../migrations/0010_map_versions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

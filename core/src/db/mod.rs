@@ -12,6 +12,7 @@ pub mod attachments;
 pub mod customer_kpis;
 pub mod customers;
 pub mod kpis;
+pub mod map_versions;
 pub mod maps;
 pub mod meta;
 pub mod migrations;

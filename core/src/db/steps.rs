@@ -87,3 +87,33 @@ pub fn list_for_map(conn: &Connection, map_id: MapId) -> CoreResult<Vec<Step>> {
     let rows = stmt.query_map([map_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Inserts a step under the id `wanted` when no row has it (a restored version's step
+/// keeps its id, so later comparisons still know it), else under a new id.
+pub fn insert_keeping_id(
+    conn: &Connection,
+    wanted: Option<StepId>,
+    map_id: MapId,
+    position: i32,
+    title: &str,
+    outcome: &str,
+) -> CoreResult<StepId> {
+    let free = match wanted {
+        Some(id) => conn
+            .query_row("SELECT 1 FROM step WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_none(),
+        None => false,
+    };
+    match wanted.filter(|_| free) {
+        Some(id) => {
+            conn.execute(
+                "INSERT INTO step (id, map_id, position, title, outcome) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, map_id, position, title, outcome],
+            )
+            .map_err(|e| super::unique_violation(e, duplicate_title(title)))?;
+            Ok(id)
+        }
+        None => insert(conn, map_id, position, title, outcome),
+    }
+}

@@ -95,3 +95,14 @@ pub fn list(conn: &Connection) -> CoreResult<Vec<Vehicle>> {
     let rows = stmt.query_map([], |r| from_row_at(r, 0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The vehicle named `name` (case-insensitive), if any.
+pub fn find_by_name(conn: &Connection, name: &str) -> CoreResult<Option<Vehicle>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM vehicle v WHERE v.name = ?1 COLLATE NOCASE"),
+            [name],
+            |r| from_row_at(r, 0),
+        )
+        .optional()?)
+}

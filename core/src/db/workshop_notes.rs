@@ -78,3 +78,12 @@ pub fn list_for_map(conn: &Connection, map_id: MapId) -> CoreResult<Vec<Workshop
     let rows = stmt.query_map([map_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// How many workshop notes are on the step (or on a move from or to it).
+pub fn count_on_step(conn: &Connection, step_id: StepId) -> CoreResult<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM workshop_note WHERE step_id = ?1 OR to_step_id = ?1",
+        [step_id],
+        |r| r.get(0),
+    )?)
+}

@@ -140,6 +140,8 @@ struct Engine<'a> {
     moves: Vec<crate::model::ImportMove>,
     /// The first line with bytes not valid in the file's encoding, in an imported cell.
     first_invalid: Option<u32>,
+    /// Maps that got an automatic version before this import added steps to them.
+    versioned: std::collections::HashSet<crate::model::MapId>,
 }
 
 /// Calls `f` with every row like [`Table::rows`], while a second thread reads and
@@ -237,6 +239,7 @@ pub fn run(
         changes: HashMap::new(),
         moves: Vec::new(),
         first_invalid: None,
+        versioned: Default::default(),
     };
     let phase = match mode {
         Mode::Validate => ImportPhase::Validating,

@@ -291,6 +291,10 @@ impl Engine<'_> {
             outcome: String::new(),
             notes: None,
         };
+        // The map as it was, kept once per import before its first new step.
+        if self.versioned.insert(map_id) && !steps::list_for_map(self.conn, map_id)?.is_empty() {
+            crate::versions::save_automatic(self.conn, map_id, "import", now)?;
+        }
         let id = ops::steps::add(self.conn, map_id, &input, None, now)?.id;
         self.names.personas[persona].steps.insert(key, Some(id));
         Ok(Some(Some(id)))

@@ -91,3 +91,9 @@ id_type!(
     WorkshopNoteId,
     "workshop note"
 );
+
+id_type!(
+    /// A saved version of a success map.
+    MapVersionId,
+    "map version"
+);

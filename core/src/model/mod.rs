@@ -11,6 +11,7 @@ mod map;
 mod persona;
 mod segment;
 mod vehicle;
+mod version;
 mod workshop;
 mod workspace;
 
@@ -23,5 +24,6 @@ pub use map::*;
 pub use persona::*;
 pub use segment::*;
 pub use vehicle::*;
+pub use version::*;
 pub use workshop::*;
 pub use workspace::*;

@@ -309,3 +309,35 @@ fn rejected_rows_create_no_personas_or_steps() {
         "the report still names them all"
     );
 }
+
+/// An import that adds steps to an existing map keeps the map as it was first, once,
+/// as an automatic version; one that adds none keeps nothing.
+#[test]
+fn an_import_that_adds_steps_to_a_map_keeps_its_earlier_version() {
+    use successmap_core::db::map_versions;
+    let (mut db, architect) = workspace();
+    crate::import(&mut db, b"name,persona,current_step\nA,Architect,Adopt\n");
+    let versions = db
+        .read(|c| map_versions::list_for_map(c, architect.map_id))
+        .unwrap();
+    assert!(versions.is_empty(), "no step was added: {versions:?}");
+    let file =
+        b"name,persona,current_step,target_step\nB,Architect,Pilot,Scale\nC,Architect,Pilot,\n";
+    run(&mut db, file, true, Mode::Write { now: now() }).unwrap();
+    let versions = db
+        .read(|c| map_versions::list_for_map(c, architect.map_id))
+        .unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(
+        (
+            versions[0].name.as_str(),
+            versions[0].automatic,
+            versions[0].step_count
+        ),
+        ("Before import", true, 3)
+    );
+    assert_eq!(
+        common::step_titles(&db, &architect),
+        vec!["Onboard", "Adopt", "Expand", "Pilot", "Scale"]
+    );
+}

@@ -415,3 +415,18 @@ pub fn id_by_external_id(conn: &Connection, external_id: &str) -> CoreResult<Opt
         )
         .optional()?)
 }
+
+/// The customers standing on a step, and those aiming at it.
+pub fn ids_on_step(
+    conn: &Connection,
+    step_id: StepId,
+) -> CoreResult<(Vec<CustomerId>, Vec<CustomerId>)> {
+    let ids = |column: &str| -> CoreResult<Vec<CustomerId>> {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT id FROM customer WHERE {column} = ?1 ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([step_id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    };
+    Ok((ids("current_step_id")?, ids("target_step_id")?))
+}
