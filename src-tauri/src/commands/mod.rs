@@ -15,6 +15,7 @@ pub mod segments;
 pub mod steps;
 pub mod undo;
 pub mod vehicles;
+pub mod versions;
 pub mod workspace;
 
 /// The clock, read at the edge: the core takes "now" as an argument.

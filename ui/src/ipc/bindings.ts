@@ -60,6 +60,21 @@ export const commands = {
 	/**  Notes an idea or decision on a step or move during a workshop. */
 	addWorkshopNote: (input: WorkshopNoteInput) => typedError<WorkshopNote, AppError_Serialize>(__TAURI_INVOKE("add_workshop_note", { input })),
 	deleteWorkshopNote: (id: WorkshopNoteId) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_workshop_note", { id })),
+	/**  The saved versions of the persona's map, newest first. */
+	listMapVersions: (personaId: PersonaId) => typedError<MapVersion[], AppError_Serialize>(__TAURI_INVOKE("list_map_versions", { personaId })),
+	/**  Saves the persona's map as it is now as a version (undoable). */
+	saveMapVersion: (personaId: PersonaId, name: string, note: string) => typedError<MapVersion, AppError_Serialize>(__TAURI_INVOKE("save_map_version", { personaId, name, note })),
+	/**  What a saved version holds, for its read-only preview. */
+	mapVersionContent: (personaId: PersonaId, versionId: MapVersionId) => typedError<MapContent_Serialize, AppError_Serialize>(__TAURI_INVOKE("map_version_content", { personaId, versionId })),
+	/**  Two states of the map (versions or now) and what changed from the first to the second. */
+	compareMapVersions: (personaId: PersonaId, from: VersionRef, to: VersionRef) => typedError<MapComparison_Serialize, AppError_Serialize>(__TAURI_INVOKE("compare_map_versions", { personaId, from, to })),
+	/**  What restoring a version would do: steps that go, their customers, what is lost. */
+	restorePreview: (personaId: PersonaId, versionId: MapVersionId) => typedError<RestorePreview, AppError_Serialize>(__TAURI_INVOKE("restore_preview", { personaId, versionId })),
+	/**
+	 *  Restores a version (one undoable edit); customers of the steps it does not have go
+	 *  where `moves` says (refused, code `conflict`, while one has nowhere to go).
+	 */
+	restoreMapVersion: (personaId: PersonaId, versionId: MapVersionId, moves: RestoreMove[]) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("restore_map_version", { personaId, versionId, moves })),
 	/**  Puts the window in or out of full screen (a presentation). */
 	setFullscreen: (on: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_fullscreen", { on })),
 	/**  The displays, in the system's order. */
@@ -274,6 +289,9 @@ export type CellRef_Serialize = {
 	targetStepId: StepId | null,
 };
 
+/**  What changed from one map to another. */
+export type ChangeKind = "step_added" | "step_removed" | "step_renamed" | "step_moved" | "outcome_changed" | "notes_changed" | "kpi_added" | "kpi_removed" | "kpi_changed" | "vehicle_attached" | "vehicle_detached";
+
 /**  A field two or more columns could fill: the column taken and the others. */
 export type ColumnAmbiguity = {
 	field: ImportField,
@@ -281,6 +299,80 @@ export type ColumnAmbiguity = {
 	others: number[],
 	/**  What [`ColumnAmbiguity::describe`] says, for the wizard. */
 	message: string,
+};
+
+export type ContentKpi = ContentKpi_Serialize | ContentKpi_Deserialize;
+
+export type ContentKpi_Deserialize = {
+	id?: KpiId | null,
+	name: string,
+	unit?: string,
+	direction: KpiDirection,
+	kind: KpiKind,
+	entryLevel: number,
+	goodLevel: number,
+	bestLevel: number,
+};
+
+export type ContentKpi_Serialize = {
+	id?: KpiId,
+	name: string,
+	unit: string,
+	direction: KpiDirection,
+	kind: KpiKind,
+	entryLevel: number,
+	goodLevel: number,
+	bestLevel: number,
+};
+
+export type ContentStep = ContentStep_Serialize | ContentStep_Deserialize;
+
+export type ContentStep_Deserialize = {
+	id?: StepId | null,
+	title: string,
+	outcome?: string,
+	notes?: string,
+	kpis?: ContentKpi_Deserialize[],
+	/**  Names of the vehicles on the step. */
+	vehicles?: string[],
+	/**  Names of the vehicles on the move from this step to the next. */
+	moveVehicles?: string[],
+};
+
+export type ContentStep_Serialize = {
+	id?: StepId,
+	title: string,
+	outcome: string,
+	notes: string,
+	kpis: ContentKpi_Serialize[],
+	/**  Names of the vehicles on the step. */
+	vehicles: string[],
+	/**  Names of the vehicles on the move from this step to the next. */
+	moveVehicles: string[],
+};
+
+export type ContentVehicle = ContentVehicle_Serialize | ContentVehicle_Deserialize;
+
+export type ContentVehicle_Deserialize = {
+	id?: VehicleId | null,
+	kind: VehicleKind,
+	customKind?: string | null,
+	name: string,
+	description?: string,
+	owner?: string,
+	link?: string,
+	effort?: string,
+};
+
+export type ContentVehicle_Serialize = {
+	id?: VehicleId,
+	kind: VehicleKind,
+	customKind: string | null,
+	name: string,
+	description: string,
+	owner: string,
+	link: string,
+	effort: string,
 };
 
 /**  A real customer account, placed on its persona's map. */
@@ -1057,6 +1149,102 @@ export type KpiValueInput_Serialize = {
 	value: number | null,
 };
 
+/**  One change between two maps, with the old and new value where there are both. */
+export type MapChange = MapChange_Serialize | MapChange_Deserialize;
+
+/**  One change between two maps, with the old and new value where there are both. */
+export type MapChange_Deserialize = {
+	kind: ChangeKind,
+	/**  The step it is on: its id in the newer map (in the older one when removed). */
+	stepId?: StepId | null,
+	/**  The step's title (in the newer map, or the older one when removed). */
+	step: string,
+	/**
+	 *  The KPI or vehicle it is about, or for a changed KPI the KPI and what changed
+	 *  ("Activation rate · good level").
+	 */
+	subject?: string | null,
+	/**  A vehicle on the move from the step to the next, not on the step. */
+	onMove: boolean,
+	old?: string | null,
+	new?: string | null,
+	/**  The change in one line, old and new values included. */
+	text: string,
+};
+
+/**  One change between two maps, with the old and new value where there are both. */
+export type MapChange_Serialize = {
+	kind: ChangeKind,
+	/**  The step it is on: its id in the newer map (in the older one when removed). */
+	stepId: StepId | null,
+	/**  The step's title (in the newer map, or the older one when removed). */
+	step: string,
+	/**
+	 *  The KPI or vehicle it is about, or for a changed KPI the KPI and what changed
+	 *  ("Activation rate · good level").
+	 */
+	subject: string | null,
+	/**  A vehicle on the move from the step to the next, not on the step. */
+	onMove: boolean,
+	old: string | null,
+	new: string | null,
+	/**  The change in one line, old and new values included. */
+	text: string,
+};
+
+/**  Two maps side by side and what changed from the first to the second. */
+export type MapComparison = MapComparison_Serialize | MapComparison_Deserialize;
+
+/**  Two maps side by side and what changed from the first to the second. */
+export type MapComparison_Deserialize = {
+	fromLabel: string,
+	toLabel: string,
+	from: MapContent_Deserialize,
+	to: MapContent_Deserialize,
+	changes: MapChange_Deserialize[],
+};
+
+/**  Two maps side by side and what changed from the first to the second. */
+export type MapComparison_Serialize = {
+	fromLabel: string,
+	toLabel: string,
+	from: MapContent_Serialize,
+	to: MapContent_Serialize,
+	changes: MapChange_Serialize[],
+};
+
+/**
+ *  A map's content as a version (and a template) holds it: its steps in order with
+ *  their outcomes, notes, KPIs and vehicles, and the vehicles' details. Never customers.
+ *  Ids tie a version's steps and KPIs to the workspace's (to compare and restore); a
+ *  template has none.
+ */
+export type MapContent = MapContent_Serialize | MapContent_Deserialize;
+
+/**
+ *  A map's content as a version (and a template) holds it: its steps in order with
+ *  their outcomes, notes, KPIs and vehicles, and the vehicles' details. Never customers.
+ *  Ids tie a version's steps and KPIs to the workspace's (to compare and restore); a
+ *  template has none.
+ */
+export type MapContent_Deserialize = {
+	steps: ContentStep_Deserialize[],
+	/**  The vehicles attached anywhere on the map. */
+	vehicles?: ContentVehicle_Deserialize[],
+};
+
+/**
+ *  A map's content as a version (and a template) holds it: its steps in order with
+ *  their outcomes, notes, KPIs and vehicles, and the vehicles' details. Never customers.
+ *  Ids tie a version's steps and KPIs to the workspace's (to compare and restore); a
+ *  template has none.
+ */
+export type MapContent_Serialize = {
+	steps: ContentStep_Serialize[],
+	/**  The vehicles attached anywhere on the map. */
+	vehicles: ContentVehicle_Serialize[],
+};
+
 /**  What an exported map shows of the customers on each step. */
 export type MapCustomers = 
 /**  Nothing: the map alone. */
@@ -1145,6 +1333,25 @@ export type MapFormat = "svg" | "png" | "pdf" |
 
 /**  A persona's success map. */
 export type MapId = number;
+
+/**  A saved version in a map's list. */
+export type MapVersion = {
+	id: MapVersionId,
+	mapId: MapId,
+	name: string,
+	note: string,
+	/**
+	 *  Saved by Successmap before an operation that changes the map (an import that
+	 *  creates steps, a restore), not by the user.
+	 */
+	automatic: boolean,
+	/**  UTC, RFC 3339. */
+	createdAt: string,
+	stepCount: number,
+};
+
+/**  A saved version of a success map. */
+export type MapVersionId = number;
 
 /**
  *  One cell of a current × target matrix: customers standing on `current` (none: not
@@ -1541,6 +1748,42 @@ export type RecentWorkspace = {
 	name: string,
 	/**  False when the file is no longer there (moved, deleted, on an unplugged disk). */
 	exists: boolean,
+};
+
+/**
+ *  A step of the current map that a version does not have, with the customers on it or
+ *  aiming at it: they must be moved to a step of the version before it is restored.
+ */
+export type RemovedStep = {
+	stepId: StepId,
+	title: string,
+	onCount: number,
+	aimingCount: number,
+};
+
+export type RestoreChoice = {
+	/**  The step's id in the version. */
+	stepId: StepId,
+	title: string,
+};
+
+/**  Where the customers of a step that a restore removes go: a step of the version. */
+export type RestoreMove = {
+	fromStepId: StepId,
+	toStepId: StepId,
+};
+
+/**  What restoring a version would do, shown before the user confirms. */
+export type RestorePreview = {
+	version: MapVersion,
+	/**  Steps that go, with their customers (the ones with customers need a destination). */
+	removed: RemovedStep[],
+	/**  The version's steps, in order: where customers can be moved to. */
+	steps: RestoreChoice[],
+	/**  KPI values recorded for customers on KPIs the version does not have. */
+	kpiValuesLost: number,
+	/**  Workshop notes on steps or moves the version does not have. */
+	notesLost: number,
 };
 
 /**  One state of a presentation. `step` counts from 0. */
@@ -2013,6 +2256,9 @@ export type Vehicle_Serialize = {
 	link: string,
 	effort: string,
 };
+
+/**  Which map to compare: a saved version, or the map as it is now. */
+export type VersionRef = { kind: "saved"; id: MapVersionId } | { kind: "now" };
 
 /**
  *  An idea or decision captured during a workshop, on a step or on the move between two

@@ -93,6 +93,17 @@ import type {
   WorkspaceInfo_Serialize,
   MenuState_Deserialize,
   RecentWorkspace,
+  MapVersion,
+  MapVersionId,
+  MapContent_Serialize,
+  ContentStep_Serialize,
+  ContentKpi_Serialize,
+  MapChange_Serialize,
+  ChangeKind,
+  MapComparison_Serialize,
+  RestorePreview,
+  RestoreMove,
+  VersionRef,
 } from "./bindings";
 
 export type AppError = AppError_Serialize;
@@ -183,6 +194,12 @@ export type Vehicle = Vehicle_Serialize;
 export type WorkspaceInfo = WorkspaceInfo_Serialize;
 export type MenuState = MenuState_Deserialize;
 export type { RecentWorkspace };
+export type { MapVersion, MapVersionId, ChangeKind, RestorePreview, RestoreMove, VersionRef };
+export type MapContent = MapContent_Serialize;
+export type ContentStep = ContentStep_Serialize;
+export type ContentKpi = ContentKpi_Serialize;
+export type MapChange = MapChange_Serialize;
+export type MapComparison = MapComparison_Serialize;
 
 /** The extension of workspace files (docs/decisions/0010-workspace-documents.md); files
  * named `.db` (older workspaces, the default one) open too. */
@@ -358,6 +375,18 @@ export const client = {
       defaultPath: suggested,
       filters: [{ name: MAP_FORMAT_NAMES[format], extensions: [format] }],
     })) ?? null,
+  listMapVersions: (personaId: PersonaId) => unwrap(commands.listMapVersions(personaId)),
+  saveMapVersion: (personaId: PersonaId, name: string, note: string) =>
+    unwrap(commands.saveMapVersion(personaId, name, note)),
+  mapVersionContent: (personaId: PersonaId, versionId: MapVersionId) =>
+    unwrap(commands.mapVersionContent(personaId, versionId)),
+  compareMapVersions: (personaId: PersonaId, from: VersionRef, to: VersionRef) =>
+    unwrap(commands.compareMapVersions(personaId, from, to)),
+  restorePreview: (personaId: PersonaId, versionId: MapVersionId) =>
+    unwrap(commands.restorePreview(personaId, versionId)),
+  /** Restores a version (undoable); `moves` says where the customers of removed steps go. */
+  restoreMapVersion: (personaId: PersonaId, versionId: MapVersionId, moves: RestoreMove[]) =>
+    unwrap(commands.restoreMapVersion(personaId, versionId, moves)),
   /** Opens another workspace file in place of the open one (refused with the reason when
    * it is not a workspace; the open one then stays). */
   openWorkspace: (path: string) => unwrap(commands.openWorkspace(path)),

@@ -41,6 +41,10 @@ import { dropIntent, type DragData } from "./dropIntent";
 import { KpiDialog } from "./KpiDialog";
 import { MapExportDialog } from "./MapExportDialog";
 import { useMenuRequest, type MenuRequest } from "../../lib/menuRequest";
+import { VersionsDialog, type Viewing } from "./versions/VersionsDialog";
+import { VersionMap } from "./versions/VersionMap";
+import { RestoreDialog } from "./versions/RestoreDialog";
+import type { MapVersion } from "../../ipc/client";
 import { WorkshopNotes } from "./WorkshopNotes";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
 import { MoveColumn } from "./MoveColumn";
@@ -130,6 +134,10 @@ function LoadedMap({
   const [adding, setAdding] = useState<number | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  // A version shown in place of the map (read only), or two compared.
+  const [viewing, setViewing] = useState<Viewing | null>(null);
+  const [restoring, setRestoring] = useState<MapVersion | null>(null);
   useMenuRequest(menuRequest, (id) => id === "export-map" && setExporting(true));
   const vehicles = useLoad(() => client.listVehicles(), [client, revision]);
 
@@ -161,6 +169,17 @@ function LoadedMap({
               Export…
             </button>
           )}
+          {map.data && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setVersionsOpen(true)}
+              title="Save, compare and restore versions of this map"
+              data-testid="open-versions"
+            >
+              Versions…
+            </button>
+          )}
           {map.data && map.data.steps.length > 0 && (
             <button
               type="button"
@@ -186,6 +205,34 @@ function LoadedMap({
         </div>
       </header>
       {exporting && <MapExportDialog persona={persona} onClose={() => setExporting(false)} />}
+      {versionsOpen && (
+        <VersionsDialog
+          persona={persona}
+          revision={revision}
+          onView={(v) => {
+            setViewing(v);
+            setVersionsOpen(false);
+          }}
+          onRestore={(v) => {
+            setRestoring(v);
+            setVersionsOpen(false);
+          }}
+          onSaved={onChanged}
+          onClose={() => setVersionsOpen(false)}
+        />
+      )}
+      {restoring && (
+        <RestoreDialog
+          persona={persona}
+          version={restoring}
+          onRestored={() => {
+            setRestoring(null);
+            setViewing(null);
+            onChanged();
+          }}
+          onClose={() => setRestoring(null)}
+        />
+      )}
       {map.state === "failed" && (
         <div className="notice notice-error" role="alert">
           <Icon name="alert" />
@@ -199,7 +246,16 @@ function LoadedMap({
           <span>best in class</span>
         </p>
       )}
-      {map.data && (
+      {viewing && (
+        <VersionMap
+          persona={persona}
+          viewing={viewing}
+          revision={revision}
+          onRestore={setRestoring}
+          onClose={() => setViewing(null)}
+        />
+      )}
+      {map.data && !viewing && (
         <MapBoard
           map={map.data}
           adding={adding}
@@ -211,7 +267,7 @@ function LoadedMap({
           onShowCustomers={onShowCustomers}
         />
       )}
-      {map.data && <WorkshopNotes map={map.data} onChanged={onChanged} onError={onError} />}
+      {map.data && !viewing && <WorkshopNotes map={map.data} onChanged={onChanged} onError={onError} />}
     </section>
   );
 }
