@@ -1,10 +1,12 @@
 //! `successmap map …`: versions of a persona's success map (save, list, compare,
 //! restore).
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::Utc;
 use clap::Subcommand;
+use successmap_core::files::Replace;
 use successmap_core::model::{RestoreMove, VersionRef};
 use successmap_core::{edits, reads, Workspace};
 
@@ -17,6 +19,11 @@ pub(crate) enum MapWhat {
     Version {
         #[command(subcommand)]
         what: VersionWhat,
+    },
+    /// Map templates: a persona's map as a JSON file to share, or a new persona from one.
+    Template {
+        #[command(subcommand)]
+        what: TemplateWhat,
     },
     /// What changed between two versions of a persona's map, one line per change with
     /// its old and new value ("+" added, "-" removed, "~" changed).
@@ -64,6 +71,29 @@ pub(crate) enum VersionWhat {
     },
 }
 
+#[derive(Subcommand)]
+pub(crate) enum TemplateWhat {
+    /// Write the persona's map as a template (docs/map-format.md).
+    Export {
+        #[arg(long, value_name = "NAME")]
+        persona: String,
+        /// The template file to write (*.successmap-map.json).
+        #[arg(long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file when it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create a persona with the template's map (exit 2, nothing created, when the
+    /// template is broken).
+    Import {
+        template: PathBuf,
+        /// The new persona's name (default: the template's).
+        #[arg(long = "as", value_name = "PERSONA_NAME")]
+        name: Option<String>,
+    },
+}
+
 impl MapWhat {
     /// Whether the command changes the workspace.
     pub(crate) fn writes(&self) -> bool {
@@ -71,6 +101,8 @@ impl MapWhat {
             self,
             MapWhat::Version {
                 what: VersionWhat::Save { .. } | VersionWhat::Restore { .. }
+            } | MapWhat::Template {
+                what: TemplateWhat::Import { .. }
             }
         )
     }
@@ -78,6 +110,36 @@ impl MapWhat {
 
 pub(crate) fn run(ws: &Workspace, what: MapWhat) -> Result<ExitCode, Unusable> {
     match what {
+        MapWhat::Template {
+            what:
+                TemplateWhat::Export {
+                    persona,
+                    output,
+                    force,
+                },
+        } => {
+            let persona = reads::persona_by_name(ws, &persona)?;
+            let template =
+                reads::export_map_template(ws, persona, &output, Replace::from_force(force))?;
+            tell!(
+                "Wrote the map of {} ({} steps) to {}",
+                template.persona.name,
+                template.map.steps.len(),
+                output.display()
+            );
+        }
+        MapWhat::Template {
+            what: TemplateWhat::Import { template, name },
+        } => {
+            let read = reads::read_map_template(&template)?;
+            let persona = edits::import_map_template(ws, &read, name.as_deref(), Utc::now())?;
+            tell!(
+                "Created persona \"{}\" with a map of {} steps from {}",
+                persona.name,
+                read.map.steps.len(),
+                template.display()
+            );
+        }
         MapWhat::Version {
             what:
                 VersionWhat::Save {

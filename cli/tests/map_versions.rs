@@ -188,3 +188,84 @@ fn a_missing_version_or_persona_is_named_with_what_there_is() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("there is no persona \"Nobody\""));
 }
+
+#[test]
+fn a_map_template_is_exported_and_imported_as_a_new_persona_and_a_broken_one_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("team.successmap");
+    ok(successmap(&ws, &["demo"]));
+    let file = dir.path().join("home.successmap-map.json");
+    let (_, said) = ok(successmap(
+        &ws,
+        &[
+            "map",
+            "template",
+            "export",
+            "--persona",
+            HOME,
+            "--output",
+            file.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(
+        said,
+        format!(
+            "Wrote the map of Home architect (4 steps) to {}\n",
+            file.display()
+        )
+    );
+    let again = successmap(
+        &ws,
+        &[
+            "map",
+            "template",
+            "export",
+            "--persona",
+            HOME,
+            "--output",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing file needs --force"
+    );
+
+    // Into a new workspace, under another name.
+    let other = dir.path().join("other.successmap");
+    let (_, said) = ok(successmap(
+        &other,
+        &[
+            "map",
+            "template",
+            "import",
+            file.to_str().unwrap(),
+            "--as",
+            "Residential architect",
+        ],
+    ));
+    assert!(
+        said.starts_with("Created persona \"Residential architect\" with a map of 4 steps"),
+        "{said}"
+    );
+    let (stats, _) = ok(successmap(&other, &["stats"]));
+    assert!(stats.starts_with("Personas: 1\n"), "{stats}");
+
+    let broken = dir.path().join("broken.successmap-map.json");
+    std::fs::write(&broken, "{\"format\": \"successmap-map\", \"version\": 1, \"persona\": {\"name\": \"X\"}, \"map\": {\"steps\": [{\"title\": \"A\"}, {\"title\": \"a\"}]}}").unwrap();
+    let out = successmap(
+        &other,
+        &["map", "template", "import", broken.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "successmap: step 2 (\"a\"): the map has two steps titled \"a\"\n"
+    );
+    let (stats, _) = ok(successmap(&other, &["stats"]));
+    assert!(
+        stats.starts_with("Personas: 1\n"),
+        "nothing was created: {stats}"
+    );
+}

@@ -23,6 +23,7 @@ use crate::model::{
     SegmentId, Step, StepId, StepInput, Vehicle, VehicleId, VehicleInput, WorkshopNote,
     WorkshopNoteId, WorkshopNoteInput, WorkspaceInfo,
 };
+use crate::versions::template::MapTemplate;
 use crate::workspace::Workspace;
 use crate::{demo, ops, reads};
 
@@ -577,5 +578,23 @@ pub fn restore_version(
             let map_id = personas::get(tx, persona)?.map_id;
             crate::versions::restore(tx, map_id, version, moves, now)
         },
+    )
+}
+
+// Map templates -----------------------------------------------------------------------
+
+/// Creates a persona with the template's map (named `name`, else as the template says),
+/// as one undoable edit: a refusal leaves nothing half-created.
+pub fn import_map_template(
+    ws: &Workspace,
+    template: &MapTemplate,
+    name: Option<&str>,
+    now: DateTime<Utc>,
+) -> CoreResult<Persona> {
+    let shown = name.unwrap_or(&template.persona.name).trim().to_string();
+    edit(
+        ws,
+        format!("Create persona “{shown}” from a template"),
+        |tx| crate::versions::template::import(tx, template, name, now),
     )
 }

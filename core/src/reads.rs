@@ -26,6 +26,7 @@ use crate::model::{
     SuggestionsView, Vehicle, VersionRef, WorkspaceInfo, WorkspaceStats,
 };
 use crate::presentation::{self, PresentationView};
+use crate::versions::template::{GalleryTemplate, MapTemplate};
 use crate::workspace::Workspace;
 use crate::{export, ops, versions};
 
@@ -659,4 +660,55 @@ pub fn restore_preview(
     version: MapVersionId,
 ) -> CoreResult<RestorePreview> {
     ws.read(|c| versions::restore_preview(c, map_of(c, persona)?, version))
+}
+
+// Map templates -----------------------------------------------------------------------
+
+/// The persona's map as a template.
+pub fn map_template(ws: &Workspace, persona: PersonaId) -> CoreResult<MapTemplate> {
+    ws.read(|c| versions::template::export(c, persona))
+}
+
+/// Writes the persona's map as a template file (JSON) to `path`.
+pub fn export_map_template(
+    ws: &Workspace,
+    persona: PersonaId,
+    path: &Path,
+    replace: Replace,
+) -> CoreResult<MapTemplate> {
+    let template = map_template(ws, persona)?;
+    let text = versions::template::to_json(&template)?;
+    files::write_replacing(path, ws.path(), replace, |out| {
+        out.write_all(text.as_bytes()).map_err(|e| {
+            CoreError::invalid("path", format!("cannot write {}: {e}", path.display()))
+        })
+    })?;
+    Ok(template)
+}
+
+/// Reads and checks a template file (refused with the reason when it is not one).
+pub fn read_map_template(path: &Path) -> CoreResult<MapTemplate> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        CoreError::invalid("template", format!("cannot read {}: {e}", path.display()))
+    })?;
+    if meta.len() > versions::template::MAX_BYTES as u64 {
+        return Err(CoreError::invalid(
+            "template",
+            format!(
+                "{} is {} bytes; a map template is at most {} MB",
+                path.display(),
+                meta.len(),
+                versions::template::MAX_BYTES >> 20
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        CoreError::invalid("template", format!("cannot read {}: {e}", path.display()))
+    })?;
+    versions::template::parse(&bytes)
+}
+
+/// The built-in templates offered when creating a persona.
+pub fn template_gallery(now: chrono::DateTime<chrono::Utc>) -> CoreResult<Vec<GalleryTemplate>> {
+    versions::template::gallery(now)
 }

@@ -7,6 +7,7 @@
 //! map templates share.
 
 mod diff;
+pub mod template;
 
 use std::collections::{HashMap, HashSet};
 
