@@ -43,7 +43,7 @@ const NEED_WORKSPACE: &[&str] = &[
     "view-customers",
     "view-segments",
 ];
-const NEED_PERSONA: &[&str] = &["export-map", "view-map", "present"];
+const NEED_PERSONA: &[&str] = &["export-map", "export-template", "view-map", "present"];
 
 /// The menu's items that change, kept to update them.
 pub struct AppMenu {
@@ -70,6 +70,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<(Menu<Wry>, AppMenu)> {
     let import = item("import", "Import customers…", None)?;
     let export_map = item("export-map", "Map…", None)?;
     let export_customers = item("export-customers", "Customers…", None)?;
+    let export_template = item("export-template", "Map template…", None)?;
     let close = item("close", "Close workspace", Some("CmdOrCtrl+W"))?;
     let quit = item("quit", "Quit", Some("CmdOrCtrl+Q"))?;
     let undo = item("undo", "Undo", Some("CmdOrCtrl+Z"))?;
@@ -83,7 +84,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<(Menu<Wry>, AppMenu)> {
 
     let recent = SubmenuBuilder::with_id(app, "open-recent", "Open Recent").build()?;
     let export = SubmenuBuilder::with_id(app, "export", "Export")
-        .items(&[&export_map, &export_customers])
+        .items(&[&export_map, &export_template, &export_customers])
         .build()?;
     let file = SubmenuBuilder::new(app, "File")
         .items(&[&new, &open, &recent])

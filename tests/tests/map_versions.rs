@@ -32,8 +32,15 @@ async fn a_version_is_saved_compared_on_the_map_restored_and_the_restore_undone(
     )
     .await;
     app.screenshot("map-versions").await;
-    app.click("[data-testid=versions-dialog] .form-actions button[type=button]")
-        .await;
+    app.press(Key::Escape).await;
+    App::eventually("the versions dialog to close", || async {
+        if app.all("[data-testid=versions-dialog]").await.is_empty() {
+            Ok(())
+        } else {
+            Err("it is still open".to_string())
+        }
+    })
+    .await;
 
     // Change the map: a new step at the end.
     app.click("[data-testid=add-step]").await;

@@ -181,7 +181,7 @@ export function App() {
     } else if (id === "export-customers") {
       setView("customers");
       setMenuRequest({ id, seq: Date.now() });
-    } else if (id === "export-map") {
+    } else if (id === "export-map" || id === "export-template") {
       setView("map");
       setMenuRequest({ id, seq: Date.now() });
     } else if (id === "view-personas") setView("personas");

@@ -130,9 +130,11 @@ pub fn parse(bytes: &[u8]) -> CoreResult<MapTemplate> {
                 "the file is a \"{other}\" file, not a Successmap map template (\"{FORMAT_TAG}\")"
             )))
         }
-        None => return Err(broken(format!(
+        None => {
+            return Err(broken(format!(
             "the file has no \"format\": \"{FORMAT_TAG}\", so it is not a Successmap map template"
-        ))),
+        )))
+        }
     }
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v as u32 as u64 == v && (1..=VERSION).contains(&(v as u32)) => {}

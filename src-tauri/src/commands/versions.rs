@@ -1,9 +1,13 @@
-//! Versions of a persona's map: save, list, preview, compare, restore.
+//! Versions of a persona's map (save, list, preview, compare, restore) and map templates.
 
+use std::path::Path;
+
+use successmap_core::files::Replace;
 use successmap_core::model::{
-    MapComparison, MapContent, MapVersion, MapVersionId, PersonaId, RestoreMove, RestorePreview,
-    VersionRef,
+    MapComparison, MapContent, MapVersion, MapVersionId, Persona, PersonaId, RestoreMove,
+    RestorePreview, VersionRef,
 };
+use successmap_core::versions::template::{GalleryTemplate, MapTemplate};
 use successmap_core::{edits, reads};
 use tauri::State;
 
@@ -83,4 +87,62 @@ pub async fn restore_map_version(
 ) -> Result<(), AppError> {
     ws.run(move |ws| edits::restore_version(ws, persona_id, version_id, &moves, now()))
         .await
+}
+
+/// The built-in map templates offered when creating a persona.
+#[tauri::command]
+#[specta::specta]
+pub async fn template_gallery() -> Result<Vec<GalleryTemplate>, AppError> {
+    tauri::async_runtime::spawn_blocking(|| reads::template_gallery(now()))
+        .await
+        .map_err(|e| AppError::Internal {
+            message: format!("the templates could not be listed ({e})"),
+        })?
+        .map_err(AppError::from)
+}
+
+/// Reads and checks a map template file (refused with the reason when it is not one).
+#[tauri::command]
+#[specta::specta]
+pub async fn read_map_template(path: String) -> Result<MapTemplate, AppError> {
+    tauri::async_runtime::spawn_blocking(move || reads::read_map_template(Path::new(&path)))
+        .await
+        .map_err(|e| AppError::Internal {
+            message: format!("the template could not be read ({e})"),
+        })?
+        .map_err(AppError::from)
+}
+
+/// Creates a persona with the template's map (undoable; nothing is created when refused).
+#[tauri::command]
+#[specta::specta]
+pub async fn import_map_template(
+    ws: State<'_, OpenWorkspace>,
+    template: MapTemplate,
+    name: Option<String>,
+) -> Result<Persona, AppError> {
+    ws.run(move |ws| edits::import_map_template(ws, &template, name.as_deref(), now()))
+        .await
+}
+
+/// Writes the persona's map as a template file; an existing file is replaced only with
+/// `replace` (error code `file_exists` first).
+#[tauri::command]
+#[specta::specta]
+pub async fn export_map_template(
+    ws: State<'_, OpenWorkspace>,
+    persona_id: PersonaId,
+    path: String,
+    replace: bool,
+) -> Result<(), AppError> {
+    ws.run(move |ws| {
+        reads::export_map_template(
+            ws,
+            persona_id,
+            Path::new(&path),
+            Replace::from_force(replace),
+        )
+        .map(|_| ())
+    })
+    .await
 }

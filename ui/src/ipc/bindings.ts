@@ -75,6 +75,17 @@ export const commands = {
 	 *  where `moves` says (refused, code `conflict`, while one has nowhere to go).
 	 */
 	restoreMapVersion: (personaId: PersonaId, versionId: MapVersionId, moves: RestoreMove[]) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("restore_map_version", { personaId, versionId, moves })),
+	/**  The built-in map templates offered when creating a persona. */
+	templateGallery: () => typedError<GalleryTemplate_Serialize[], AppError_Serialize>(__TAURI_INVOKE("template_gallery")),
+	/**  Reads and checks a map template file (refused with the reason when it is not one). */
+	readMapTemplate: (path: string) => typedError<MapTemplate_Serialize, AppError_Serialize>(__TAURI_INVOKE("read_map_template", { path })),
+	/**  Creates a persona with the template's map (undoable; nothing is created when refused). */
+	importMapTemplate: (template: MapTemplate_Deserialize, name: string | null) => typedError<Persona_Serialize, AppError_Serialize>(__TAURI_INVOKE("import_map_template", { template, name })),
+	/**
+	 *  Writes the persona's map as a template file; an existing file is replaced only with
+	 *  `replace` (error code `file_exists` first).
+	 */
+	exportMapTemplate: (personaId: PersonaId, path: string, replace: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("export_map_template", { personaId, path, replace })),
 	/**  Puts the window in or out of full screen (a presentation). */
 	setFullscreen: (on: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_fullscreen", { on })),
 	/**  The displays, in the system's order. */
@@ -640,6 +651,23 @@ export type FieldUse = {
 	field: string,
 	rows: number,
 	imported: boolean,
+};
+
+/**  A template of the gallery, as the app offers it. */
+export type GalleryTemplate = GalleryTemplate_Serialize | GalleryTemplate_Deserialize;
+
+/**  A template of the gallery, as the app offers it. */
+export type GalleryTemplate_Deserialize = {
+	/**  Stable key to ask for it again. */
+	key: string,
+	template: MapTemplate_Deserialize,
+};
+
+/**  A template of the gallery, as the app offers it. */
+export type GalleryTemplate_Serialize = {
+	/**  Stable key to ask for it again. */
+	key: string,
+	template: MapTemplate_Serialize,
 };
 
 /**  The file formats of a customer's success plan. */
@@ -1333,6 +1361,25 @@ export type MapFormat = "svg" | "png" | "pdf" |
 
 /**  A persona's success map. */
 export type MapId = number;
+
+/**  A map template: the persona it was made for and its map, without ids. */
+export type MapTemplate = MapTemplate_Serialize | MapTemplate_Deserialize;
+
+/**  A map template: the persona it was made for and its map, without ids. */
+export type MapTemplate_Deserialize = {
+	format: string,
+	version: number,
+	persona: TemplatePersona_Deserialize,
+	map: MapContent_Deserialize,
+};
+
+/**  A map template: the persona it was made for and its map, without ids. */
+export type MapTemplate_Serialize = {
+	format: string,
+	version: number,
+	persona: TemplatePersona_Serialize,
+	map: MapContent_Serialize,
+};
 
 /**  A saved version in a map's list. */
 export type MapVersion = {
@@ -2153,6 +2200,22 @@ export type SuggestionsView_Serialize = {
 	differing: number,
 	/**  The first of them, by name. */
 	suggestions: PlacementSuggestion_Serialize[],
+};
+
+export type TemplatePersona = TemplatePersona_Serialize | TemplatePersona_Deserialize;
+
+export type TemplatePersona_Deserialize = {
+	name: string,
+	description?: string,
+	successDefinition?: string,
+	goals?: string[],
+};
+
+export type TemplatePersona_Serialize = {
+	name: string,
+	description: string,
+	successDefinition: string,
+	goals: string[],
 };
 
 /**  What the undo and redo buttons say. */

@@ -104,6 +104,8 @@ import type {
   RestorePreview,
   RestoreMove,
   VersionRef,
+  GalleryTemplate_Serialize,
+  MapTemplate_Serialize,
 } from "./bindings";
 
 export type AppError = AppError_Serialize;
@@ -200,6 +202,10 @@ export type ContentStep = ContentStep_Serialize;
 export type ContentKpi = ContentKpi_Serialize;
 export type MapChange = MapChange_Serialize;
 export type MapComparison = MapComparison_Serialize;
+export type GalleryTemplate = GalleryTemplate_Serialize;
+export type MapTemplate = MapTemplate_Serialize;
+/** How map template files end (docs/map-format.md). */
+export const TEMPLATE_EXTENSION = "successmap-map.json";
 
 /** The extension of workspace files (docs/decisions/0010-workspace-documents.md); files
  * named `.db` (older workspaces, the default one) open too. */
@@ -387,6 +393,28 @@ export const client = {
   /** Restores a version (undoable); `moves` says where the customers of removed steps go. */
   restoreMapVersion: (personaId: PersonaId, versionId: MapVersionId, moves: RestoreMove[]) =>
     unwrap(commands.restoreMapVersion(personaId, versionId, moves)),
+  templateGallery: () => unwrap(commands.templateGallery()),
+  readMapTemplate: (path: string) => unwrap(commands.readMapTemplate(path)),
+  /** Creates a persona with the template's map (named `name`, else as the template says). */
+  importMapTemplate: (template: MapTemplate, name: string | null) => unwrap(commands.importMapTemplate(template, name)),
+  exportMapTemplate: (personaId: PersonaId, path: string, replace: boolean) =>
+    unwrap(commands.exportMapTemplate(personaId, path, replace)),
+  /** The native "open" dialog for a map template; null when the user cancels. */
+  pickTemplateFile: async (): Promise<string | null> => {
+    const picked = await openDialog({
+      multiple: false,
+      directory: false,
+      title: "Open a map template",
+      filters: [{ name: "Successmap map templates", extensions: ["json"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  },
+  /** The native "save" dialog for a map template; null when the user cancels. */
+  pickTemplatePath: async (suggested: string): Promise<string | null> =>
+    (await saveDialog({
+      defaultPath: suggested,
+      filters: [{ name: "Successmap map template", extensions: ["json"] }],
+    })) ?? null,
   /** Opens another workspace file in place of the open one (refused with the reason when
    * it is not a workspace; the open one then stays). */
   openWorkspace: (path: string) => unwrap(commands.openWorkspace(path)),

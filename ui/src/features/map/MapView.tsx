@@ -44,6 +44,7 @@ import { useMenuRequest, type MenuRequest } from "../../lib/menuRequest";
 import { VersionsDialog, type Viewing } from "./versions/VersionsDialog";
 import { VersionMap } from "./versions/VersionMap";
 import { RestoreDialog } from "./versions/RestoreDialog";
+import { TemplateExportDialog } from "./versions/TemplateExportDialog";
 import type { MapVersion } from "../../ipc/client";
 import { WorkshopNotes } from "./WorkshopNotes";
 import { draftFromKpi, emptyKpiDraft } from "./kpiForm";
@@ -138,7 +139,11 @@ function LoadedMap({
   // A version shown in place of the map (read only), or two compared.
   const [viewing, setViewing] = useState<Viewing | null>(null);
   const [restoring, setRestoring] = useState<MapVersion | null>(null);
-  useMenuRequest(menuRequest, (id) => id === "export-map" && setExporting(true));
+  const [exportingTemplate, setExportingTemplate] = useState(false);
+  useMenuRequest(menuRequest, (id) => {
+    if (id === "export-map") setExporting(true);
+    else if (id === "export-template") setExportingTemplate(true);
+  });
   const vehicles = useLoad(() => client.listVehicles(), [client, revision]);
 
   return (
@@ -218,9 +223,14 @@ function LoadedMap({
             setVersionsOpen(false);
           }}
           onSaved={onChanged}
+          onExportTemplate={() => {
+            setVersionsOpen(false);
+            setExportingTemplate(true);
+          }}
           onClose={() => setVersionsOpen(false)}
         />
       )}
+      {exportingTemplate && <TemplateExportDialog persona={persona} onClose={() => setExportingTemplate(false)} />}
       {restoring && (
         <RestoreDialog
           persona={persona}

@@ -6,6 +6,7 @@ import { Icon } from "../../components/Icons";
 import { CoverageGauge } from "./CoverageGauge";
 import { DeletePersonaDialog } from "./DeletePersonaDialog";
 import { PersonaForm } from "./PersonaForm";
+import { TemplateDialog } from "./TemplateDialog";
 import { draftFromPersona, emptyDraft } from "./personaForm";
 
 interface Props {
@@ -29,6 +30,7 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
   const [editing, setEditing] = useState<Editing>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
   const [deleting, setDeleting] = useState<PersonaSummary | null>(null);
+  const [fromTemplate, setFromTemplate] = useState(false);
 
   async function loadDemo() {
     setLoadingDemo(true);
@@ -65,19 +67,38 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
           </p>
         </div>
         {editing === null && personas.length > 0 && (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setEditing({ mode: "create" })}
-            data-testid="new-persona"
-          >
-            <Icon name="plus" size={16} /> New persona
-          </button>
+          <div className="view-tools">
+            <button
+              type="button"
+              className="button"
+              onClick={() => setFromTemplate(true)}
+              data-testid="new-from-template"
+            >
+              From a template…
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => setEditing({ mode: "create" })}
+              data-testid="new-persona"
+            >
+              <Icon name="plus" size={16} /> New persona
+            </button>
+          </div>
         )}
       </header>
 
       {personas.length > 0 && <CoverageGauge personas={personas} />}
 
+      {fromTemplate && (
+        <TemplateDialog
+          onCreated={(persona) => {
+            setFromTemplate(false);
+            onChanged(persona.id);
+          }}
+          onClose={() => setFromTemplate(false)}
+        />
+      )}
       {editing !== null && (
         <PersonaForm
           key={editing.mode === "edit" ? editing.persona.id : "new"}
@@ -110,6 +131,14 @@ export function PersonasView({ personas, selected, onSelect, onOpenMap, onChange
               data-testid="new-persona"
             >
               <Icon name="plus" size={16} /> Create a persona
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setFromTemplate(true)}
+              data-testid="new-from-template"
+            >
+              Start from a template…
             </button>
             <button type="button" className="button" onClick={onImport} data-testid="personas-import">
               Start from a CRM export…

@@ -14,6 +14,8 @@ interface Props {
   onView: (viewing: Viewing) => void;
   onRestore: (version: MapVersion) => void;
   onSaved: () => void;
+  /** Saves the map as a template file instead (another kind of copy of it). */
+  onExportTemplate: () => void;
   onClose: () => void;
 }
 
@@ -32,7 +34,7 @@ function refOf(value: string): VersionRef {
   return value === NOW ? { kind: "now" } : { kind: "saved", id: Number(value) };
 }
 
-export function VersionsDialog({ persona, revision, onView, onRestore, onSaved, onClose }: Props) {
+export function VersionsDialog({ persona, revision, onView, onRestore, onSaved, onExportTemplate, onClose }: Props) {
   const client = useClient();
   const id = persona.persona.id;
   const versions = useLoad(() => client.listMapVersions(id), [client, id, revision]);
@@ -75,6 +77,16 @@ export function VersionsDialog({ persona, revision, onView, onRestore, onSaved, 
       submitLabel="Save version"
       busyLabel="Saving…"
       submitTestId="version-save"
+      actions={
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={onExportTemplate}
+          data-testid="open-template-export"
+        >
+          Save as template…
+        </button>
+      }
       footer={
         saved && (
           <p className="notice-inline" role="status" data-testid="version-saved">
