@@ -1,21 +1,11 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! The `successmap` binary, run as a user runs it.
 
+mod common;
+use common::{stdout, successmap};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn successmap(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_successmap"))
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use std::process::Command;
 
 #[test]
 fn demo_then_stats_counts_everything() {

@@ -3,17 +3,11 @@
 //! chosen with `--encoding`, columns chosen with `--column`, saved choices, and output
 //! piped into a reader that stops early.
 
+mod common;
+use common::successmap;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-fn successmap(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_successmap"))
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn text(o: &Output) -> String {
     format!(

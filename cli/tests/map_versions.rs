@@ -1,17 +1,10 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 //! `successmap map version …` and `successmap map diff`, run as a user runs them.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::successmap;
 
-fn successmap(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_successmap"))
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 fn ok(out: Output) -> (String, String) {
     assert_eq!(out.status.code(), Some(0), "{out:?}");

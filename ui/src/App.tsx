@@ -3,6 +3,7 @@ import { BackendError, describeError, type CustomerId, type PersonaId, type Scre
 import { useClient } from "./ipc/context";
 import { useLoad } from "./lib/useLoad";
 import { CustomersView, type CustomerFilter } from "./features/customers/CustomersView";
+import { Brand } from "./components/Brand";
 import { Icon } from "./components/Icons";
 import { noticeFrom, Notices, type Notice } from "./features/frame/Notices";
 import { Sidebar, type View } from "./features/frame/Sidebar";
@@ -240,13 +241,7 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <span className="brand">
-          <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
-            <rect width="24" height="24" rx="6" fill="var(--accent)" />
-            <path d="M5 17c4 0 4.5-5 7-5s3-5 7-5" stroke="#fff" strokeWidth="2.2" fill="none" strokeLinecap="round" />
-          </svg>
-          Successmap
-        </span>
+        <Brand />
         <span className="workspace-name" data-testid="workspace-name">
           {info.data?.name ?? ""}
         </span>

@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{KpiDirection, KpiId, KpiKind, MapId, MapVersionId, StepId, VehicleId, VehicleKind};
+use super::{
+    KpiDirection, KpiId, KpiInput, KpiKind, MapId, MapVersionId, StepId, VehicleId, VehicleKind,
+};
 
 /// A map's content as a version (and a template) holds it: its steps in order with
 /// their outcomes, notes, KPIs and vehicles, and the vehicles' details. Never customers.
@@ -52,6 +54,20 @@ pub struct ContentKpi {
     pub good_level: f64,
     #[specta(type = specta_typescript::Number)]
     pub best_level: f64,
+}
+
+impl From<&ContentKpi> for KpiInput {
+    fn from(kpi: &ContentKpi) -> Self {
+        KpiInput {
+            name: kpi.name.clone(),
+            unit: kpi.unit.clone(),
+            direction: kpi.direction,
+            kind: kpi.kind,
+            entry_level: kpi.entry_level,
+            good_level: kpi.good_level,
+            best_level: kpi.best_level,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]

@@ -414,38 +414,33 @@ pub(crate) fn apply(
         attachments::delete(conn, attachment.id)?;
     }
     let vehicle_ids = vehicles_for(conn, target)?;
-    for (index, step) in target.steps.iter().enumerate() {
-        for name in &step.vehicles {
-            let vehicle = vehicle_ids.get(&name.to_lowercase()).ok_or_else(|| {
+    let vehicle = |name: &String| {
+        vehicle_ids
+            .get(&name.to_lowercase())
+            .copied()
+            .ok_or_else(|| {
                 CoreError::invalid(
                     "vehicles",
                     format!("the vehicle \"{name}\" is not described"),
                 )
-            })?;
+            })
+    };
+    for (index, step) in target.steps.iter().enumerate() {
+        let here = stored[index];
+        for name in &step.vehicles {
             attach_once(
                 conn,
-                *vehicle,
-                AttachmentTarget::Step {
-                    step_id: stored[index],
-                },
+                vehicle(name)?,
+                AttachmentTarget::Step { step_id: here },
             )?;
         }
         if let Some(next) = stored.get(index + 1) {
             for name in &step.move_vehicles {
-                let vehicle = vehicle_ids.get(&name.to_lowercase()).ok_or_else(|| {
-                    CoreError::invalid(
-                        "vehicles",
-                        format!("the vehicle \"{name}\" is not described"),
-                    )
-                })?;
-                attach_once(
-                    conn,
-                    *vehicle,
-                    AttachmentTarget::Move {
-                        from_step_id: stored[index],
-                        to_step_id: *next,
-                    },
-                )?;
+                let target = AttachmentTarget::Move {
+                    from_step_id: here,
+                    to_step_id: *next,
+                };
+                attach_once(conn, vehicle(name)?, target)?;
             }
         }
     }
@@ -484,16 +479,7 @@ fn apply_kpis(conn: &Connection, step: StepId, wanted: &[ContentKpi]) -> CoreRes
     }
     let here: HashSet<KpiId> = existing.iter().map(|k| k.id).collect();
     for (position, kpi) in wanted.iter().enumerate() {
-        let input = KpiInput {
-            name: kpi.name.clone(),
-            unit: kpi.unit.clone(),
-            direction: kpi.direction,
-            kind: kpi.kind,
-            entry_level: kpi.entry_level,
-            good_level: kpi.good_level,
-            best_level: kpi.best_level,
-        };
-        let input = ops::kpis::check(&input)?;
+        let input = ops::kpis::check(&KpiInput::from(kpi))?;
         match kpi.id.filter(|id| here.contains(id)) {
             Some(id) => {
                 kpis::update(conn, id, &input)?;

@@ -196,16 +196,7 @@ fn check(template: &MapTemplate) -> CoreResult<()> {
             return Err(broken(format!("{which}: more than {MAX_KPIS} KPIs")));
         }
         for kpi in &step.kpis {
-            let input = crate::model::KpiInput {
-                name: kpi.name.clone(),
-                unit: kpi.unit.clone(),
-                direction: kpi.direction,
-                kind: kpi.kind,
-                entry_level: kpi.entry_level,
-                good_level: kpi.good_level,
-                best_level: kpi.best_level,
-            };
-            ops::kpis::check(&input)
+            ops::kpis::check(&crate::model::KpiInput::from(kpi))
                 .map_err(|e| at(format!("{which}, KPI \"{}\"", kpi.name), e))?;
         }
         if i + 1 == map.steps.len() && !step.move_vehicles.is_empty() {

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { describeError, type RecentWorkspace, type WorkspaceInfo } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
+import { Brand } from "../../components/Brand";
 import { Icon } from "../../components/Icons";
 import { useLoad } from "../../lib/useLoad";
 
@@ -38,13 +39,7 @@ export function StartScreen({ problem, onNew, onOpen, onOpened }: Props) {
   return (
     <div className="start-screen" data-testid="start-screen">
       <div className="start-card">
-        <span className="brand start-brand">
-          <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true">
-            <rect width="24" height="24" rx="6" fill="var(--accent)" />
-            <path d="M5 17c4 0 4.5-5 7-5s3-5 7-5" stroke="#fff" strokeWidth="2.2" fill="none" strokeLinecap="round" />
-          </svg>
-          Successmap
-        </span>
+        <Brand size={28} className="brand start-brand" />
         {problem !== null ? (
           <div className="notice notice-error" role="alert" data-testid="workspace-unavailable">
             <Icon name="alert" />
