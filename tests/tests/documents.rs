@@ -143,3 +143,39 @@ async fn a_recent_file_that_is_not_a_workspace_is_explained_and_the_open_one_sta
         .await;
     app.quit().await;
 }
+
+/// Ctrl+Z reaches the menu's Undo through GTK before the page: in a text field it still
+/// undoes the typing, never the last edit of the workspace.
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_z_in_a_text_field_undoes_the_typing_not_the_last_edit() {
+    use successmap_e2e::thirtyfour::prelude::*;
+    let sandbox = tempfile::tempdir().unwrap();
+    let team = sandbox.path().join("team.successmap");
+    let app = App::start(sandbox.path(), Launch::workspace(&team)).await;
+    app.create_persona("Operations lead").await;
+    app.wait_for_undo("Create persona “Operations lead”").await;
+    let pid = app_pid(&team).expect("the app runs");
+
+    app.click("[data-testid=new-persona]").await;
+    let field = app
+        .wait_for("[data-testid=persona-form] input[name=name]")
+        .await;
+    field.send_keys("Field engineer").await.unwrap();
+    menu_keys(pid, "ctrl+z").await;
+    App::eventually("the field's typing to be undone", || async {
+        let value = field.prop("value").await.map_err(|e| e.to_string())?;
+        if value.as_deref() == Some("Field engineer") {
+            Err("the field still holds what was typed".to_string())
+        } else {
+            Ok(())
+        }
+    })
+    .await;
+    // The workspace's last edit is still there, and still the one to undo.
+    app.wait_for_undo("Create persona “Operations lead”").await;
+    assert_eq!(
+        app.texts("[data-testid=sidebar-personas] button").await,
+        ["Operations lead"]
+    );
+    app.quit().await;
+}
