@@ -315,4 +315,28 @@ describe("the workspace as a document", () => {
     act(() => choose("close"));
     await vi.waitFor(() => expect(client.closeWorkspace).toHaveBeenCalledOnce());
   });
+
+  it("keeps the open workspace and says why when the file chosen is not a workspace", async () => {
+    let choose: (id: string) => void = () => {};
+    const client = stubClient({
+      ...frame([home]),
+      onMenu: async (handle) => {
+        choose = handle;
+        return () => {};
+      },
+      openWorkspace: async () => {
+        throw new BackendError({
+          code: "workspace_unavailable",
+          message: "/w/notes.db is not a Successmap workspace: the file is not a SQLite database",
+        });
+      },
+    });
+    renderApp(client);
+    await screen.findByTestId("sidebar-personas");
+    act(() => choose("open-recent:/w/notes.db"));
+    expect(await screen.findByTestId("error-notice")).toHaveTextContent("the file is not a SQLite database");
+    expect(client.openWorkspace).toHaveBeenCalledWith("/w/notes.db");
+    expect(screen.getByTestId("workspace-name")).toHaveTextContent("Test workspace");
+    expect(screen.queryByTestId("start-screen")).toBeNull();
+  });
 });
