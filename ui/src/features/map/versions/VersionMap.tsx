@@ -1,7 +1,7 @@
 // A version of the map, read only: a saved version on its own (preview) or two states
 // compared, with what changed marked on the map itself (added, removed struck through,
 // changed with the old value on hover and focus) and listed in plain words.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { MapComparison, MapContent, MapVersion, PersonaSummary } from "../../../ipc/client";
 import { useClient } from "../../../ipc/context";
 import { formatLevel, isInlineUnit } from "../../../lib/format";
@@ -37,6 +37,16 @@ export function VersionMap({ persona, viewing, revision, onRestore, onClose }: P
     [client, id, viewing, revision],
   );
   const data = loaded.data;
+  // The first change is brought into view (a long map scrolls sideways).
+  const board = useRef<HTMLOListElement>(null);
+  const comparing = data?.comparison ?? null;
+  useEffect(() => {
+    if (!comparing) return;
+    const first = board.current?.querySelector<HTMLElement>(
+      "[data-mark=added], [data-mark=removed], [data-mark=changed]",
+    );
+    first?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [comparing]);
   const steps = data ? (data.comparison ? comparedSteps(data.comparison) : plainSteps(data.content)) : [];
   const title =
     viewing.kind === "preview"
@@ -81,7 +91,7 @@ export function VersionMap({ persona, viewing, revision, onRestore, onClose }: P
           {loaded.error instanceof Error ? loaded.error.message : String(loaded.error)}
         </p>
       )}
-      <ol className="version-board" aria-label="Steps" data-testid="version-board">
+      <ol ref={board} className="version-board" aria-label="Steps" data-testid="version-board">
         {steps.map((s, index) => (
           <VersionStep key={s.key} shown={s} index={index} />
         ))}
