@@ -20,7 +20,9 @@ pub use thirtyfour;
 
 mod processes;
 use processes::ask_windows_to_close;
-pub use processes::{app_pid, cli_binary, press_in_window, process_runs, window_titles};
+pub use processes::{
+    app_pid, cli_binary, press_in_window, process_runs, resize_window, window_size, window_titles,
+};
 
 /// How long the harness waits for a state before the test fails, and how often it looks.
 const WAIT: Duration = Duration::from_secs(10);

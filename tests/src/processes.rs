@@ -113,17 +113,8 @@ pub fn window_titles(pid: u32) -> Vec<String> {
 /// menu accelerators answer. (WebDriver's keys go to the page only and cannot reach the
 /// native menu.)
 pub fn press_in_window(pid: u32, keys: &str) -> Result<(), String> {
-    let out = std::process::Command::new("xdotool")
-        .args(["search", "--onlyvisible", "--pid", &pid.to_string(), ""])
-        .output()
-        .map_err(|e| format!("xdotool: {e}"))?;
-    let windows = String::from_utf8_lossy(&out.stdout);
-    let window = windows
-        .lines()
-        .next()
-        .ok_or_else(|| format!("no visible window of process {pid}"))?
-        .trim()
-        .to_string();
+    let window =
+        visible_window(pid).ok_or_else(|| format!("no visible window of process {pid}"))?;
     let status = std::process::Command::new("xdotool")
         .args([
             "windowfocus",
@@ -139,4 +130,59 @@ pub fn press_in_window(pid: u32, keys: &str) -> Result<(), String> {
         .success()
         .then_some(())
         .ok_or_else(|| format!("xdotool could not press {keys}"))
+}
+
+/// The app's main window: visible, of process `pid`, and named "… Successmap" (GTK
+/// makes other windows for the process too).
+fn visible_window(pid: u32) -> Option<String> {
+    let out = std::process::Command::new("xdotool")
+        .args([
+            "search",
+            "--onlyvisible",
+            "--pid",
+            &pid.to_string(),
+            "--name",
+            "Successmap$",
+        ])
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .map(|l| l.trim().to_string())
+}
+
+/// The size of the visible window of process `pid` on the X display.
+pub fn window_size(pid: u32) -> Option<(u32, u32)> {
+    let window = visible_window(pid)?;
+    let out = std::process::Command::new("xdotool")
+        .args(["getwindowgeometry", "--shell", &window])
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let value = |key: &str| -> Option<u32> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().parse().ok())
+    };
+    Some((value("WIDTH=")?, value("HEIGHT=")?))
+}
+
+/// Resizes the visible window of process `pid`, as a user dragging its corner does.
+pub fn resize_window(pid: u32, width: u32, height: u32) -> Result<(), String> {
+    let window =
+        visible_window(pid).ok_or_else(|| format!("no visible window of process {pid}"))?;
+    let status = std::process::Command::new("xdotool")
+        .args([
+            "windowsize",
+            &window,
+            &width.to_string(),
+            &height.to_string(),
+        ])
+        .status()
+        .map_err(|e| format!("xdotool: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| "xdotool could not resize the window".to_string())
 }

@@ -179,3 +179,35 @@ async fn ctrl_z_in_a_text_field_undoes_the_typing_not_the_last_edit() {
     );
     app.quit().await;
 }
+
+/// The window comes back with the size it was left at (kept in the app's config folder).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_comes_back_with_the_size_it_was_left_at() {
+    use successmap_e2e::{resize_window, window_size};
+    let sandbox = tempfile::tempdir().unwrap();
+    let team = sandbox.path().join("team.successmap");
+    let app = App::start(sandbox.path(), Launch::workspace(&team)).await;
+    let pid = app_pid(&team).expect("the app runs");
+    let first = window_size(pid).expect("the window's size");
+    let wanted = (first.0 - 200, first.1 - 120);
+    resize_window(pid, wanted.0, wanted.1).unwrap();
+    App::eventually("the window to take its new size", || async {
+        match window_size(pid) {
+            Some(size) if size == wanted => Ok(()),
+            other => Err(format!("the window is {other:?}")),
+        }
+    })
+    .await;
+    app.close_window(&team).await;
+
+    let app = App::start(sandbox.path(), Launch::workspace(&team)).await;
+    let pid = app_pid(&team).expect("the app runs again");
+    App::eventually("the window to open at the size it was left at", || async {
+        match window_size(pid) {
+            Some(size) if size == wanted => Ok(()),
+            other => Err(format!("the window is {other:?}, not {wanted:?}")),
+        }
+    })
+    .await;
+    app.quit().await;
+}
