@@ -148,7 +148,6 @@ async fn a_recent_file_that_is_not_a_workspace_is_explained_and_the_open_one_sta
 /// undoes the typing, never the last edit of the workspace.
 #[tokio::test(flavor = "multi_thread")]
 async fn ctrl_z_in_a_text_field_undoes_the_typing_not_the_last_edit() {
-    use successmap_e2e::thirtyfour::prelude::*;
     let sandbox = tempfile::tempdir().unwrap();
     let team = sandbox.path().join("team.successmap");
     let app = App::start(sandbox.path(), Launch::workspace(&team)).await;
