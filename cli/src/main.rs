@@ -21,6 +21,7 @@ use successmap_core::words::count;
 use successmap_core::{export, reads, CoreError, NewFile, Workspace};
 
 mod history;
+mod lists;
 mod maps;
 mod out;
 use out::{say, tell};
@@ -70,8 +71,14 @@ enum Command {
         #[command(subcommand)]
         what: maps::MapWhat,
     },
-    /// The current × target step matrix: customers and ARR per non-empty cell.
+    /// Customers as the app lists them (same matching and order), as CSV or JSON.
+    Customers(lists::CustomersArgs),
+    /// The current × target step matrix: customers and ARR per non-empty cell; or, with
+    /// `progression`, how a persona's customers move along its map.
+    #[command(args_conflicts_with_subcommands = true)]
     Segment {
+        #[command(subcommand)]
+        what: Option<lists::SegmentWhat>,
         /// Only this persona's map.
         #[arg(long, value_name = "NAME")]
         persona: Option<String>,
@@ -304,6 +311,7 @@ impl Command {
             Command::Map { what } => what.writes(),
             Command::Export { .. }
             | Command::Stats
+            | Command::Customers(_)
             | Command::Backup { .. }
             | Command::Segment { .. } => false,
         }
@@ -326,7 +334,15 @@ fn command(ws: &Workspace, command: Command) -> Result<ExitCode, Unusable> {
     match command {
         Command::Demo => demo_command(ws),
         Command::Stats => stats(ws),
-        Command::Segment { persona, format } => segment(ws, persona.as_deref(), format),
+        Command::Customers(args) => lists::customers(ws, args),
+        Command::Segment {
+            what: Some(what), ..
+        } => lists::segment(ws, what),
+        Command::Segment {
+            what: None,
+            persona,
+            format,
+        } => segment(ws, persona.as_deref(), format),
         Command::Map { what } => maps::run(ws, what),
         Command::Export {
             what:

@@ -34,16 +34,24 @@ pub fn cents_text(cents: i64) -> String {
     }
 }
 
+/// The two text formats of the command line's listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    Csv,
+    Json,
+}
+
 fn io(e: impl std::fmt::Display) -> CoreError {
     CoreError::invalid("output", format!("cannot write the export: {e}"))
 }
 
-/// Writes the customers `query` matches as CSV to `out`; returns how many were written.
-/// `today` anchors "renewal within N days".
+/// Writes the customers `query` matches (at most `limit`) as CSV to `out`; returns how
+/// many were written. `today` anchors "renewal within N days".
 pub fn customers_csv(
     conn: &Connection,
     query: &CustomerQuery,
     today: NaiveDate,
+    limit: Option<u32>,
     out: impl Write,
 ) -> CoreResult<u32> {
     let mut writer = csv::WriterBuilder::new()
@@ -53,7 +61,7 @@ pub fn customers_csv(
         .write_record(ImportField::ALL.iter().map(|f| f.key()))
         .map_err(io)?;
     let mut count = 0u32;
-    customers::for_each_matching(conn, query, today, 0, None, &mut |row| {
+    customers::for_each_matching(conn, query, today, 0, limit, &mut |row| {
         let c = &row.customer;
         let record: [String; 12] = [
             neutralise(c.external_id.as_deref().unwrap_or_default()).into_owned(),
@@ -66,9 +74,7 @@ pub fn customers_csv(
             c.nps.map(|v| v.to_string()).unwrap_or_default(),
             c.csat.map(|v| v.to_string()).unwrap_or_default(),
             neutralise(&c.owner).into_owned(),
-            c.renewal_date
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
+            c.renewal_date.map(date_text).unwrap_or_default(),
             neutralise(&c.notes).into_owned(),
         ];
         writer.write_record(&record).map_err(io)?;
@@ -76,6 +82,69 @@ pub fn customers_csv(
         Ok(())
     })?;
     writer.flush().map_err(io)?;
+    Ok(count)
+}
+
+fn date_text(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// One customer of a JSON export: the CSV's fields, with scores as numbers, ARR as text
+/// in currency units (exact, as in the CSV) and `null` for what is not known. Text is
+/// written as it is stored: JSON has no formulas to neutralise.
+#[derive(serde::Serialize)]
+struct CustomerJson<'a> {
+    external_id: Option<&'a str>,
+    name: &'a str,
+    persona: &'a str,
+    current_step: Option<&'a str>,
+    target_step: Option<&'a str>,
+    arr: Option<String>,
+    health: Option<i32>,
+    nps: Option<i32>,
+    csat: Option<f64>,
+    owner: &'a str,
+    renewal_date: Option<String>,
+    notes: &'a str,
+}
+
+/// Writes the customers `query` matches (at most `limit`) as a JSON array to `out`, one
+/// customer at a time (a million customers never sit in memory); returns how many.
+pub fn customers_json(
+    conn: &Connection,
+    query: &CustomerQuery,
+    today: NaiveDate,
+    limit: Option<u32>,
+    out: impl Write,
+) -> CoreResult<u32> {
+    let mut out = std::io::BufWriter::new(out);
+    out.write_all(b"[").map_err(io)?;
+    let mut count = 0u32;
+    customers::for_each_matching(conn, query, today, 0, limit, &mut |row| {
+        let c = &row.customer;
+        let record = CustomerJson {
+            external_id: c.external_id.as_deref(),
+            name: &c.name,
+            persona: &row.persona_name,
+            current_step: row.current_step_title.as_deref(),
+            target_step: row.target_step_title.as_deref(),
+            arr: c.arr_cents.map(cents_text),
+            health: c.health,
+            nps: c.nps,
+            csat: c.csat,
+            owner: &c.owner,
+            renewal_date: c.renewal_date.map(date_text),
+            notes: &c.notes,
+        };
+        out.write_all(if count == 0 { b"\n  " } else { b",\n  " })
+            .map_err(io)?;
+        serde_json::to_writer(&mut out, &record).map_err(io)?;
+        count += 1;
+        Ok(())
+    })?;
+    out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })
+        .map_err(io)?;
+    out.flush().map_err(io)?;
     Ok(count)
 }
 
@@ -161,5 +230,107 @@ pub fn matrix_csv(lines: &[MatrixLine], out: impl Write) -> CoreResult<()> {
 /// Matrix lines as a JSON array of objects with the CSV's fields.
 pub fn matrix_json(lines: &[MatrixLine], mut out: impl Write) -> CoreResult<()> {
     serde_json::to_writer_pretty(&mut out, lines).map_err(io)?;
+    writeln!(out).map_err(io)
+}
+
+/// One step of a progression export, in map order.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ProgressionLine {
+    pub persona: String,
+    /// 1 for the map's first step.
+    pub position: i32,
+    pub step: String,
+    /// Median days on the step before moving on (completed stays); `None`: nobody has
+    /// moved on yet.
+    pub median_days: Option<f64>,
+    pub moved_on: u32,
+    pub forward: u32,
+    pub backward: u32,
+    pub stayed: u32,
+    pub stalled: u32,
+}
+
+/// The Progression view's figures as one line per step.
+pub fn progression_lines(
+    persona: &str,
+    view: &crate::model::ProgressionView,
+) -> Vec<ProgressionLine> {
+    view.steps
+        .iter()
+        .zip(&view.rows)
+        .map(|(step, row)| ProgressionLine {
+            persona: persona.to_string(),
+            position: step.position + 1,
+            step: step.title.clone(),
+            // Tenths of a day, as the view shows them.
+            median_days: row.median_days.map(|d| (d * 10.0).round() / 10.0),
+            moved_on: row.moved_on,
+            forward: row.forward,
+            backward: row.backward,
+            stayed: row.stayed,
+            stalled: row.stalled,
+        })
+        .collect()
+}
+
+/// Progression lines as CSV: `persona,position,step,median_days,moved_on,forward,
+/// backward,stayed,stalled` (an empty median: nobody has moved on yet).
+pub fn progression_csv(lines: &[ProgressionLine], out: impl Write) -> CoreResult<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    writer
+        .write_record([
+            "persona",
+            "position",
+            "step",
+            "median_days",
+            "moved_on",
+            "forward",
+            "backward",
+            "stayed",
+            "stalled",
+        ])
+        .map_err(io)?;
+    for l in lines {
+        writer
+            .write_record([
+                neutralise(&l.persona).into_owned(),
+                l.position.to_string(),
+                neutralise(&l.step).into_owned(),
+                l.median_days.map(|d| d.to_string()).unwrap_or_default(),
+                l.moved_on.to_string(),
+                l.forward.to_string(),
+                l.backward.to_string(),
+                l.stayed.to_string(),
+                l.stalled.to_string(),
+            ])
+            .map_err(io)?;
+    }
+    writer.flush().map_err(io)
+}
+
+/// A progression as JSON: the period, the threshold and one object per step.
+pub fn progression_json(
+    lines: &[ProgressionLine],
+    view: &crate::model::ProgressionView,
+    mut out: impl Write,
+) -> CoreResult<()> {
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        period_from: String,
+        period_to: String,
+        stalled_days: u32,
+        stalled: u32,
+        steps: &'a [ProgressionLine],
+    }
+    let doc = Doc {
+        period_from: date_text(view.period_from),
+        period_to: date_text(view.period_to),
+        stalled_days: view.stalled_days,
+        stalled: view.stalled,
+        steps: lines,
+    };
+    serde_json::to_writer_pretty(&mut out, &doc).map_err(io)?;
     writeln!(out).map_err(io)
 }

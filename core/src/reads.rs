@@ -22,7 +22,7 @@ use crate::model::{
     ImportPreview, ImportReport, KpiColumn, KpiLevel, MapComparison, MapContent, MapCustomers,
     MapDetail, MapExportOptions, MapFormat, MapVersion, MapVersionId, Paper, Persona, PersonaId,
     PersonaMatrix, PersonaStats, PersonaSummary, ProgressBasis, ProgressionView, RestorePreview,
-    SatisfactionMeasure, SatisfactionView, SegmentFilter, SegmentSummary, StepStats,
+    SatisfactionMeasure, SatisfactionView, SegmentFilter, SegmentSummary, StepId, StepStats,
     SuggestionsView, Vehicle, VersionRef, WorkspaceInfo, WorkspaceStats,
 };
 use crate::presentation::{self, PresentationView};
@@ -39,6 +39,11 @@ pub fn info(ws: &Workspace) -> CoreResult<WorkspaceInfo> {
 /// Personas with their customer counts and ARR (the sidebar).
 pub fn personas(ws: &Workspace) -> CoreResult<Vec<PersonaSummary>> {
     ws.read(ops::personas::list)
+}
+
+/// One persona (without its figures).
+pub fn persona(ws: &Workspace, id: PersonaId) -> CoreResult<Persona> {
+    ws.read(|c| personas::get(c, id))
 }
 
 /// The persona called `name` (any case), or an error that lists the personas there are.
@@ -62,6 +67,62 @@ pub fn persona_by_name(ws: &Workspace, name: &str) -> CoreResult<PersonaId> {
                 ),
             )
         })
+}
+
+/// The step titled `title` (any case) on `persona`'s map, or on any map when no persona
+/// is given and only one map has such a step; an error says which steps or personas
+/// there are to choose from.
+pub fn step_by_title(
+    ws: &Workspace,
+    persona: Option<PersonaId>,
+    title: &str,
+) -> CoreResult<StepId> {
+    let wanted = title.trim().to_lowercase();
+    ws.read(|c| {
+        let all = personas::list(c)?;
+        let mut found: Vec<(String, StepId)> = Vec::new();
+        let mut titles: Vec<String> = Vec::new();
+        for p in all
+            .iter()
+            .filter(|p| persona.is_none() || persona == Some(p.id))
+        {
+            for s in steps::list_for_map(c, p.map_id)? {
+                if s.title.to_lowercase() == wanted {
+                    found.push((p.name.clone(), s.id));
+                }
+                titles.push(s.title);
+            }
+        }
+        match found.as_slice() {
+            [(_, id)] => Ok(*id),
+            [] => Err(CoreError::invalid(
+                "step",
+                format!(
+                    "there is no step \"{title}\"{} (steps: {})",
+                    if persona.is_some() {
+                        " on this persona's map"
+                    } else {
+                        ""
+                    },
+                    if titles.is_empty() {
+                        "none".to_string()
+                    } else {
+                        titles.join(", ")
+                    }
+                ),
+            )),
+            more => Err(CoreError::invalid(
+                "step",
+                format!(
+                    "the maps of {} each have a step \"{title}\"; name the persona too",
+                    more.iter()
+                        .map(|(p, _)| p.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    })
 }
 
 /// A persona's success map with KPIs, vehicles, moves and customer figures.
@@ -260,7 +321,23 @@ pub fn export_customers(
     today: NaiveDate,
     out: impl Write,
 ) -> CoreResult<u32> {
-    ws.read(|c| export::customers_csv(c, query, today, out))
+    ws.read(|c| export::customers_csv(c, query, today, None, out))
+}
+
+/// Writes the first `limit` (all when `None`) customers `query` matches, in the list's
+/// order, as CSV or JSON to `out`; returns how many.
+pub fn list_customers(
+    ws: &Workspace,
+    query: &CustomerQuery,
+    today: NaiveDate,
+    limit: Option<u32>,
+    format: export::TextFormat,
+    out: impl Write,
+) -> CoreResult<u32> {
+    ws.read(|c| match format {
+        export::TextFormat::Csv => export::customers_csv(c, query, today, limit, out),
+        export::TextFormat::Json => export::customers_json(c, query, today, limit, out),
+    })
 }
 
 /// Writes the customers `query` matches as CSV to the file at `path`; returns how many.

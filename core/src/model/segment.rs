@@ -347,6 +347,14 @@ pub struct StepProgress {
     pub stalled: u32,
 }
 
+/// The period the Progression view and `segment progression` look at unless told
+/// otherwise: this many days up to today.
+pub const PROGRESSION_PERIOD_DAYS: u32 = 90;
+
+/// Days on the current step after which a customer counts as stalled unless told
+/// otherwise.
+pub const STALLED_DAYS: u32 = 60;
+
 /// Progression of a persona's customers (those a filter keeps) along its map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]

@@ -243,7 +243,13 @@ fn export_then_import_into_an_empty_workspace_reproduces_the_customers() {
     let mut exported = Vec::new();
     let count = db
         .read(|c| {
-            export::customers_csv(c, &CustomerQuery::default(), common::today(), &mut exported)
+            export::customers_csv(
+                c,
+                &CustomerQuery::default(),
+                common::today(),
+                None,
+                &mut exported,
+            )
         })
         .unwrap();
     assert_eq!(count as usize, all_customers(&db).len());
@@ -262,7 +268,15 @@ fn export_then_import_into_an_empty_workspace_reproduces_the_customers() {
     assert_eq!(report.problems, vec![]);
     let mut again = Vec::new();
     fresh
-        .read(|c| export::customers_csv(c, &CustomerQuery::default(), common::today(), &mut again))
+        .read(|c| {
+            export::customers_csv(
+                c,
+                &CustomerQuery::default(),
+                common::today(),
+                None,
+                &mut again,
+            )
+        })
         .unwrap();
     assert_eq!(String::from_utf8(again).unwrap(), text);
 }
