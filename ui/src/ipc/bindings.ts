@@ -201,6 +201,11 @@ export const commands = {
 	acceptSuggestions: (personaId: PersonaId, level: KpiLevel) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("accept_suggestions", { personaId, level })),
 };
 
+/* Constants */
+export const PROGRESSION_PERIOD_DAYS = 90 as const;
+
+export const STALLED_DAYS = 60 as const;
+
 /* Types */
 export type AppError = AppError_Serialize | AppError_Deserialize;
 

@@ -204,6 +204,9 @@ export type MapChange = MapChange_Serialize;
 export type MapComparison = MapComparison_Serialize;
 export type GalleryTemplate = GalleryTemplate_Serialize;
 export type MapTemplate = MapTemplate_Serialize;
+/** The Progression view's default period and stalled threshold, in days (the core's rule,
+ * which `successmap segment progression` uses too). */
+export { PROGRESSION_PERIOD_DAYS, STALLED_DAYS } from "./bindings";
 /** How map template files end (docs/map-format.md). */
 export const TEMPLATE_EXTENSION = "successmap-map.json";
 

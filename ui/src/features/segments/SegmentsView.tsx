@@ -14,6 +14,7 @@ import type {
   SegmentId,
   SegmentSummary,
 } from "../../ipc/client";
+import { PROGRESSION_PERIOD_DAYS, STALLED_DAYS } from "../../ipc/client";
 import { useClient } from "../../ipc/context";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { ExportDialog } from "../../components/ExportDialog";
@@ -66,8 +67,8 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
   const [tab, setTab] = useState<Tab>("matrix");
   // The tabs' settings stay as they were when the user comes back to a tab.
   const [axes, setAxes] = useState<Axes>({ basis: "map", measure: "nps" });
-  const [period, setPeriod] = useState(() => lastDays(90));
-  const [stalledDays, setStalledDays] = useState(60);
+  const [period, setPeriod] = useState(() => lastDays(PROGRESSION_PERIOD_DAYS));
+  const [stalledDays, setStalledDays] = useState<number>(STALLED_DAYS);
   const [level, setLevel] = useState<KpiLevel>("good");
   const [pickedPersona, setPickedPersona] = useState<PersonaId | null>(null);
   const shownPersona = filter.personaId ?? pickedPersona ?? personas[0]?.persona.id ?? null;
