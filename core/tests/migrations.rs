@@ -168,3 +168,56 @@ fn a_file_that_is_not_sqlite_is_refused_with_a_readable_reason() {
         "{err}"
     );
 }
+
+/// Migration 0011 fills each customer's `current_since` from the history it already has:
+/// the latest entry onto its current step, else its creation; nothing without a step.
+#[test]
+fn current_since_is_backfilled_from_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::copy(fixture("workspace-v1.db"), &path).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for (index, (_, sql)) in MIGRATIONS.iter().enumerate().take(10).skip(1) {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", (index + 1) as i64)
+                .unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO customer (name, persona_id, current_step_id, created_at, updated_at)
+               SELECT 'Never moved', persona_id, current_step_id, '2026-02-01T00:00:00.000Z',
+                      '2026-02-01T00:00:00.000Z' FROM customer WHERE id = 1;
+             INSERT INTO customer (name, persona_id, created_at, updated_at)
+               SELECT 'Unplaced', persona_id, '2026-02-01T00:00:00.000Z',
+                      '2026-02-01T00:00:00.000Z' FROM customer WHERE id = 1;
+             INSERT INTO placement (customer_id, from_current_step_id, to_current_step_id, at, source)
+               SELECT 1, NULL, current_step_id, '2026-12-20T05:06:07.000Z', 'import'
+                 FROM customer WHERE id = 1;
+             INSERT INTO placement (customer_id, from_current_step_id, to_current_step_id,
+                                    from_target_step_id, to_target_step_id, at, source)
+               SELECT 1, current_step_id, current_step_id, NULL, current_step_id,
+                      '2027-01-01T00:00:00.000Z', 'edit' FROM customer WHERE id = 1;",
+        )
+        .unwrap();
+    }
+    let db = Db::open(&path).unwrap();
+    let since: Vec<(String, Option<String>)> = db
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT name, current_since FROM customer ORDER BY id")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+        .unwrap();
+    assert_eq!(
+        since[1..],
+        [
+            (
+                "Never moved".to_string(),
+                Some("2026-02-01T00:00:00.000Z".to_string())
+            ),
+            ("Unplaced".to_string(), None),
+        ]
+    );
+    // Its latest entry onto the step, not the later change of its target only.
+    assert_eq!(since[0].1.as_deref(), Some("2026-12-20T05:06:07.000Z"));
+}

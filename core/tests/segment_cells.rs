@@ -1,16 +1,17 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
-//! The kept matrix (`segment_cell`) always equals a fresh GROUP BY over the customers,
-//! whatever sequence of edits, imports, deletions, undos and redos led there.
+//! The kept matrix (`segment_cell`) always equals a fresh GROUP BY over the customers, and
+//! each customer's kept `current_since` equals what its history says, whatever sequence
+//! of edits, imports, stage-history imports, deletions, undos and redos led there.
 mod common;
 
 use std::sync::atomic::AtomicBool;
 
 use common::{memory_db, now, persona, step};
 use proptest::prelude::*;
-use successmap_core::import::{self, Control, Mode, Table};
+use successmap_core::import::{self, history, Control, Mode, Table};
 use successmap_core::model::{
-    CustomerId, CustomerInput, CustomersOnDelete, ImportOptions, PlacementMove, PlacementSource,
-    SegmentFilter, StepId,
+    CustomerId, CustomerInput, CustomersOnDelete, HistoryOptions, ImportOptions, PlacementMove,
+    PlacementSource, SegmentFilter, StepId,
 };
 use successmap_core::{db, ops, Db};
 
@@ -43,6 +44,11 @@ enum Op {
     Import {
         rows: Vec<(u8, usize, usize, i64)>,
     },
+    /// Import a CRM stage history (dated in the past) for imported customers: (external
+    /// id, step, day of 2025).
+    History {
+        rows: Vec<(u8, usize, u32)>,
+    },
     /// Delete the second persona, moving its customers to the first.
     MergePersonas,
     Undo,
@@ -64,6 +70,8 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(which, target, step)| Op::Place { which, target, step }),
         1 => proptest::collection::vec((0u8..12, 0usize..3, 0usize..3, 0i64..100_000), 1..6)
             .prop_map(|rows| Op::Import { rows }),
+        1 => proptest::collection::vec((0u8..6, 0usize..3, 1u32..365), 1..5)
+            .prop_map(|rows| Op::History { rows }),
         1 => Just(Op::MergePersonas),
         2 => Just(Op::Undo),
         1 => Just(Op::Redo),
@@ -96,6 +104,36 @@ fn fresh(db: &Db) -> Cells {
         let rows = stmt.query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    })
+    .unwrap()
+}
+
+type Since = Vec<(i64, Option<String>)>;
+
+fn kept_since(db: &Db) -> Since {
+    since(db, "current_since")
+}
+
+/// When each customer came onto its current step, by its history (the rule of migration
+/// 0011, written out again here).
+fn fresh_since(db: &Db) -> Since {
+    since(
+        db,
+        "CASE WHEN current_step_id IS NULL THEN NULL ELSE coalesce(
+           (SELECT max(p.at) FROM placement p
+             WHERE p.customer_id = customer.id AND p.to_current_step_id = customer.current_step_id
+               AND p.from_current_step_id IS NOT p.to_current_step_id),
+           created_at) END",
+    )
+}
+
+fn since(db: &Db, expression: &str) -> Since {
+    db.read(|c| {
+        let mut stmt = c.prepare(&format!(
+            "SELECT id, {expression} FROM customer ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     })
     .unwrap()
@@ -158,8 +196,10 @@ impl World {
     }
 
     /// Applies an op; refusals (an op that makes no sense now) are fine and change nothing.
+    /// Op `n` happens `n` hours after the first.
     fn apply(&mut self, op: Op, n: usize) {
         let ids = customer_ids(&self.db);
+        let now = || now() + chrono::Duration::hours(n as i64);
         match op {
             Op::Create {
                 persona,
@@ -261,6 +301,34 @@ impl World {
                     })
                     .unwrap();
             }
+            Op::History { rows } => {
+                let mut csv = String::from("Record ID,Lifecycle Stage,Date\n");
+                for (ext, step, day) in rows {
+                    let date = chrono::NaiveDate::from_yo_opt(2025, day).unwrap();
+                    csv.push_str(&format!("X{ext},{},{date}\n", self.step_titles[step]));
+                }
+                let table = Table::from_csv_bytes(csv.into_bytes()).unwrap();
+                let options = HistoryOptions {
+                    mapping: history::propose_mapping(&table.headers),
+                    stages: Vec::new(),
+                    field: None,
+                    encoding: None,
+                };
+                let cancel = AtomicBool::new(false);
+                // Refused when no row names a customer the workspace has: fine.
+                let _ = self.db.edit("history", |tx| {
+                    history::run(
+                        tx,
+                        &table,
+                        &options,
+                        Mode::Write { now: now() },
+                        Control {
+                            progress: &mut |_| {},
+                            cancel: &cancel,
+                        },
+                    )
+                });
+            }
             Op::MergePersonas if self.personas.len() == 2 => {
                 let (keep, gone) = (self.personas[0].id, self.personas[1].id);
                 self.db
@@ -307,6 +375,7 @@ proptest! {
             let described = format!("{op:?}");
             w.apply(op, n);
             prop_assert_eq!(kept(&w.db), fresh(&w.db), "after op {} {}", n, described);
+            prop_assert_eq!(kept_since(&w.db), fresh_since(&w.db), "after op {} {}", n, described);
         }
         // Segment lists count their totals from the kept cells: the same figures.
         let today = common::today();

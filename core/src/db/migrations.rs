@@ -49,6 +49,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_map_versions",
         include_str!("../../migrations/0010_map_versions.sql"),
     ),
+    (
+        "0011_current_since",
+        include_str!("../../migrations/0011_current_since.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

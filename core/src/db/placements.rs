@@ -25,8 +25,54 @@ impl PlacementChange {
 
 /// Records a change of a customer's steps in its placement history: the one writer of
 /// that history, for edits, rules and imports alike. A "change" that changes nothing is
-/// not recorded (returns `None`).
+/// not recorded (returns `None`). Called once the customer's row holds the change: a new
+/// current step also sets the customer's `current_since` (see [`refresh_since`]).
 pub fn record(
+    conn: &Connection,
+    change: &PlacementChange,
+    at: &str,
+    source: PlacementSource,
+) -> CoreResult<Option<PlacementId>> {
+    let id = insert(conn, change, at, source)?;
+    if id.is_some() && change.from_current != change.to_current {
+        refresh_since(conn, change.customer_id)?;
+    }
+    Ok(id)
+}
+
+/// [`record`] for a customer inserted in the same transaction with `at` as its creation
+/// time: its `current_since` is already right (the insert sets it to `at`), so the first
+/// entry of its history does not look it up again (a million-row import inserts a
+/// million of these).
+pub fn record_first(
+    conn: &Connection,
+    change: &PlacementChange,
+    at: &str,
+    source: PlacementSource,
+) -> CoreResult<Option<PlacementId>> {
+    insert(conn, change, at, source)
+}
+
+/// Sets a customer's `current_since` from its history: the time of the latest entry that
+/// moved it onto its current step, or its creation time when the history has none; NULL
+/// when it has no current step. The one place this rule is written in Rust (migration
+/// 0011 wrote it once in SQL for existing workspaces).
+pub fn refresh_since(conn: &Connection, customer_id: CustomerId) -> CoreResult<()> {
+    conn.prepare_cached(
+        "UPDATE customer SET current_since = CASE WHEN current_step_id IS NULL THEN NULL
+            ELSE coalesce(
+              (SELECT max(p.at) FROM placement p
+                WHERE p.customer_id = customer.id
+                  AND p.to_current_step_id = customer.current_step_id
+                  AND p.from_current_step_id IS NOT p.to_current_step_id),
+              created_at) END
+          WHERE id = ?1",
+    )?
+    .execute([customer_id])?;
+    Ok(())
+}
+
+fn insert(
     conn: &Connection,
     change: &PlacementChange,
     at: &str,
@@ -163,9 +209,21 @@ pub fn for_each_step_change(
 /// Removes one entry of the history (an import's first sighting of a customer that a
 /// stage history from its CRM replaces).
 pub fn delete(conn: &Connection, id: PlacementId) -> CoreResult<()> {
+    let customer = customer_of(conn, id)?;
     conn.prepare_cached("DELETE FROM placement WHERE id = ?1")?
         .execute([id])?;
-    Ok(())
+    match customer {
+        Some(customer) => refresh_since(conn, customer),
+        None => Ok(()),
+    }
+}
+
+fn customer_of(conn: &Connection, id: PlacementId) -> CoreResult<Option<CustomerId>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT customer_id FROM placement WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
 }
 
 /// Sets the step an entry says the customer came from (once a stage history tells it).
@@ -176,5 +234,8 @@ pub fn set_from_current(
 ) -> CoreResult<()> {
     conn.prepare_cached("UPDATE placement SET from_current_step_id = ?2 WHERE id = ?1")?
         .execute(params![id, from])?;
-    Ok(())
+    match customer_of(conn, id)? {
+        Some(customer) => refresh_since(conn, customer),
+        None => Ok(()),
+    }
 }

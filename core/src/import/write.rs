@@ -71,7 +71,7 @@ impl Engine<'_> {
                     from_target: None,
                     to_target: target_slot.flatten(),
                 };
-                placements::record(self.conn, &change, now, PlacementSource::Import)?;
+                placements::record_first(self.conn, &change, now, PlacementSource::Import)?;
                 write_kpis(self.conn, id, &kpis, now)?;
             }
             Some((before, _, _, true)) => {

@@ -92,7 +92,7 @@ pub fn create(
         from_target: None,
         to_target: input.target_step_id,
     };
-    placements::record(conn, &change, &at, source)?;
+    placements::record_first(conn, &change, &at, source)?;
     customers::get(conn, id)
 }
 

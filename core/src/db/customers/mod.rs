@@ -133,8 +133,9 @@ pub(crate) fn insert_row(conn: &Connection, r: &NewRow<'_>, now: &str) -> CoreRe
     let mut stmt = conn.prepare_cached(
         "INSERT INTO customer (external_id, name, persona_id, current_step_id, target_step_id,
                                arr_cents, health, nps, csat, owner, renewal_date, notes,
-                               created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                               created_at, updated_at, current_since)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13,
+                 CASE WHEN ?4 IS NOT NULL THEN ?13 END)",
     )?;
     r.with_params(now, |values| stmt.execute(values))
         .map_err(|e| super::unique_violation(e, duplicate_external_id(r.external_id)))?;
@@ -392,7 +393,8 @@ pub fn move_to_persona(
     now: &str,
 ) -> CoreResult<()> {
     conn.execute(
-        "UPDATE customer SET persona_id = ?2, current_step_id = NULL, target_step_id = NULL, updated_at = ?3
+        "UPDATE customer SET persona_id = ?2, current_step_id = NULL, target_step_id = NULL,
+                current_since = NULL, updated_at = ?3
           WHERE persona_id = ?1",
         params![from, to, now],
     )?;

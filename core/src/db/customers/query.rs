@@ -86,17 +86,11 @@ impl Conditions {
     }
 
     /// Customers on their current step since before `today - days` (the day they entered
-    /// it: their latest history entry onto that step, else when they were created).
+    /// it, kept in `current_since` by `db::placements`).
     fn stalled(&mut self, t: &str, days: u32, today: NaiveDate) {
         let cutoff = today - chrono::Duration::days(i64::from(days.min(36_500)));
         self.add(
-            &format!(
-                "{t}current_step_id IS NOT NULL AND coalesce(
-                   (SELECT max(p.at) FROM placement p
-                     WHERE p.customer_id = {t}id AND p.to_current_step_id = {t}current_step_id
-                       AND p.from_current_step_id IS NOT p.to_current_step_id),
-                   {t}created_at) < ?"
-            ),
+            &format!("{t}current_step_id IS NOT NULL AND {t}current_since < ?"),
             [Value::Text(time::date_to_stored(cutoff))],
         );
     }
