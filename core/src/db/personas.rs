@@ -1,9 +1,8 @@
 //! `persona`: the personas of the workspace, ordered by `position`.
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 
+use crate::db::segment_cells;
 use crate::error::{CoreError, CoreResult};
 use crate::model::{MapId, Persona, PersonaId, PersonaSummary};
 
@@ -126,39 +125,21 @@ pub fn list(conn: &Connection) -> CoreResult<Vec<Persona>> {
 /// Personas with their step count, customer count and ARR, in list order.
 pub fn list_summaries(conn: &Connection) -> CoreResult<Vec<PersonaSummary>> {
     let personas = list(conn)?;
-    // Customers and ARR per map through the (current step, ARR) index, plus the unplaced
-    // ones per persona: one pass over an index instead of a table lookup per customer.
-    let mut placed: HashMap<MapId, (u32, i64)> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.map_id, count(*), ifnull(sum(c.arr_cents), 0)
-           FROM customer c JOIN step s ON s.id = c.current_step_id
-          GROUP BY s.map_id",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        placed.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-    }
-    let mut unplaced: HashMap<PersonaId, (u32, i64)> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT persona_id, count(*), ifnull(sum(arr_cents), 0)
-           FROM customer WHERE current_step_id IS NULL GROUP BY persona_id",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        unplaced.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-    }
+    // Customers and ARR per persona from the kept matrix (`segment_cell`, a few rows per
+    // persona), not from the customers: at a million customers, well under a millisecond
+    // instead of tens.
     let mut steps = conn.prepare_cached("SELECT count(*) FROM step WHERE map_id = ?1")?;
     personas
         .into_iter()
         .map(|persona| {
             let step_count: u32 = steps.query_row([persona.map_id], |r| r.get(0))?;
-            let (on, on_arr) = placed.get(&persona.map_id).copied().unwrap_or_default();
-            let (off, off_arr) = unplaced.get(&persona.id).copied().unwrap_or_default();
+            let (customer_count, arr_cents) =
+                segment_cells::sum(conn, Some(persona.id), None, None)?;
             Ok(PersonaSummary {
                 persona,
                 step_count,
-                customer_count: on + off,
-                arr_cents: on_arr + off_arr,
+                customer_count,
+                arr_cents,
             })
         })
         .collect()
