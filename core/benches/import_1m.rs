@@ -136,8 +136,9 @@ fn main() {
             successmap_core::db::personas::list(tx)?.iter().map(|p| p.id.0).collect();
         let mut stmt = tx.prepare(
             "INSERT INTO customer (external_id, name, persona_id, current_step_id, target_step_id, arr_cents,
-                                   health, nps, csat, owner, renewal_date, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                                   health, nps, csat, owner, renewal_date, notes, created_at, updated_at,
+                                   current_since)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?13)",
         )?;
         for r in &rows {
             stmt.execute(rusqlite::params![

@@ -242,3 +242,86 @@ fn progression_from_history_median_stays_moves_per_period_and_stalled_customers(
         ))
         .is_err());
 }
+
+/// The progression walk reads the history of a wide segment in one pass and sorts it in
+/// memory, and a narrow one through the index: both give every step change of exactly
+/// the kept customers, by customer and then time, also where entries were written out
+/// of time order (a stage history imported after later moves).
+#[test]
+fn step_changes_come_by_customer_and_time_for_wide_and_narrow_segments() {
+    use successmap_core::db::placements;
+    use successmap_core::model::{CustomerId, PlacementMove, StepId};
+    let mut db = memory_db();
+    let p = persona(&mut db, "P");
+    let [a, b, c] = ["A", "B", "C"].map(|t| step(&mut db, &p, t).id);
+    let mut ids = Vec::new();
+    for i in 0..40 {
+        let mut input = CustomerInput::named(&format!("C{i}"), p.id);
+        input.current_step_id = Some(a);
+        input.owner = if i == 7 { "Narrow" } else { "Wide" }.into();
+        let made = db
+            .write(|tx| ops::customers::create(tx, &input, PlacementSource::Created, now()))
+            .unwrap();
+        ids.push(made.id);
+    }
+    // Moves written later but dated earlier come first in time.
+    let moves: [(usize, StepId, i64); 5] =
+        [(7, b, 30), (7, c, 10), (3, c, 20), (3, b, 5), (9, b, 1)];
+    for (who, to, days) in moves {
+        db.write(|tx| {
+            ops::customers::place(
+                tx,
+                &[ids[who]],
+                PlacementMove::Current { step_id: to },
+                PlacementSource::Drag,
+                now() + chrono::Duration::days(days),
+            )
+        })
+        .unwrap();
+    }
+    let expected = |kept: &[CustomerId]| -> Vec<(CustomerId, String)> {
+        let mut all = Vec::new();
+        for &id in kept {
+            let mut entries = db.read(|c| placements::list_for_customer(c, id)).unwrap();
+            entries.retain(|e| e.from_current_step_id != e.to_current_step_id);
+            entries.sort_by_key(|e| (e.at, e.id));
+            all.extend(entries.into_iter().map(|e| (id, e.at.to_rfc3339())));
+        }
+        all.sort_by_key(|x| x.0);
+        all
+    };
+    let walked = |filter: &SegmentFilter| -> Vec<(CustomerId, String)> {
+        let mut seen = Vec::new();
+        db.read(|c| {
+            placements::for_each_step_change(c, filter, common::today(), &mut |change| {
+                let at = successmap_core::time::from_stored(&change.at).unwrap();
+                seen.push((change.customer_id, at.to_rfc3339()));
+            })
+        })
+        .unwrap();
+        seen
+    };
+    let wide = SegmentFilter {
+        owner: Some("Wide".into()),
+        ..SegmentFilter::default()
+    };
+    let wide_ids: Vec<_> = ids
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(i, _)| *i != 7)
+        .map(|(_, id)| id)
+        .collect();
+    assert_eq!(walked(&wide), expected(&wide_ids));
+    let narrow = SegmentFilter {
+        owner: Some("Narrow".into()),
+        ..SegmentFilter::default()
+    };
+    let got = walked(&narrow);
+    assert_eq!(got, expected(&[ids[7]]));
+    assert_eq!(
+        got.len(),
+        3,
+        "placed on A, then C (day 10), then B (day 30)"
+    );
+}

@@ -180,6 +180,11 @@ pub struct StepChange {
 
 /// Calls `f` with every change of current step of the customers a segment filter keeps,
 /// by customer then time. Changes of the target only are left out.
+///
+/// When the filter keeps a large share of the customers, the history is read in one
+/// sequential pass and sorted in memory: looking up each customer's entries through the
+/// index and having SQLite sort them took three times as long at a million customers
+/// (README, "A million customers").
 pub fn for_each_step_change(
     conn: &Connection,
     filter: &crate::model::SegmentFilter,
@@ -187,20 +192,77 @@ pub fn for_each_step_change(
     f: &mut dyn FnMut(StepChange),
 ) -> CoreResult<()> {
     let (clause, values) = crate::db::customers::segment_clause(filter, today);
-    let joiner = if clause.is_empty() { "WHERE" } else { "AND" };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT p.customer_id, p.at, p.from_current_step_id, p.to_current_step_id
-           FROM customer c JOIN placement p ON p.customer_id = c.id
-          {clause} {joiner} p.from_current_step_id IS NOT p.to_current_step_id
-          ORDER BY p.customer_id, p.at, p.id"
-    ))?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    let mut kept: Vec<i64> = Vec::new();
+    {
+        let mut stmt = conn.prepare(&format!("SELECT c.id FROM customer c {clause}"))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
+        while let Some(r) = rows.next()? {
+            kept.push(r.get(0)?);
+        }
+    }
+    if kept.is_empty() {
+        return Ok(());
+    }
+    let all: i64 = conn
+        .prepare_cached("SELECT ifnull(max(id), 0) FROM customer")?
+        .query_row([], |r| r.get(0))?;
+    if (kept.len() as i64) < all / 16 {
+        // A narrow segment: its customers' entries through the index.
+        let joiner = if clause.is_empty() { "WHERE" } else { "AND" };
+        let mut stmt = conn.prepare(&format!(
+            "SELECT p.customer_id, p.at, p.from_current_step_id, p.to_current_step_id
+               FROM customer c JOIN placement p ON p.customer_id = c.id
+              {clause} {joiner} p.from_current_step_id IS NOT p.to_current_step_id
+              ORDER BY p.customer_id, p.at, p.id"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+        while let Some(r) = rows.next()? {
+            f(StepChange {
+                customer_id: r.get(0)?,
+                at: r.get(1)?,
+                from: r.get(2)?,
+                to: r.get(3)?,
+            });
+        }
+        return Ok(());
+    }
+    // Which customers are kept, as one bit per customer id (ids are dense: 128 KB at a
+    // million), else a sorted list.
+    let bits = (all < 1 << 28).then(|| {
+        let mut bits = vec![0u64; (all as usize >> 6) + 1];
+        for &id in &kept {
+            if let Ok(i) = usize::try_from(id) {
+                bits[i >> 6] |= 1 << (i & 63);
+            }
+        }
+        bits
+    });
+    kept.sort_unstable();
+    let is_kept = |id: i64| match (&bits, usize::try_from(id)) {
+        (Some(bits), Ok(i)) => bits.get(i >> 6).is_some_and(|w| w & (1 << (i & 63)) != 0),
+        _ => kept.binary_search(&id).is_ok(),
+    };
+    // (customer, at, entry id, from, to)
+    type Entry = (i64, String, i64, Option<StepId>, Option<StepId>);
+    let mut changes: Vec<Entry> = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT customer_id, at, id, from_current_step_id, to_current_step_id FROM placement
+          WHERE from_current_step_id IS NOT to_current_step_id",
+    )?;
+    let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
+        let customer: i64 = r.get(0)?;
+        if is_kept(customer) {
+            changes.push((customer, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?));
+        }
+    }
+    changes.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+    for (customer, at, _, from, to) in changes {
         f(StepChange {
-            customer_id: r.get(0)?,
-            at: r.get(1)?,
-            from: r.get(2)?,
-            to: r.get(3)?,
+            customer_id: CustomerId(customer),
+            at,
+            from,
+            to,
         });
     }
     Ok(())
