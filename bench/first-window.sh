@@ -23,7 +23,7 @@ run_once() {
     "$BIN" --workspace "$sandbox/bench.db" >/dev/null 2>&1 &
   local pid=$!
   local window=""
-  until window=$(xdotool search --onlyvisible --name '^Successmap$' 2>/dev/null | head -1) && [ -n "$window" ]; do
+  until window=$(xdotool search --onlyvisible --name 'Successmap$' 2>/dev/null | head -1) && [ -n "$window" ]; do
     sleep 0.005
   done
   local mapped; mapped=$(date +%s%N)
