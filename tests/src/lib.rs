@@ -19,10 +19,10 @@ use thirtyfour::prelude::*;
 pub use thirtyfour;
 
 mod processes;
-use processes::ask_windows_to_close;
 pub use processes::{
     app_pid, cli_binary, press_in_window, process_runs, resize_window, window_size, window_titles,
 };
+use processes::{apps_under, ask_windows_to_close};
 
 /// How long the harness waits for a state before the test fails, and how often it looks.
 const WAIT: Duration = Duration::from_secs(10);
@@ -643,9 +643,16 @@ impl App {
     }
 
     /// Ends the session (which closes the app) and stops tauri-driver politely.
+    /// Ends the session and waits until the app has ended: an app still closing would
+    /// take the next start on the same workspace for a second launch and hand it over.
     pub async fn quit(self) {
+        let apps = apps_under(self.tauri_driver.0.id());
         let _ = self.driver.clone().quit().await;
         drop(self.tauri_driver);
+        let deadline = Instant::now() + WAIT;
+        while apps.iter().any(|&pid| process_runs(pid)) && Instant::now() < deadline {
+            tokio::time::sleep(POLL).await;
+        }
     }
 }
 

@@ -75,6 +75,41 @@ pub(crate) fn ask_windows_to_close(pid: u32) -> Result<usize, Box<dyn std::error
     Ok(sent)
 }
 
+/// The app processes (`successmap-app`) started under process `root`, at any depth
+/// (tauri-driver starts WebKitWebDriver, which starts the app).
+pub(crate) fn apps_under(root: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let parent_of = |pid: u32| -> Option<u32> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        stat.rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+            exe.to_string_lossy().ends_with("successmap-app")
+        })
+        .filter(|&pid| {
+            let mut at = pid;
+            for _ in 0..16 {
+                match parent_of(at) {
+                    Some(p) if p == root => return true,
+                    Some(p) if p > 1 => at = p,
+                    _ => return false,
+                }
+            }
+            false
+        })
+        .collect()
+}
+
 /// True while process `pid` runs (an ended one its parent has not reaped yet counts as
 /// ended).
 pub fn process_runs(pid: u32) -> bool {
