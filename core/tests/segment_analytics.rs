@@ -58,6 +58,13 @@ fn success_vs_satisfaction_counts_quadrants_by_map_or_target_and_lists_them() {
         figures(&map_nps),
         [(1, 400), (2, 6600), (2, 3300), (1, 800)]
     );
+    // Each quadrant carries its name and the name a segment of it is saved under.
+    let neither = &map_nps.quadrants[3];
+    assert_eq!(neither.label, "Neither successful nor satisfied");
+    assert_eq!(
+        neither.segment_label,
+        "Neither successful nor satisfied (NPS; progress along the map)"
+    );
     assert_eq!((map_nps.without_score, map_nps.without_target), (1, 0));
     assert_eq!(
         map_nps

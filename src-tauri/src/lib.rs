@@ -104,6 +104,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             successmap_core::model::PROGRESSION_PERIOD_DAYS,
         )
         .constant("STALLED_DAYS", successmap_core::model::STALLED_DAYS)
+        // Names the UI shows, from the one place the core, drawings and handouts use.
+        .constant(
+            "VEHICLE_KIND_LABELS",
+            successmap_core::model::VehicleKind::labels(),
+        )
+        .constant("QUADRANT_NAMES", successmap_core::model::Quadrant::names())
 }
 
 /// Writes the TypeScript bindings to `path`.

@@ -309,19 +309,7 @@ pub(crate) fn line(
 
 /// A vehicle's kind as the app names it ("Training", or a custom kind's own name).
 pub(crate) fn kind_label(vehicle: &AttachedVehicle) -> String {
-    let v = &vehicle.vehicle;
-    match v.kind {
-        VehicleKind::Training => "Training".to_string(),
-        VehicleKind::Community => "Community".to_string(),
-        VehicleKind::Enablement => "Enablement".to_string(),
-        VehicleKind::Custom => v
-            .custom_kind
-            .as_deref()
-            .map(str::trim)
-            .filter(|k| !k.is_empty())
-            .unwrap_or("Other")
-            .to_string(),
-    }
+    vehicle.vehicle.kind_label()
 }
 
 /// Ink and tint of a vehicle kind: the app's own (`--training`, `--training-soft` …).

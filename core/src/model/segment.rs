@@ -248,6 +248,21 @@ impl Quadrant {
         }
     }
 
+    /// The stored name of the quadrant (as serialised).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Quadrant::SuccessfulSatisfied => "successful_satisfied",
+            Quadrant::SuccessfulNotSatisfied => "successful_not_satisfied",
+            Quadrant::SatisfiedNotSuccessful => "satisfied_not_successful",
+            Quadrant::Neither => "neither",
+        }
+    }
+
+    /// Every quadrant's name by its stored name, for the UI (a constant of the bindings).
+    pub fn names() -> std::collections::BTreeMap<&'static str, &'static str> {
+        Self::ALL.iter().map(|q| (q.as_str(), q.name())).collect()
+    }
+
     pub fn successful(self) -> bool {
         matches!(
             self,
@@ -272,6 +287,21 @@ pub struct QuadrantRef {
     pub quadrant: Quadrant,
 }
 
+impl QuadrantRef {
+    /// The quadrant in words: "Satisfied, not successful (NPS; progress along the map)".
+    pub fn label(self) -> String {
+        let basis = match self.basis {
+            ProgressBasis::Map => "progress along the map",
+            ProgressBasis::Target => "progress to the target",
+        };
+        format!(
+            "{} ({}; {basis})",
+            self.quadrant.name(),
+            self.measure.label()
+        )
+    }
+}
+
 /// Customers sharing one point of the scatter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -292,6 +322,9 @@ pub struct QuadrantFigure {
     pub quadrant: Quadrant,
     /// [`Quadrant::name`].
     pub label: String,
+    /// The quadrant as a segment names it, with the view's measure and basis
+    /// ([`QuadrantRef::label`]).
+    pub segment_label: String,
     pub customers: u32,
     #[specta(type = specta_typescript::Number)]
     pub arr_cents: i64,

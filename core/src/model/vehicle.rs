@@ -15,6 +15,28 @@ pub enum VehicleKind {
 }
 
 impl VehicleKind {
+    pub const ALL: [VehicleKind; 4] = [
+        VehicleKind::Training,
+        VehicleKind::Community,
+        VehicleKind::Enablement,
+        VehicleKind::Custom,
+    ];
+
+    /// The kind in words, as every screen, drawing and handout names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            VehicleKind::Training => "Training",
+            VehicleKind::Community => "Community",
+            VehicleKind::Enablement => "Enablement",
+            VehicleKind::Custom => "Custom",
+        }
+    }
+
+    /// Every kind's label by its stored name, for the UI (a constant of the bindings).
+    pub fn labels() -> std::collections::BTreeMap<&'static str, &'static str> {
+        Self::ALL.iter().map(|k| (k.as_str(), k.label())).collect()
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             VehicleKind::Training => "training",
@@ -47,6 +69,17 @@ pub struct Vehicle {
     pub owner: String,
     pub link: String,
     pub effort: String,
+}
+
+impl Vehicle {
+    /// What a vehicle's chip says of its kind: "Training", or a custom kind's own name
+    /// ("Custom" when that name is blank).
+    pub fn kind_label(&self) -> String {
+        match self.custom_kind.as_deref().map(str::trim) {
+            Some(name) if self.kind == VehicleKind::Custom && !name.is_empty() => name.to_string(),
+            _ => self.kind.label().to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]

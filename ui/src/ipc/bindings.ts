@@ -204,7 +204,11 @@ export const commands = {
 /* Constants */
 export const PROGRESSION_PERIOD_DAYS = 90 as const;
 
+export const QUADRANT_NAMES = {"neither":"Neither successful nor satisfied","satisfied_not_successful":"Satisfied, not successful","successful_not_satisfied":"Successful, not satisfied","successful_satisfied":"Successful and satisfied"} as const;
+
 export const STALLED_DAYS = 60 as const;
+
+export const VEHICLE_KIND_LABELS = {"community":"Community","custom":"Custom","enablement":"Enablement","training":"Training"} as const;
 
 /* Types */
 export type AppError = AppError_Serialize | AppError_Deserialize;
@@ -1782,6 +1786,11 @@ export type QuadrantFigure = {
 	quadrant: Quadrant,
 	/**  [`Quadrant::name`]. */
 	label: string,
+	/**
+	 *  The quadrant as a segment names it, with the view's measure and basis
+	 *  ([`QuadrantRef::label`]).
+	 */
+	segmentLabel: string,
 	customers: number,
 	arrCents: number,
 };

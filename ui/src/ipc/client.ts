@@ -207,6 +207,9 @@ export type MapTemplate = MapTemplate_Serialize;
 /** The Progression view's default period and stalled threshold, in days (the core's rule,
  * which `successmap segment progression` uses too). */
 export { PROGRESSION_PERIOD_DAYS, STALLED_DAYS } from "./bindings";
+/** Vehicle kinds and success-vs-satisfaction quadrants in words, as the core's drawings,
+ * handouts and saved segments name them. */
+export { QUADRANT_NAMES, VEHICLE_KIND_LABELS } from "./bindings";
 /** How map template files end (docs/map-format.md). */
 export const TEMPLATE_EXTENSION = "successmap-map.json";
 

@@ -1,14 +1,11 @@
-// How vehicles are named on every screen.
-import type { VehicleKind } from "../ipc/client";
+// How vehicles are named on every screen: the core's names (VEHICLE_KIND_LABELS), which
+// its drawings and handouts use too.
+import { VEHICLE_KIND_LABELS, type VehicleKind } from "../ipc/client";
 
-export const KIND_LABEL: Record<VehicleKind, string> = {
-  training: "Training",
-  community: "Community",
-  enablement: "Enablement",
-  custom: "Custom",
-};
+export const KIND_LABEL: Record<VehicleKind, string> = VEHICLE_KIND_LABELS;
 
 /** The label a vehicle chip shows for its kind: a custom kind shows its own name. */
 export function kindLabel(kind: VehicleKind, customKind: string | null): string {
-  return kind === "custom" && customKind ? customKind : KIND_LABEL[kind];
+  const own = customKind?.trim();
+  return kind === "custom" && own ? own : KIND_LABEL[kind];
 }

@@ -9,7 +9,7 @@ mod saved;
 
 pub use progression::progression;
 pub use satisfaction::satisfaction;
-pub use saved::{delete, list_saved, quadrant_label, query_of, save, update};
+pub use saved::{delete, list_saved, query_of, save, update};
 
 use std::collections::HashMap;
 

@@ -9,8 +9,8 @@ use rusqlite::Connection;
 use crate::db::{customers, personas, steps};
 use crate::error::CoreResult;
 use crate::model::{
-    past_successful_share, ProgressBasis, Quadrant, QuadrantFigure, SatisfactionMeasure,
-    SatisfactionPoint, SatisfactionView, SegmentFilter, StepId,
+    past_successful_share, ProgressBasis, Quadrant, QuadrantFigure, QuadrantRef,
+    SatisfactionMeasure, SatisfactionPoint, SatisfactionView, SegmentFilter, StepId,
 };
 
 /// Success vs satisfaction of the customers `filter` keeps: points aggregated per
@@ -102,6 +102,12 @@ pub fn satisfaction(
                 QuadrantFigure {
                     quadrant,
                     label: quadrant.name().to_string(),
+                    segment_label: QuadrantRef {
+                        basis,
+                        measure,
+                        quadrant,
+                    }
+                    .label(),
                     customers,
                     arr_cents,
                 }

@@ -8,8 +8,7 @@ use crate::db::segments as db_segments;
 use crate::db::{customers, personas, steps};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
-    CustomerQuery, ProgressBasis, QuadrantRef, SatisfactionMeasure, SavedSegment,
-    SavedSegmentInput, SegmentId, SegmentSummary, StepId,
+    CustomerQuery, QuadrantRef, SavedSegment, SavedSegmentInput, SegmentId, SegmentSummary, StepId,
 };
 use crate::{time, validate};
 
@@ -89,20 +88,6 @@ fn segment_query(segment: &SavedSegment) -> CustomerQuery {
     }
 }
 
-/// A quadrant in words: "Satisfied, not successful (NPS; progress along the map)".
-pub fn quadrant_label(q: QuadrantRef) -> String {
-    let which = q.quadrant.name();
-    let measure = match q.measure {
-        SatisfactionMeasure::Nps => "NPS",
-        SatisfactionMeasure::Csat => "CSAT",
-    };
-    let basis = match q.basis {
-        ProgressBasis::Map => "progress along the map",
-        ProgressBasis::Target => "progress to the target",
-    };
-    format!("{which} ({measure}; {basis})")
-}
-
 /// (persona name, cell label) of a segment, or why it no longer resolves.
 fn describe(
     conn: &Connection,
@@ -150,7 +135,7 @@ pub fn list_saved(conn: &Connection, today: NaiveDate) -> CoreResult<Vec<Segment
                 let query = segment_query(&segment);
                 let (customers, arr_cents) = customers::size_matching(conn, &query, today)?;
                 SegmentSummary {
-                    quadrant_label: segment.quadrant.map(quadrant_label),
+                    quadrant_label: segment.quadrant.map(QuadrantRef::label),
                     segment,
                     customers,
                     arr_cents,
@@ -160,7 +145,7 @@ pub fn list_saved(conn: &Connection, today: NaiveDate) -> CoreResult<Vec<Segment
                 }
             }
             Err(problem) => SegmentSummary {
-                quadrant_label: segment.quadrant.map(quadrant_label),
+                quadrant_label: segment.quadrant.map(QuadrantRef::label),
                 segment,
                 customers: 0,
                 arr_cents: 0,

@@ -56,10 +56,34 @@ const labels = [
 ];
 const satisfaction = satisfactionView({
   quadrants: [
-    { quadrant: "successful_satisfied", label: "Successful and satisfied", customers: 2, arrCents: 3_000_000 },
-    { quadrant: "successful_not_satisfied", label: "Successful, not satisfied", customers: 1, arrCents: 1_000_000 },
-    { quadrant: "satisfied_not_successful", label: "Satisfied, not successful", customers: 0, arrCents: 0 },
-    { quadrant: "neither", label: "Neither successful nor satisfied", customers: 1, arrCents: 500_000 },
+    {
+      quadrant: "successful_satisfied",
+      label: "Successful and satisfied",
+      segmentLabel: "Successful and satisfied",
+      customers: 2,
+      arrCents: 3_000_000,
+    },
+    {
+      quadrant: "successful_not_satisfied",
+      label: "Successful, not satisfied",
+      segmentLabel: "Successful, not satisfied",
+      customers: 1,
+      arrCents: 1_000_000,
+    },
+    {
+      quadrant: "satisfied_not_successful",
+      label: "Satisfied, not successful",
+      segmentLabel: "Satisfied, not successful",
+      customers: 0,
+      arrCents: 0,
+    },
+    {
+      quadrant: "neither",
+      label: "Neither successful nor satisfied",
+      segmentLabel: "Neither successful nor satisfied",
+      customers: 1,
+      arrCents: 500_000,
+    },
   ],
   withoutScore: 1,
 });

@@ -5,7 +5,7 @@ import type { ProgressBasis, Quadrant, SatisfactionMeasure, SegmentFilter } from
 import { useClient } from "../../ipc/context";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { inFlight, useLoad } from "../../lib/useLoad";
-import { BASES, describeQuadrant, MEASURES } from "./satisfaction";
+import { BASES, MEASURES, quadrantName } from "./satisfaction";
 import { TabPanel } from "./TabPanel";
 import type { Selection } from "./useSegmentSelection";
 
@@ -36,8 +36,9 @@ export function SatisfactionTab({ filter, revision, axes, onAxes, selected, onSe
 
   function selectQuadrant(quadrant: Quadrant) {
     const ref = { basis, measure, quadrant };
-    const count = satisfaction.data?.quadrants.find((q) => q.quadrant === quadrant)?.customers ?? 0;
-    onSelect({ personaId: null, cell: null, quadrant: ref, label: describeQuadrant(ref), count });
+    const figure = satisfaction.data?.quadrants.find((q) => q.quadrant === quadrant);
+    const label = figure?.segmentLabel ?? quadrantName(quadrant);
+    onSelect({ personaId: null, cell: null, quadrant: ref, label, count: figure?.customers ?? 0 });
   }
 
   return (

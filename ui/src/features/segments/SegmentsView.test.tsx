@@ -295,7 +295,13 @@ describe("success vs satisfaction", () => {
           measure,
           quadrants: (
             ["successful_satisfied", "successful_not_satisfied", "satisfied_not_successful", "neither"] as const
-          ).map((q) => ({ quadrant: q, label: q, customers: 1, arrCents: 100_00 })),
+          ).map((q) => ({
+            quadrant: q,
+            label: q,
+            segmentLabel: q === quadrant.quadrant ? label : q,
+            customers: 1,
+            arrCents: 100_00,
+          })),
           withoutScore: 1,
         }),
       listCustomers: async () => page([customerRow(customer(1, "Happy early", { nps: 60, arrCents: 100_00 }))]),

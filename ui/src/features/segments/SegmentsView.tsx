@@ -26,7 +26,7 @@ import { FlowsTab } from "./FlowsTab";
 import type { Measure } from "./matrix";
 import { MatrixTab } from "./MatrixTab";
 import { lastDays, ProgressionTab } from "./ProgressionTab";
-import { describeQuadrant } from "./satisfaction";
+import { quadrantName } from "./satisfaction";
 import { SatisfactionTab, type Axes } from "./SatisfactionTab";
 import { SaveSegmentDialog } from "./SaveSegmentDialog";
 import { describeSegment, SavedSegments } from "./SavedSegments";
@@ -109,7 +109,8 @@ export function SegmentsView({ personas, revision, onOpenCustomer, onChanged, on
     if (quadrant !== null) {
       setAxes({ basis: quadrant.basis, measure: quadrant.measure });
       setTab("satisfaction");
-      segment.show(segmentFilter, { personaId: null, cell: null, quadrant, label: describeQuadrant(quadrant), count });
+      const label = s.quadrantLabel ?? quadrantName(quadrant.quadrant);
+      segment.show(segmentFilter, { personaId: null, cell: null, quadrant, label, count });
     } else if (cell !== null && persona !== null) {
       if (tab === "satisfaction") setTab("matrix");
       const label = `${s.personaName}: ${s.cellLabel ?? ""}`;

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { describeQuadrant, pointSize, QUADRANTS, share } from "./satisfaction";
+import { pointSize, QUADRANTS, quadrantName, share } from "./satisfaction";
 
 describe("success vs satisfaction", () => {
-  it("names quadrants as the backend's saved segments do", () => {
-    expect(describeQuadrant({ basis: "map", measure: "nps", quadrant: "neither" })).toBe(
-      "Neither successful nor satisfied (NPS; progress along the map)",
-    );
-    expect(describeQuadrant({ basis: "target", measure: "csat", quadrant: "satisfied_not_successful" })).toBe(
-      "Satisfied, not successful (CSAT; progress to the target)",
-    );
+  it("names quadrants as the core's drawings and saved segments do", () => {
+    expect(quadrantName("neither")).toBe("Neither successful nor satisfied");
+    expect(QUADRANTS.find((q) => q.id === "satisfied_not_successful")?.label).toBe("Satisfied, not successful");
   });
 
   it("lays the four quadrants out as the chart does: satisfied on top, successful on the right", () => {

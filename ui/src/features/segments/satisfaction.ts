@@ -1,6 +1,6 @@
-// Success vs satisfaction: the quadrants' names, where each sits on the chart, and the
-// words for the axes. The counting itself happens in the backend.
-import type { ProgressBasis, Quadrant, QuadrantRef, SatisfactionMeasure } from "../../ipc/client";
+// Success vs satisfaction: where each quadrant sits on the chart, and the words for the
+// axes. The quadrants' names come from the core (QUADRANT_NAMES), which counts by them.
+import { QUADRANT_NAMES, type ProgressBasis, type Quadrant, type SatisfactionMeasure } from "../../ipc/client";
 
 export interface QuadrantInfo {
   id: Quadrant;
@@ -11,13 +11,13 @@ export interface QuadrantInfo {
 }
 
 export const QUADRANTS: QuadrantInfo[] = [
-  { id: "successful_satisfied", label: "Successful and satisfied", row: 1, column: 2 },
-  { id: "successful_not_satisfied", label: "Successful, not satisfied", row: 2, column: 2 },
-  { id: "satisfied_not_successful", label: "Satisfied, not successful", row: 1, column: 1 },
-  { id: "neither", label: "Neither", row: 2, column: 1 },
+  { id: "successful_satisfied", label: QUADRANT_NAMES.successful_satisfied, row: 1, column: 2 },
+  { id: "successful_not_satisfied", label: QUADRANT_NAMES.successful_not_satisfied, row: 2, column: 2 },
+  { id: "satisfied_not_successful", label: QUADRANT_NAMES.satisfied_not_successful, row: 1, column: 1 },
+  { id: "neither", label: QUADRANT_NAMES.neither, row: 2, column: 1 },
 ];
 
-export const quadrantName = (q: Quadrant) => QUADRANTS.find((x) => x.id === q)?.label ?? q;
+export const quadrantName = (q: Quadrant): string => QUADRANT_NAMES[q];
 
 // The thresholds, the scales and the rules in words come with each SatisfactionView
 // from the backend, which counts by them; only names for the pickers live here.
@@ -35,13 +35,6 @@ const [NPS] = MEASURES as [(typeof MEASURES)[number]];
 const [ALONG_MAP] = BASES as [(typeof BASES)[number]];
 export const measureInfo = (m: SatisfactionMeasure) => MEASURES.find((x) => x.value === m) ?? NPS;
 export const basisInfo = (b: ProgressBasis) => BASES.find((x) => x.value === b) ?? ALONG_MAP;
-
-/** "Satisfied, not successful (NPS; progress along the map)": as saved segments name it. */
-export function describeQuadrant(q: QuadrantRef): string {
-  const which = q.quadrant === "neither" ? "Neither successful nor satisfied" : quadrantName(q.quadrant);
-  const basis = q.basis === "map" ? "progress along the map" : "progress to the target";
-  return `${which} (${measureInfo(q.measure).label}; ${basis})`;
-}
 
 /** Point area grows with the customers it stands for: radius by square root, 6–34 px. */
 export function pointSize(customers: number, largest: number): number {
