@@ -243,10 +243,13 @@ fn main() {
     .unwrap()[0]
         .id;
     let deep_offset = (n as u32) * 9 / 10;
-    let search = CustomerQuery {
-        search: "Atelier 4242".into(),
+    let search = |text: &str| CustomerQuery {
+        search: text.into(),
         ..CustomerQuery::default()
     };
+    // Few matches (a name and its longer numbers), a quarter of the customers, and two
+    // characters (no trigram: a scan).
+    let (narrow, broad, short) = (search("Atelier 4242"), search("atelier"), search("42"));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let all = SegmentFilter::default();
     let one = SegmentFilter {
@@ -318,15 +321,21 @@ fn main() {
             },
         ),
     ];
-    let timings: [(&str, &Query); 11] = [
+    let timings: [(&str, &Query); 13] = [
         ("customer list, first page of 100", &|c| {
             ops::customers::page(c, &CustomerQuery::default(), today, 0, 100).unwrap();
         }),
         ("customer list, a page 90% down", &|c| {
             ops::customers::page(c, &CustomerQuery::default(), today, deep_offset, 100).unwrap();
         }),
-        ("customer list, search by name", &|c| {
-            ops::customers::page(c, &search, today, 0, 100).unwrap();
+        ("customer list, search by name (few matches)", &|c| {
+            ops::customers::page(c, &narrow, today, 0, 100).unwrap();
+        }),
+        ("customer list, search matching a quarter", &|c| {
+            ops::customers::page(c, &broad, today, 0, 100).unwrap();
+        }),
+        ("customer list, search of two characters", &|c| {
+            ops::customers::page(c, &short, today, 0, 100).unwrap();
         }),
         ("map of one persona", &|c| {
             ops::maps::detail(c, persona).unwrap();

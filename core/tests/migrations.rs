@@ -221,3 +221,39 @@ fn current_since_is_backfilled_from_the_history() {
     // Its latest entry onto the step, not the later change of its target only.
     assert_eq!(since[0].1.as_deref(), Some("2026-12-20T05:06:07.000Z"));
 }
+
+/// Migration 0012 indexes the customers a workspace already has for search.
+#[test]
+fn customers_of_an_older_workspace_are_found_by_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::copy(fixture("workspace-v1.db"), &path).unwrap();
+    let names: Vec<String> = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM customer ORDER BY id")
+            .unwrap();
+        let names = stmt.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<Result<_, _>>().unwrap()
+    };
+    assert!(!names.is_empty(), "the fixture has customers");
+    let db = Db::open(&path).unwrap();
+    for name in &names {
+        let q = successmap_core::model::CustomerQuery {
+            search: name.to_uppercase(),
+            ..Default::default()
+        };
+        let found = db
+            .read(|c| successmap_core::db::customers::count_matching(c, &q, common::today()))
+            .unwrap();
+        assert!(found >= 1, "{name} is found");
+    }
+    db.read(|c| {
+        c.execute(
+            "INSERT INTO customer_search (customer_search, rank) VALUES ('integrity-check', 1)",
+            [],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+}

@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_current_since",
         include_str!("../../migrations/0011_current_since.sql"),
     ),
+    (
+        "0012_customer_search",
+        include_str!("../../migrations/0012_customer_search.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

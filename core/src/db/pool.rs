@@ -182,6 +182,7 @@ fn open_reader(path: &Path, alone: bool) -> CoreResult<Connection> {
     conn.busy_timeout(Duration::from_secs(5))?;
     // Belt and braces: a reader that tried to write would fail on the flags anyway.
     conn.pragma_update(None, "query_only", "ON")?;
+    super::customers::search::register(&conn)?;
     conn.pragma_update(None, "cache_size", -32_768)?;
     Ok(conn)
 }

@@ -149,6 +149,51 @@ fn each_filter_keeps_exactly_its_customers() {
 }
 
 #[test]
+fn search_folds_case_and_accents_and_takes_any_text_literally() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "Architect").id;
+    for (name, external) in [
+        ("Café Crème", Some("FR-001")),
+        ("ÅNGSTRÖM AB", None),
+        ("Quote \"this\" NEAR(x) OR y*", Some("EXT-42:*")),
+        ("Zürich Versicherung", Some("ch-0007")),
+    ] {
+        let mut input = CustomerInput::named(name, p);
+        input.external_id = external.map(str::to_string);
+        add_customer(&mut db, &input);
+    }
+    let search = |text: &str| {
+        names(
+            &db,
+            &CustomerQuery {
+                search: text.into(),
+                ..query()
+            },
+        )
+    };
+    // Three characters and more: the trigram index.
+    assert_eq!(search("cafe creme"), ["Café Crème"]);
+    assert_eq!(search("CRÈME"), ["Café Crème"]);
+    assert_eq!(search("angstr"), ["ÅNGSTRÖM AB"]);
+    assert_eq!(search("strom"), ["ÅNGSTRÖM AB"]);
+    assert_eq!(search("zurich"), ["Zürich Versicherung"]);
+    assert_eq!(search("CH-0007"), ["Zürich Versicherung"]);
+    // The index's query syntax means nothing in a search: quotes, NEAR, OR, *, : and
+    // - are characters to find.
+    assert_eq!(search("\"this\""), ["Quote \"this\" NEAR(x) OR y*"]);
+    assert_eq!(search("near(x) or y*"), ["Quote \"this\" NEAR(x) OR y*"]);
+    assert_eq!(search("ext-42:*"), ["Quote \"this\" NEAR(x) OR y*"]);
+    assert!(search("cafe  creme").is_empty());
+    assert!(search("NOT").is_empty());
+    // Shorter text has no trigram: a scan with the same folding.
+    assert_eq!(search("RÉ"), ["Café Crème"]);
+    assert_eq!(search("zu"), ["Zürich Versicherung"]);
+    assert_eq!(search("ab"), ["ÅNGSTRÖM AB"]);
+    assert_eq!(search("\""), ["Quote \"this\" NEAR(x) OR y*"]);
+    assert_eq!(search("fr"), ["Café Crème"]);
+}
+
+#[test]
 fn pages_follow_the_order_from_their_offset_up_to_their_limit() {
     let f = fixture();
     let by_name = query();

@@ -6,6 +6,7 @@
 
 pub mod imported;
 mod query;
+pub mod search;
 
 pub use query::*;
 

@@ -190,15 +190,8 @@ fn filter(q: &CustomerQuery, today: NaiveDate) -> (String, Vec<Value>) {
     let mut w = Conditions::default();
     let search = q.search.trim();
     if !search.is_empty() {
-        let escaped = search
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let pattern = Value::Text(format!("%{escaped}%"));
-        w.add(
-            "(c.name LIKE ? ESCAPE '\\' OR c.external_id LIKE ? ESCAPE '\\')",
-            [pattern.clone(), pattern],
-        );
+        let (sql, values) = super::search::clause(search);
+        w.add(&sql, values);
     }
     w.segment("c.", &q.segment_filter(), today);
     if let Some(s) = q.current_step_id {
