@@ -264,8 +264,10 @@ impl World {
                 let mut csv =
                     String::from("external_id,name,persona,current_step,target_step,arr\n");
                 for (ext, current, target, arr) in rows {
+                    // Odd amounts rename the customer: the search index follows.
+                    let renamed = if arr % 2 == 1 { " (renamed)" } else { "" };
                     csv.push_str(&format!(
-                        "X{ext},Imported {ext},{},{},{},{}.{:02}\n",
+                        "X{ext},Imported {ext}{renamed},{},{},{},{}.{:02}\n",
                         self.personas[0].name,
                         self.step_titles[current],
                         self.step_titles[target],
@@ -391,7 +393,16 @@ fn search_index_agrees(db: &Db) -> Result<(), String> {
         })
         .unwrap();
     let today = common::today();
-    for search in ["E1", "c1", "x1", "mported 1", "IMPORTED", "e12"] {
+    for search in [
+        "E1",
+        "c1",
+        "x1",
+        "mported 1",
+        "IMPORTED",
+        "e12",
+        "renamed",
+        "1 (ren",
+    ] {
         let q = successmap_core::model::CustomerQuery {
             search: search.to_string(),
             ..Default::default()

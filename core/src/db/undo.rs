@@ -156,6 +156,11 @@ fn apply(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
 
 fn apply_exactly(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    // The search index is left out of change sets; it follows the customers here, in
+    // one statement before and one after (row by row, as its triggers would, an undo
+    // of a big import takes minutes).
+    let mut search = super::customers::search::hold(&tx)?;
+    search.before_changes(&tx, &searchable_customers(changeset)?)?;
     let mut input = changeset;
     tx.apply_strm(
         &mut input,
@@ -167,8 +172,40 @@ fn apply_exactly(conn: &Connection, changeset: &[u8]) -> CoreResult<()> {
             "the workspace changed in a way this edit cannot be undone over ({e}); the undo history was cleared"
         ))
     })?;
+    search.release(&tx)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The customers a change set adds, deletes, or changes the name or external id of.
+fn searchable_customers(changeset: &[u8]) -> CoreResult<Vec<i64>> {
+    use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
+    use rusqlite::hooks::Action;
+    // Columns of `customer` (migration 0001): id, external_id, name, …
+    const ID: usize = 0;
+    const EXTERNAL_ID: usize = 1;
+    const NAME: usize = 2;
+    let mut slice = changeset;
+    let input: &mut dyn std::io::Read = &mut slice;
+    let mut changes = rusqlite::session::ChangesetIter::start_strm(&input)?;
+    let mut ids = Vec::new();
+    while let Some(item) = changes.next()? {
+        let op = item.op()?;
+        if op.table_name() != "customer" {
+            continue;
+        }
+        let id = match op.code() {
+            Action::SQLITE_INSERT => item.new_value(ID)?,
+            Action::SQLITE_DELETE => item.old_value(ID)?,
+            // In an update, only the columns it changes have a new value.
+            _ if item.new_value(EXTERNAL_ID).is_ok() || item.new_value(NAME).is_ok() => {
+                item.old_value(ID)?
+            }
+            _ => continue,
+        };
+        ids.push(id.as_i64().map_err(rusqlite::Error::from)?);
+    }
+    Ok(ids)
 }
 
 #[cfg(test)]

@@ -142,6 +142,8 @@ struct Engine<'a> {
     first_invalid: Option<u32>,
     /// Maps that got an automatic version before this import added steps to them.
     versioned: std::collections::HashSet<crate::model::MapId>,
+    /// The search index, written once at the end of a writing import.
+    search: Option<crate::db::customers::search::Held>,
 }
 
 /// Calls `f` with every row like [`Table::rows`], while a second thread reads and
@@ -240,6 +242,10 @@ pub fn run(
         moves: Vec::new(),
         first_invalid: None,
         versioned: Default::default(),
+        search: match mode {
+            Mode::Write { .. } => Some(crate::db::customers::search::hold(conn)?),
+            Mode::Validate => None,
+        },
     };
     let phase = match mode {
         Mode::Validate => ImportPhase::Validating,
@@ -308,6 +314,9 @@ pub fn run(
         return Err(CoreError::Cancelled);
     }
     engine.deltas.apply(conn)?;
+    if let Some(held) = engine.search.take() {
+        held.release(conn)?;
+    }
     (control.progress)(ImportProgress {
         phase,
         rows_done: engine.report.rows,

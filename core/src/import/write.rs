@@ -83,6 +83,11 @@ impl Engine<'_> {
             }
             Some((before, (old_current, old_target), (current, target), false)) => {
                 let id = before.id;
+                if let Some(held) = self.search.as_mut() {
+                    if imported::text_hash(values.name) != before.name {
+                        held.before_change(self.conn, id.0)?;
+                    }
+                }
                 let values = ImportedCustomer {
                     current_step_id: Some(current),
                     target_step_id: Some(target),

@@ -4,6 +4,8 @@
 //! folds case and removes diacritics; shorter text has no trigram and is compared by
 //! scanning, with [`fold`] on both sides as the SQL function `successmap_fold`.
 
+use std::collections::HashSet;
+
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -64,6 +66,94 @@ pub(super) fn clause(search: &str) -> (String, Vec<Value>) {
             vec![pattern.clone(), pattern],
         )
     }
+}
+
+/// The search index taken out of its triggers' hands for a bulk write (migration 0012
+/// says why): made by [`hold`] inside the write's transaction, told of every existing
+/// customer whose name or external id is about to change ([`Held::before_change`]),
+/// and [`Held::release`]d before the transaction commits, which indexes what was added
+/// and changed in one statement.
+pub struct Held {
+    /// The highest customer id when the hold began: rows above it are new.
+    max_before: i64,
+    /// Existing customers taken out of the index, to be indexed again as they end up.
+    changed: HashSet<i64>,
+}
+
+/// Holds the index's triggers until [`Held::release`].
+pub fn hold(conn: &Connection) -> CoreResult<Held> {
+    conn.execute(
+        "INSERT OR IGNORE INTO customer_search_held (held) VALUES (1)",
+        [],
+    )?;
+    let max_before = conn.query_row("SELECT ifnull(max(id), 0) FROM customer", [], |r| r.get(0))?;
+    Ok(Held {
+        max_before,
+        changed: HashSet::new(),
+    })
+}
+
+impl Held {
+    /// Before customer `id`'s name or external id changes, or it is deleted: its
+    /// current text leaves the index (once; a customer added during the hold was never
+    /// in it).
+    pub fn before_change(&mut self, conn: &Connection, id: i64) -> CoreResult<()> {
+        self.before_changes(conn, &[id])
+    }
+
+    /// [`Held::before_change`] for many customers in one statement.
+    pub fn before_changes(&mut self, conn: &Connection, ids: &[i64]) -> CoreResult<()> {
+        let mut fresh: Vec<i64> = ids
+            .iter()
+            .copied()
+            .filter(|&id| id <= self.max_before && self.changed.insert(id))
+            .collect();
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        // In rowid order: FTS5 writes its pending trigrams out whenever a rowid comes
+        // below the one before (a change set's order is a hash's: ten times slower).
+        fresh.sort_unstable();
+        conn.execute(
+            "INSERT INTO customer_search (customer_search, rowid, name, external_id)
+             SELECT 'delete', c.id, c.name, c.external_id
+               FROM json_each(?1) j JOIN customer c ON c.id = j.value",
+            [ids_json(&fresh)],
+        )?;
+        Ok(())
+    }
+
+    /// Indexes the customers added and changed during the hold, as they are now, and
+    /// gives the index back to its triggers.
+    pub fn release(self, conn: &Connection) -> CoreResult<()> {
+        let mut changed: Vec<i64> = self.changed.into_iter().collect();
+        changed.sort_unstable();
+        // In rowid order (see above): the changed ones, all at most `max_before`, then
+        // the new ones.
+        conn.execute(
+            "INSERT INTO customer_search (rowid, name, external_id)
+             SELECT c.id, c.name, c.external_id
+               FROM json_each(?1) j JOIN customer c ON c.id = j.value
+             UNION ALL
+             SELECT id, name, external_id FROM customer WHERE id > ?2",
+            rusqlite::params![ids_json(&changed), self.max_before],
+        )?;
+        conn.execute("DELETE FROM customer_search_held", [])?;
+        Ok(())
+    }
+}
+
+fn ids_json(ids: &[i64]) -> String {
+    let mut out = String::with_capacity(ids.len() * 8 + 2);
+    out.push('[');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&id.to_string());
+    }
+    out.push(']');
+    out
 }
 
 #[cfg(test)]
