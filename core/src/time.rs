@@ -17,7 +17,14 @@ pub fn from_stored(text: &str) -> CoreResult<DateTime<Utc>> {
 }
 
 pub fn date_to_stored(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    // What "%Y-%m-%d" writes, without its format parser (an import formats a date per
+    // row); years beyond four digits take chrono's way ("+10000-01-01").
+    if (0..=9999).contains(&date.year()) {
+        format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
 }
 
 pub fn date_from_stored(text: &str) -> CoreResult<NaiveDate> {
@@ -29,6 +36,24 @@ pub fn date_from_stored(text: &str) -> CoreResult<NaiveDate> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn stored_dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2027, 3, 9),
+            (1, 1, 1),
+            (0, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-5, 6, 7),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(date_to_stored(date), date.format("%Y-%m-%d").to_string());
+            if (0..=9999).contains(&y) {
+                assert_eq!(date_from_stored(&date_to_stored(date)).unwrap(), date);
+            }
+        }
+    }
 
     #[test]
     fn stored_timestamps_round_trip_and_sort_as_text() {

@@ -34,7 +34,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::db::customers::imported::{self, ExistingCustomer};
+use crate::db::customers::imported;
 use crate::db::segment_cells::CellDeltas;
 use crate::error::{CoreError, CoreResult};
 use crate::model::{
@@ -129,8 +129,9 @@ struct Engine<'a> {
     columns: Columns,
     style: NumberStyle,
     names: Names,
-    existing: HashMap<String, ExistingCustomer>,
-    seen_external: HashMap<String, u32>,
+    existing: imported::ExternalIndex,
+    /// External ids seen in the file so far, with their line.
+    seen_external: HashMap<String, u32, imported::FastState>,
     report: ImportReport,
     problems: Vec<ImportProblem>,
     /// Changes to the kept matrix, written once at the end.
@@ -208,7 +209,7 @@ pub fn run(
     let existing = if columns.of(ImportField::ExternalId).is_some() {
         imported::external_index(conn)?
     } else {
-        HashMap::new()
+        imported::ExternalIndex::default()
     };
     let mut engine = Engine {
         conn,
@@ -218,7 +219,7 @@ pub fn run(
         style: NumberStyle::for_delimiter(table.delimiter()),
         names: Names::load(conn)?,
         existing,
-        seen_external: HashMap::new(),
+        seen_external: HashMap::default(),
         report: ImportReport {
             rows: 0,
             valid_rows: 0,
