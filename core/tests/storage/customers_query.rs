@@ -193,6 +193,60 @@ fn search_folds_case_and_accents_and_takes_any_text_literally() {
     assert_eq!(search("fr"), ["Café Crème"]);
 }
 
+/// A search that many customers match walks the name index; one that few match sorts
+/// its matches: both give the same order and pages.
+#[test]
+fn broad_and_narrow_searches_page_in_name_order() {
+    let mut db = memory_db();
+    let p = persona(&mut db, "Architect").id;
+    for i in 0..100 {
+        let name = if i % 3 == 0 {
+            format!("Studio {i:03}")
+        } else {
+            format!("Group {i:03}")
+        };
+        add_customer(&mut db, &CustomerInput::named(&name, p));
+    }
+    let names_of = |search: &str, descending: bool, offset: u32, limit: u32| {
+        let q = CustomerQuery {
+            search: search.into(),
+            descending,
+            ..query()
+        };
+        page(&db, &q, offset, Some(limit))
+    };
+    let mut studios: Vec<String> = (0..100)
+        .filter(|i| i % 3 == 0)
+        .map(|i| format!("Studio {i:03}"))
+        .collect();
+    // Broad (34 of 100): pages in order, both ways.
+    assert_eq!(names_of("studio", false, 0, 5), studios[..5]);
+    assert_eq!(names_of("studio", false, 30, 10), studios[30..]);
+    studios.reverse();
+    assert_eq!(names_of("STUDIO", true, 0, 3), studios[..3]);
+    // Narrow (1 of 100).
+    assert_eq!(names_of("udio 042", false, 0, 10), ["Studio 042"]);
+    assert_eq!(
+        names(
+            &db,
+            &CustomerQuery {
+                search: "studio".into(),
+                ..query()
+            }
+        )
+        .len(),
+        34
+    );
+    // With another filter the count is not the index's alone, and still right.
+    let other = persona(&mut db, "Builder").id;
+    let q = CustomerQuery {
+        search: "studio".into(),
+        persona_id: Some(other),
+        ..query()
+    };
+    assert!(names(&db, &q).is_empty());
+}
+
 #[test]
 fn pages_follow_the_order_from_their_offset_up_to_their_limit() {
     let f = fixture();

@@ -42,15 +42,32 @@ pub(crate) fn register(conn: &Connection) -> CoreResult<()> {
     Ok(())
 }
 
+/// How many customers contain `search` (trimmed, not empty), counted in the index alone
+/// when it has three characters or more (`None`: count it the long way).
+pub(super) fn count(conn: &Connection, search: &str) -> CoreResult<Option<u32>> {
+    if search.chars().count() < 3 {
+        return Ok(None);
+    }
+    Ok(Some(conn.query_row(
+        "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?1",
+        [phrase(search)],
+        |r| r.get(0),
+    )?))
+}
+
+/// The index's phrase for a text: its trigrams in a row, that is the text as a
+/// substring, every character of it literal.
+fn phrase(search: &str) -> String {
+    format!("\"{}\"", search.replace('"', "\"\""))
+}
+
 /// The condition (over `customer c`) and its values for customers whose name or
 /// external id contains `search` (already trimmed, not empty).
 pub(super) fn clause(search: &str) -> (String, Vec<Value>) {
     if search.chars().count() >= 3 {
-        // A phrase of the index is its trigrams in a row: the text as a substring.
-        let phrase = format!("\"{}\"", search.replace('"', "\"\""));
         (
             "c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)".into(),
-            vec![Value::Text(phrase)],
+            vec![Value::Text(phrase(search))],
         )
     } else {
         let escaped = fold(search)
