@@ -11,6 +11,8 @@
 #   pss_mb     memory of the app and its child processes (WebKit's web and network
 #              processes), PSS summed from /proc/*/smaps_rollup, once settled.
 # Usage: bench/start-vs-hello.sh [runs] [customers]   (needs the release build: make app)
+# Environment: DELAYS (ms, space-separated), CACHE=warm (see below); variables such as
+# WEBKIT_DISABLE_COMPOSITING_MODE=1 reach both apps.
 # The workspace (the demo plus N imported customers, default 1,000,000) is kept under
 # target/bench-start between runs.
 set -euo pipefail
@@ -96,8 +98,13 @@ else
   cp "$BENCH_WS" "$sandbox/big.successmap"
   cmd=("$APP" --workspace "$sandbox/big.successmap")
 fi
+# CACHE=warm keeps each app's cache folder (Mesa's compiled shaders among it) from one
+# launch to the next, as a user's own start after the first; by default every launch
+# starts cold, as the first start after installing.
+cache="$sandbox/cache"
+[ "${CACHE:-cold}" = warm ] && cache="$WORK/cache-$SUCCESSMAP_BENCH_INNER"
 start=$(now_ms)
-XDG_DATA_HOME="$sandbox/data" XDG_CONFIG_HOME="$sandbox/config" XDG_CACHE_HOME="$sandbox/cache" \
+XDG_DATA_HOME="$sandbox/data" XDG_CONFIG_HOME="$sandbox/config" XDG_CACHE_HOME="$cache" \
   "${cmd[@]}" >/dev/null 2>&1 &
 pid=$!
 window=""

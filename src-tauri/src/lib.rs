@@ -6,6 +6,7 @@ pub mod document;
 pub mod error;
 pub mod menu;
 pub mod recent;
+pub mod rendering;
 pub mod single;
 pub mod workspace;
 

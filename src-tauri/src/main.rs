@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    successmap_app::rendering::choose_compositing();
     successmap_app::run();
 }

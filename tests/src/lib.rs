@@ -162,6 +162,11 @@ impl App {
             .env("XDG_CACHE_HOME", sandbox.join("cache"))
             // The sandbox is deleted as the test ends, while WebKit may still be closing.
             .env("MESA_SHADER_CACHE_DISABLE", "true")
+            // Without a GPU (as here) the app draws without WebKit's compositing
+            // (src-tauri/src/rendering.rs), and then WebKitWebDriver's screenshots never
+            // answer: the suite keeps compositing on, and app.rs starts the app once as
+            // it chooses by itself.
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
             .env_remove("SUCCESSMAP_WORKSPACE")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());

@@ -11,6 +11,29 @@ const DEMO_PERSONAS: [&str; 3] = [
     "Industrial architect",
 ];
 
+/// Without a GPU the app draws without WebKit's compositing (the rest of the suite keeps
+/// it on for WebDriver's screenshots): the screens show their data all the same.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_compositing_the_screens_show_their_data() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let launch = Launch {
+        env: vec![("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "1".into())],
+        ..Launch::default()
+    };
+    let app = App::start(sandbox.path(), launch).await;
+    app.wait_for("[data-testid=sidebar-personas] button").await;
+    assert_eq!(
+        app.texts("[data-testid=persona-card] .persona-name").await,
+        DEMO_PERSONAS
+    );
+    app.open("map").await;
+    app.wait_for_text("[data-testid=moves-covered]", "3 of 3")
+        .await;
+    app.open("customers").await;
+    app.wait_for("[data-testid=customer-row]").await;
+    app.quit().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_first_start_opens_the_default_workspace_filled_with_the_demo() {
     let (sandbox, app) = App::demo().await;

@@ -187,7 +187,11 @@ async fn the_window_comes_back_with_the_size_it_was_left_at() {
     let team = sandbox.path().join("team.successmap");
     let app = App::start(sandbox.path(), Launch::workspace(&team)).await;
     let pid = app_pid(&team).expect("the app runs");
-    let first = window_size(pid).expect("the window's size");
+    // The session can exist a moment before the window manager shows the window.
+    let first = App::eventually("the window to be shown", || async {
+        window_size(pid).ok_or_else(|| "no visible window yet".to_string())
+    })
+    .await;
     let wanted = (first.0 - 200, first.1 - 120);
     resize_window(pid, wanted.0, wanted.1).unwrap();
     App::eventually("the window to take its new size", || async {
